@@ -1,0 +1,64 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// Settings every target shares: Swift 6 mode plus the upcoming features that keep imports honest.
+let sharedSwiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "corridor",
+    products: [
+        .executable(name: "corridor", targets: ["corridor"]),
+        .library(name: "CorridorModel", targets: ["CorridorModel"]),
+        .library(name: "CorridorRouting", targets: ["CorridorRouting"]),
+        .library(name: "CorridorOptimization", targets: ["CorridorOptimization"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2")
+    ],
+    targets: [
+        // Library
+        .target(name: "CorridorModel", swiftSettings: sharedSwiftSettings),
+        .target(name: "CorridorRouting", dependencies: ["CorridorModel"], swiftSettings: sharedSwiftSettings),
+        .target(name: "CorridorLP", dependencies: ["CGLPKGuard"], swiftSettings: sharedSwiftSettings),
+        .target(
+            name: "CorridorOptimization",
+            dependencies: ["CorridorModel", "CorridorRouting", "CorridorLP"],
+            swiftSettings: sharedSwiftSettings),
+        .target(
+            name: "CorridorImpact",
+            dependencies: ["CorridorModel", "CorridorRouting", "CorridorOptimization"],
+            swiftSettings: sharedSwiftSettings),
+        .target(
+            name: "CorridorReports",
+            dependencies: ["CorridorModel", "CorridorRouting", "CorridorOptimization", "CorridorImpact"],
+            swiftSettings: sharedSwiftSettings),
+
+        // C interop: GLPK from Debian's libglpk-dev (no pkg-config file), behind a setjmp guard.
+        .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
+        .target(name: "CGLPKGuard", dependencies: ["CGLPK"], linkerSettings: [.linkedLibrary("glpk")]),
+
+        // CLI
+        .executableTarget(
+            name: "corridor",
+            dependencies: [
+                "CorridorModel", "CorridorRouting", "CorridorLP", "CorridorOptimization",
+                "CorridorImpact", "CorridorReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: sharedSwiftSettings),
+
+        // Tests
+        .target(
+            name: "CorridorTestSupport", dependencies: ["CorridorModel"], path: "Tests/CorridorTestSupport",
+            swiftSettings: sharedSwiftSettings),
+        .testTarget(
+            name: "CorridorModelTests", dependencies: ["CorridorModel", "CorridorTestSupport"],
+            resources: [.copy("Fixtures")], swiftSettings: sharedSwiftSettings),
+        .testTarget(name: "CorridorLPTests", dependencies: ["CorridorLP"], swiftSettings: sharedSwiftSettings),
+        .testTarget(
+            name: "CorridorCLITests", dependencies: ["CorridorModel"], swiftSettings: sharedSwiftSettings),
+    ]
+)

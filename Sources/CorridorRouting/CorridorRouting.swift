@@ -1,0 +1,1 @@
+// The CorridorRouting module; its content arrives with the issue that builds it.

@@ -1,0 +1,48 @@
+import ArgumentParser
+import CorridorModel
+import Foundation
+
+/// The `corridor` command: routes, flows and allocations on a corridor network.
+@main
+struct Corridor: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "corridor",
+        abstract: "Plan freight routes and allocate flows over a corridor network.",
+        discussion: """
+            NETWORK defaults to the bundled China–Europe network (networks/china-europe.json).
+            Exit codes: 0 success, 1 no route or infeasible, 2 bad input or usage, 3 internal error.
+            """,
+        version: "0.1.0",
+        subcommands: [ValidateCommand.self])
+
+    /// Parses the command line and runs the command, mapping every failure to DESIGN's exit codes:
+    /// usage and input errors exit 2 (ArgumentParser's own 64 is replaced), outcomes such as "no
+    /// route" exit 1, and internal faults exit 3.
+    static func main() {
+        let command: any ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                print(message)
+                Foundation.exit(0)
+            }
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+            Foundation.exit(code == .validationFailure ? CorridorExit.badInput.rawValue : code.rawValue)
+        }
+        do {
+            var runnable = command
+            try runnable.run()
+        } catch let error as any CorridorFailure {
+            Terminal.printError(error.description)
+            Foundation.exit(error.exit.rawValue)
+        } catch let error as ExitCode {
+            Foundation.exit(error.rawValue)
+        } catch {
+            Terminal.printError("internal error: \(error)")
+            Foundation.exit(CorridorExit.internalError.rawValue)
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import CorridorModel
+import Foundation
+
+/// The NETWORK argument and `--scenario` option shared by the commands that read a network file.
+struct NetworkOptions: ParsableArguments {
+    @Argument(help: "The network file (default: the bundled China–Europe network).")
+    var network: String?
+
+    @Option(name: .long, help: "The scenario to apply (default: baseline).")
+    var scenario: String?
+
+    /// The path to read: the argument, or the bundled network.
+    func resolvedPath() throws(BadInput) -> String {
+        if let network { return network }
+        return try BundledNetworks.path(of: BundledNetworks.defaultName)
+    }
+
+    /// Reads and validates the network file.
+    func loadNetwork() throws -> Network {
+        let path = try resolvedPath()
+        return try NetworkReader.read(path: path)
+    }
+
+    /// Reads the network and applies the scenario.
+    func loadActiveNetwork() throws -> ActiveNetwork {
+        try loadNetwork().activate(scenario: scenario)
+    }
+}
+
+/// Finds the networks shipped in the repository's `networks/` folder, wherever corridor is run from.
+enum BundledNetworks {
+    static let defaultName = "china-europe.json"
+
+    /// The path of a bundled network file.
+    ///
+    /// Looked for, in order: in `$CORRIDOR_NETWORKS`; in a `networks/` folder beside the executable or
+    /// any folder above it (a build inside the repository); in the repository this executable was
+    /// built from.
+    static func path(of name: String) throws(BadInput) -> String {
+        let fileManager = FileManager.default
+        var folders: [URL] = []
+        if let override = ProcessInfo.processInfo.environment["CORRIDOR_NETWORKS"] {
+            folders.append(URL(fileURLWithPath: override))
+        }
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        var folder = executable.deletingLastPathComponent()
+        while folder.path != "/" {
+            folders.append(folder.appendingPathComponent("networks"))
+            folder = folder.deletingLastPathComponent()
+        }
+        let sourceRoot = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        folders.append(sourceRoot.appendingPathComponent("networks"))
+        for folder in folders {
+            let candidate = folder.appendingPathComponent(name).path
+            if fileManager.isReadableFile(atPath: candidate) { return candidate }
+        }
+        throw BadInput(
+            "cannot find the bundled network \(name); pass a network file or set CORRIDOR_NETWORKS to the networks folder")
+    }
+}

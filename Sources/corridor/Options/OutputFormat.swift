@@ -1,0 +1,22 @@
+import ArgumentParser
+
+/// The shapes a result can be printed in; each command accepts the ones that make sense for it.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    /// An aligned table for a person.
+    case table
+    /// One JSON document with a `format` key, for programs.
+    case json
+    /// Comma-separated tables for analysts.
+    case csv
+    /// A GeoJSON FeatureCollection for GIS tools.
+    case geojson
+
+    /// Rejects a format the command does not offer, naming the ones it does.
+    func require(oneOf allowed: [OutputFormat], for command: String) throws(BadInput) {
+        guard allowed.contains(self) else {
+            throw BadInput(
+                "--format \(rawValue) is not available for '\(command)'; choose "
+                    + allowed.map(\.rawValue).joined(separator: ", "))
+        }
+    }
+}
