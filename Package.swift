@@ -56,7 +56,10 @@ let package = Package(
             swiftSettings: sharedSwiftSettings),
         .testTarget(
             name: "CorridorModelTests", dependencies: ["CorridorModel", "CorridorTestSupport"],
-            resources: [.copy("Fixtures")], swiftSettings: sharedSwiftSettings),
+            swiftSettings: sharedSwiftSettings),
+        .testTarget(
+            name: "CorridorRoutingTests", dependencies: ["CorridorRouting", "CorridorTestSupport"],
+            swiftSettings: sharedSwiftSettings),
         .testTarget(name: "CorridorLPTests", dependencies: ["CorridorLP"], swiftSettings: sharedSwiftSettings),
         .testTarget(
             name: "CorridorCLITests", dependencies: ["CorridorModel"], swiftSettings: sharedSwiftSettings),
