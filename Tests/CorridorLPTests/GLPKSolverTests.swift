@@ -47,6 +47,18 @@ import Testing
         #expect(try GLPKSolver(program).solve(options).status == .unbounded)
     }
 
+    /// Primal and dual both infeasible: max x + y, x − y ≥ 1, y − x ≥ 1. The dual simplex cannot settle it and
+    /// the presolver answers "no dual feasible solution"; both must end in the primal verdict.
+    @Test(arguments: [SolverOptions(), SolverOptions(method: .dual), SolverOptions(presolve: true)])
+    func primalAndDualInfeasibleIsInfeasible(options: SolverOptions) throws {
+        var program = LinearProgram(sense: .maximize)
+        let x = program.addColumn(name: "x", objective: 1)
+        let y = program.addColumn(name: "y", objective: 1)
+        program.addRow(name: "x_over_y", lower: 1, upper: nil, terms: [(x, 1), (y, -1)])
+        program.addRow(name: "y_over_x", lower: 1, upper: nil, terms: [(x, -1), (y, 1)])
+        #expect(try GLPKSolver(program).solve(options).status == .infeasible)
+    }
+
     @Test func boundTypesFixedFreeAndUpperOnly() throws {
         // A zero-quantity demand gives u ∈ [0, 0]: as GLP_DB it would fail with GLP_EBOUND; it must be GLP_FX.
         var program = LinearProgram()
@@ -145,6 +157,8 @@ import Testing
     @Test func timeLimitIsAnError() throws {
         let solver = try GLPKSolver(LPFixtures.transportation(sources: 100, sinks: 100, seed: 5))
         #expect(throws: SolverError.timeLimit) { try solver.solve(SolverOptions(timeLimit: 0.001)) }
+        // The basis reached within the limit is kept; without a limit the solve completes (≈ 0.2 s here).
+        #expect(try solver.solve().status == .optimal)
     }
 
     @Test(arguments: [
