@@ -373,6 +373,26 @@ public final class GLPKSolver {
         throw Self.fault(code, message, while: "provoking a fault")
     }
 
+    /// Replaces GLPK's basis: exactly `basicRows` and `basicColumns` become basic. Lets tests hand
+    /// `glp_simplex` an invalid (`GLP_EBADB`) or singular (`GLP_ESING`) starting basis.
+    package func forceBasis(basicRows: [Int], basicColumns: [Int]) throws(SolverError) {
+        let rows = basicRows.map { Int32(clamping: $0) }
+        let columns = basicColumns.map { Int32(clamping: $0) }
+        guard rows.allSatisfy({ (0 ..< Int32(rowCount)).contains($0) }),
+            columns.allSatisfy({ (0 ..< Int32(columnCount)).contains($0) })
+        else { throw .invalidOption("forceBasis: index out of range") }
+        let (code, message) = rows.withUnsafeBufferPointer { rowPointer in
+            columns.withUnsafeBufferPointer { columnPointer in
+                Self.guarded { buffer, capacity in
+                    cglpk_set_basis_for_testing(
+                        handle, Int32(rows.count), rowPointer.baseAddress, Int32(columns.count),
+                        columnPointer.baseAddress, buffer, capacity)
+                }
+            }
+        }
+        guard code == CGLPK_OK else { throw Self.fault(code, message, while: "setting a basis") }
+    }
+
     // MARK: Guard plumbing
 
     private static let messageCapacity = 4096

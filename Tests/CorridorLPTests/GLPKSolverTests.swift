@@ -147,6 +147,29 @@ import Testing
         #expect(try solver.solve(SolverOptions(method: .dual)).iterations == 0)
     }
 
+    @Test func anInvalidStartingBasisIsReplacedAndSolved() throws {
+        // One basic variable for three rows: glp_simplex answers GLP_EBADB; the retry from glp_adv_basis solves.
+        let solver = try GLPKSolver(LPFixtures.sample())
+        try solver.forceBasis(basicRows: [], basicColumns: [0])
+        let solution = try solver.solve()
+        #expect(solution.status == .optimal)
+        #expect(abs(solution.objective - LPFixtures.sampleOptimum) < 1e-9)
+    }
+
+    @Test func aSingularStartingBasisIsReplacedAndSolved() throws {
+        // Columns x and y are parallel, so the basis {x, y} is singular: GLP_ESING, then a retry.
+        var program = LinearProgram()
+        let x = program.addColumn(name: "x", objective: 1)
+        let y = program.addColumn(name: "y", objective: 3)
+        program.addRow(name: "need", lower: 2, upper: nil, terms: [(x, 1), (y, 1)])
+        program.addRow(name: "cap", lower: nil, upper: 10, terms: [(x, 2), (y, 2)])
+        let solver = try GLPKSolver(program)
+        try solver.forceBasis(basicRows: [], basicColumns: [x, y])
+        let solution = try solver.solve()
+        #expect(solution.status == .optimal)
+        #expect(abs(solution.objective - 2) < 1e-9)
+    }
+
     @Test func iterationLimitIsAnError() throws {
         let solver = try GLPKSolver(LPFixtures.transportation(sources: 8, sinks: 8, seed: 3))
         #expect(throws: SolverError.iterationLimit) { try solver.solve(SolverOptions(iterationLimit: 2)) }
