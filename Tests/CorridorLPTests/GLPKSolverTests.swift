@@ -28,6 +28,16 @@ import Testing
         #expect(abs((solution.objective - relaxedSolution.objective) - -solution.rowDuals[1]) < 1e-9)
     }
 
+    @Test func rowDualOfABindingUpperBoundIsPositiveWhenMaximising() throws {
+        // sample.c: rows p and q bind at the optimum; one more unit of p raises z by p's dual (10/3).
+        let solution = try GLPKSolver(LPFixtures.sample()).solve()
+        #expect(abs(solution.rowDuals[0] - 10.0 / 3) < 1e-9)
+        var relaxed = LPFixtures.sample()
+        relaxed.setRowBounds(0, lower: nil, upper: 101)
+        let relaxedSolution = try GLPKSolver(relaxed).solve()
+        #expect(abs((relaxedSolution.objective - solution.objective) - solution.rowDuals[0]) < 1e-9)
+    }
+
     @Test(arguments: [SolverOptions(), SolverOptions(method: .dual), SolverOptions(presolve: true)])
     func reportsInfeasibility(options: SolverOptions) throws {
         var program = LinearProgram()
