@@ -74,6 +74,11 @@ package struct JSONMember: Sendable {
 package struct JSONSyntaxError: Error, Sendable, Equatable {
     package var offset: Int
     package var message: String
+
+    package init(offset: Int, message: String) {
+        self.offset = offset
+        self.message = message
+    }
 }
 
 /// Parses JSON text from bytes into a ``JSONTree``.
@@ -83,10 +88,20 @@ package struct JSONParser {
     /// Magnitudes above this keep their literal for messages (validation rejects them).
     static let literalThreshold = 1e15
 
-    private let bytes: [UInt8]
+    // A raw pointer rather than the array: its subscript is inlined even in debug builds, which
+    // keeps a 1 MB file's parse in milliseconds there too. Valid only inside `parse(_:)`.
+    private let bytes: UnsafePointer<UInt8>
+    private let count: Int
     private var position = 0
 
-    private init(bytes: [UInt8]) { self.bytes = bytes }
+    private init(bytes: UnsafePointer<UInt8>, count: Int) {
+        self.bytes = bytes
+        self.count = count
+    }
+
+    private func slice(_ start: Int, _ end: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: bytes + start, count: end - start)
+    }
 
     /// Parses one JSON document that must fill the whole input (whitespace aside).
     package static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONTree {
@@ -97,18 +112,23 @@ package struct JSONParser {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             throw JSONSyntaxError(offset: 0, message: "the file is UTF-16 text; save it as UTF-8")
         }
-        var parser = JSONParser(bytes: bytes)
-        parser.skipWhitespace()
-        let tree = try parser.parseValue(depth: 0)
-        parser.skipWhitespace()
-        if parser.position < bytes.count {
-            throw parser.unexpected(after: "the end of the JSON document")
+        return try bytes.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in
+            guard let base = buffer.baseAddress else {
+                throw JSONSyntaxError(offset: 0, message: "unexpected end of file; expected a value")
+            }
+            var parser = JSONParser(bytes: base, count: buffer.count)
+            parser.skipWhitespace()
+            let tree = try parser.parseValue(depth: 0)
+            parser.skipWhitespace()
+            if parser.position < buffer.count {
+                throw parser.unexpected(after: "the end of the JSON document")
+            }
+            return tree
         }
-        return tree
     }
 
     private mutating func skipWhitespace() {
-        while position < bytes.count {
+        while position < count {
             switch bytes[position] {
             case 0x20, 0x0A, 0x0D, 0x09: position += 1
             default: return
@@ -117,7 +137,7 @@ package struct JSONParser {
     }
 
     private func unexpected(after context: String? = nil) -> JSONSyntaxError {
-        guard position < bytes.count else {
+        guard position < count else {
             return JSONSyntaxError(offset: position, message: "unexpected end of file")
         }
         let byte = bytes[position]
@@ -127,14 +147,14 @@ package struct JSONParser {
         } else if byte < 0x20 || byte == 0x7F {
             found = "control character U+" + JSONParser.hex4(UInt32(byte))
         } else {
-            found = "\"" + String(UnicodeScalar(byte)) + "\""
+            found = byte == UInt8(ascii: "'") ? "\"'\"" : "'" + String(UnicodeScalar(byte)) + "'"
         }
         let suffix = context.map { " after \($0)" } ?? ""
         return JSONSyntaxError(offset: position, message: "unexpected \(found)\(suffix)")
     }
 
     private mutating func parseValue(depth: Int) throws(JSONSyntaxError) -> JSONTree {
-        guard position < bytes.count else {
+        guard position < count else {
             throw JSONSyntaxError(offset: position, message: "unexpected end of file; expected a value")
         }
         let start = position
@@ -163,28 +183,28 @@ package struct JSONParser {
     private mutating func parseObject(depth: Int) throws(JSONSyntaxError) -> JSONTree.Value {
         try enter(depth: depth)
         var members: [JSONMember] = []
-        if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
+        if position < count, bytes[position] == UInt8(ascii: "}") {
             position += 1
             return .object(members)
         }
         while true {
-            guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
-                throw position < bytes.count && bytes[position] == UInt8(ascii: "}") && !members.isEmpty
-                    ? JSONSyntaxError(offset: position, message: "trailing comma before \"}\"")
+            guard position < count, bytes[position] == UInt8(ascii: "\"") else {
+                throw position < count && bytes[position] == UInt8(ascii: "}") && !members.isEmpty
+                    ? JSONSyntaxError(offset: position, message: "trailing comma before '}'")
                     : unexpected(after: nil).expecting("a key in double quotes")
             }
             let keyOffset = position
             let key = try parseString()
             skipWhitespace()
-            guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
-                throw unexpected().expecting("\":\" after the key")
+            guard position < count, bytes[position] == UInt8(ascii: ":") else {
+                throw unexpected().expecting("':' after the key")
             }
             position += 1
             skipWhitespace()
             let value = try parseValue(depth: depth)
             members.append(JSONMember(key: key, keyOffset: keyOffset, value: value))
             skipWhitespace()
-            guard position < bytes.count else { throw unexpected() }
+            guard position < count else { throw unexpected() }
             switch bytes[position] {
             case UInt8(ascii: ","):
                 position += 1
@@ -193,7 +213,7 @@ package struct JSONParser {
                 position += 1
                 return .object(members)
             default:
-                throw unexpected().expecting("\",\" or \"}\"")
+                throw unexpected().expecting("',' or '}'")
             }
         }
     }
@@ -201,17 +221,17 @@ package struct JSONParser {
     private mutating func parseArray(depth: Int) throws(JSONSyntaxError) -> JSONTree.Value {
         try enter(depth: depth)
         var items: [JSONTree] = []
-        if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
+        if position < count, bytes[position] == UInt8(ascii: "]") {
             position += 1
             return .array(items)
         }
         while true {
-            if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
-                throw JSONSyntaxError(offset: position, message: "trailing comma before \"]\"")
+            if position < count, bytes[position] == UInt8(ascii: "]") {
+                throw JSONSyntaxError(offset: position, message: "trailing comma before ']'")
             }
             items.append(try parseValue(depth: depth))
             skipWhitespace()
-            guard position < bytes.count else { throw unexpected() }
+            guard position < count else { throw unexpected() }
             switch bytes[position] {
             case UInt8(ascii: ","):
                 position += 1
@@ -220,7 +240,7 @@ package struct JSONParser {
                 position += 1
                 return .array(items)
             default:
-                throw unexpected().expecting("\",\" or \"]\"")
+                throw unexpected().expecting("',' or ']'")
             }
         }
     }
@@ -228,8 +248,8 @@ package struct JSONParser {
     /// `true`, `false`, `null`; anything else spelled with letters (NaN, Infinity, a bare word) is an error.
     private mutating func parseWord() throws(JSONSyntaxError) -> JSONTree.Value {
         let start = position
-        while position < bytes.count, JSONParser.isWordByte(bytes[position]) { position += 1 }
-        let word = String(decoding: bytes[start..<position], as: UTF8.self)
+        while position < count, JSONParser.isWordByte(bytes[position]) { position += 1 }
+        let word = String(decoding: slice(start, position), as: UTF8.self)
         switch word {
         case "true": return .bool(true)
         case "false": return .bool(false)
@@ -256,12 +276,12 @@ package struct JSONParser {
         let start = position
         func digits() -> Int {
             let first = position
-            while position < bytes.count, bytes[position] &- UInt8(ascii: "0") < 10 { position += 1 }
+            while position < count, bytes[position] &- UInt8(ascii: "0") < 10 { position += 1 }
             return position - first
         }
         if bytes[position] == UInt8(ascii: "-") {
             position += 1
-            if position < bytes.count, bytes[position] == UInt8(ascii: "I") {
+            if position < count, bytes[position] == UInt8(ascii: "I") {
                 throw JSONSyntaxError(offset: start, message: "-Infinity is not a JSON number")
             }
         }
@@ -274,24 +294,24 @@ package struct JSONParser {
             throw JSONSyntaxError(offset: start, message: "invalid number: leading zeros are not allowed")
         }
         var isInteger = true
-        if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
+        if position < count, bytes[position] == UInt8(ascii: ".") {
             position += 1
             isInteger = false
             if digits() == 0 {
-                throw JSONSyntaxError(offset: start, message: "invalid number: expected a digit after \".\"")
+                throw JSONSyntaxError(offset: start, message: "invalid number: expected a digit after '.'")
             }
         }
-        if position < bytes.count, bytes[position] | 0x20 == UInt8(ascii: "e") {
+        if position < count, bytes[position] | 0x20 == UInt8(ascii: "e") {
             position += 1
             isInteger = false
-            if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
+            if position < count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
                 position += 1
             }
             if digits() == 0 {
                 throw JSONSyntaxError(offset: start, message: "invalid number: expected a digit in the exponent")
             }
         }
-        if position < bytes.count, JSONParser.isWordByte(bytes[position]) || bytes[position] == UInt8(ascii: ".") {
+        if position < count, JSONParser.isWordByte(bytes[position]) || bytes[position] == UInt8(ascii: ".") {
             throw JSONSyntaxError(offset: start, message: "invalid number")
         }
         // Up to 15 digits fit a Double exactly: skip the text conversion for the common case.
@@ -301,7 +321,7 @@ package struct JSONParser {
             let value = Double(magnitude)
             return .number(bytes[start] == UInt8(ascii: "-") ? -value : value, literal: nil)
         }
-        let text = String(decoding: bytes[start..<position], as: UTF8.self)
+        let text = String(decoding: slice(start, position), as: UTF8.self)
         let value = Double(text) ?? .infinity
         return .number(value, literal: value.isFinite && abs(value) <= JSONParser.literalThreshold ? nil : text)
     }
@@ -311,14 +331,14 @@ package struct JSONParser {
         position += 1
         let contentStart = position
         var isPlainASCII = true
-        while position < bytes.count {
+        while position < count {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
-                let content = bytes[contentStart..<position]
+                let content = slice(contentStart, position)
                 position += 1
                 if isPlainASCII { return String(decoding: content, as: UTF8.self) }
                 guard let text = String(validating: content, as: UTF8.self) else {
-                    throw JSONSyntaxError(offset: JSONParser.firstInvalidUTF8(in: content) ?? start, message: "invalid UTF-8; save the file as UTF-8")
+                    throw JSONSyntaxError(offset: firstInvalidUTF8(in: content) ?? start, message: "invalid UTF-8; save the file as UTF-8")
                 }
                 return text
             }
@@ -340,14 +360,14 @@ package struct JSONParser {
         var runStart = contentStart
         func flushRun(to end: Int) throws(JSONSyntaxError) {
             guard runStart < end else { return }
-            guard let text = String(validating: bytes[runStart..<end], as: UTF8.self) else {
+            guard let text = String(validating: slice(runStart, end), as: UTF8.self) else {
                 throw JSONSyntaxError(
-                    offset: JSONParser.firstInvalidUTF8(in: bytes[runStart..<end]) ?? runStart,
+                    offset: firstInvalidUTF8(in: slice(runStart, end)) ?? runStart,
                     message: "invalid UTF-8; save the file as UTF-8")
             }
             scalars.append(contentsOf: text.unicodeScalars)
         }
-        while position < bytes.count {
+        while position < count {
             let byte = bytes[position]
             switch byte {
             case UInt8(ascii: "\""):
@@ -358,7 +378,7 @@ package struct JSONParser {
                 try flushRun(to: position)
                 let escapeStart = position
                 position += 1
-                guard position < bytes.count else { break }
+                guard position < count else { break }
                 let escaped = bytes[position]
                 position += 1
                 switch escaped {
@@ -391,7 +411,7 @@ package struct JSONParser {
     private mutating func parseUnicodeEscape(escapeStart: Int) throws(JSONSyntaxError) -> Unicode.Scalar {
         let first = try hexQuad(escapeStart: escapeStart)
         if (0xD800..<0xDC00).contains(first) {
-            if position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") {
+            if position + 1 < count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") {
                 let secondStart = position
                 position += 2
                 let second = try hexQuad(escapeStart: secondStart)
@@ -412,7 +432,7 @@ package struct JSONParser {
     private mutating func hexQuad(escapeStart: Int) throws(JSONSyntaxError) -> UInt32 {
         var value: UInt32 = 0
         for _ in 0..<4 {
-            guard position < bytes.count, let digit = JSONParser.hexDigit(bytes[position]) else {
+            guard position < count, let digit = JSONParser.hexDigit(bytes[position]) else {
                 throw JSONSyntaxError(offset: escapeStart, message: "invalid \\u escape: expected four hex digits")
             }
             value = value << 4 | digit
@@ -435,11 +455,11 @@ package struct JSONParser {
         return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
-    /// The offset of the first byte where `bytes` stops being valid UTF-8.
-    private static func firstInvalidUTF8(in bytes: ArraySlice<UInt8>) -> Int? {
-        var iterator = bytes.makeIterator()
+    /// The offset in the file of the first byte where `text` stops being valid UTF-8.
+    private func firstInvalidUTF8(in text: UnsafeBufferPointer<UInt8>) -> Int? {
+        var iterator = text.makeIterator()
         var decoder = UTF8()
-        var offset = bytes.startIndex
+        var offset = text.baseAddress.map { $0 - bytes } ?? 0
         while true {
             switch decoder.decode(&iterator) {
             case .scalarValue(let scalar): offset += UTF8.width(scalar)

@@ -39,6 +39,12 @@ struct NetworkValidator {
     private var problems: [(offset: Int, diagnostic: Diagnostic)] = []
     private var declarations: [Declaration] = []
     private var references: [Reference] = []
+    /// Kinds of element with an id that could not be read (a section that is not an array, an
+    /// element that is not an object, a bad id): "unknown id" reports about them would mostly be
+    /// echoes of the problem already reported, so they are left out.
+    private var unresolvable: Set<Category> = []
+    /// Allowed keys that an unknown key was taken for, so a misspelt section counts as unreadable.
+    private var suggestedKeys: Set<String> = []
     private let describeOffset: (Int) -> String
 
     /// - Parameter describeOffset: renders a byte offset for messages, e.g. `line 14, column 7`.
@@ -86,10 +92,10 @@ struct NetworkValidator {
         let currency = text(fields, "currency")
         let valueOfTime = number(fields, "valueOfTimePerHour") ?? 0
         let penalty = number(fields, "unservedPenalty") ?? Network.defaultUnservedPenalty
-        let nodes = elements(fields, "nodes") { validator, tree, path in validator.readNode(tree, at: path) }
-        let links = elements(fields, "links") { validator, tree, path in validator.readLink(tree, at: path) }
-        let demands = elements(fields, "demands") { validator, tree, path in validator.readDemand(tree, at: path) }
-        let scenarios = elements(fields, "scenarios") { validator, tree, path in
+        let nodes = elements(fields, "nodes", of: .node) { validator, tree, path in validator.readNode(tree, at: path) }
+        let links = elements(fields, "links", of: .link) { validator, tree, path in validator.readLink(tree, at: path) }
+        let demands = elements(fields, "demands", of: .demand) { validator, tree, path in validator.readDemand(tree, at: path) }
+        let scenarios = elements(fields, "scenarios", of: .scenario) { validator, tree, path in
             validator.readScenario(tree, at: path)
         }
         let meta = self.meta(fields)
@@ -103,17 +109,23 @@ struct NetworkValidator {
 
     /// The elements of an optional array (missing is empty); `nil` when anything in it is invalid.
     private mutating func elements<Element>(
-        _ fields: Fields, _ key: String, read: (inout NetworkValidator, JSONTree, JSONPath) -> Element?
+        _ fields: Fields, _ key: String, of category: Category,
+        read: (inout NetworkValidator, JSONTree, JSONPath) -> Element?
     ) -> [Element]? {
-        guard let tree = fields[key] else { return [] }
+        guard let tree = fields[key] else {
+            if suggestedKeys.contains(key) { unresolvable.insert(category) }
+            return []
+        }
         let path = fields.path.appending(key)
         guard case .array(let items) = tree.value else {
             report(path, at: tree.offset, "expected an array, found \(tree.typeDescription)")
+            unresolvable.insert(category)
             return nil
         }
         var result: [Element] = []
         var isComplete = true
         for (index, item) in items.enumerated() {
+            if case .object = item.value {} else { unresolvable.insert(category) }
             if let element = read(&self, item, path.appending(index)) {
                 result.append(element)
             } else {
@@ -255,6 +267,7 @@ struct NetworkValidator {
             } else if !allowed.contains(member.key) {
                 keyOffsets[member.key] = member.keyOffset
                 if let suggestion = Suggestion.closest(to: member.key, among: allowed) {
+                    suggestedKeys.insert(suggestion)
                     report(memberPath, at: member.keyOffset, "unknown key", suggestion: suggestion)
                 } else {
                     report(
@@ -434,7 +447,10 @@ struct NetworkValidator {
     }
 
     private mutating func declare(_ fields: Fields, as category: Category) -> String? {
-        guard let tree = fields["id"], let id = identifier(tree, at: fields.path.appending("id")) else { return nil }
+        guard let tree = fields["id"], let id = identifier(tree, at: fields.path.appending("id")) else {
+            unresolvable.insert(category)
+            return nil
+        }
         declarations.append(Declaration(id: id, category: category, path: fields.path, offset: tree.offset))
         return id
     }
@@ -524,6 +540,7 @@ struct NetworkValidator {
                 }
                 continue
             }
+            if reference.allowed.contains(where: unresolvable.contains) { continue }
             let candidates = reference.allowed.flatMap { idsByCategory[$0] ?? [] }
             report(
                 reference.path, at: reference.offset, "unknown \(noun) \(quoted(reference.id))",
