@@ -15,11 +15,21 @@ struct NetworkValidator {
         case node, link, demand, scenario
     }
 
+    /// An object's members; lookups find the first member with a key (duplicates and unknown keys
+    /// are reported when the object is checked). Objects have a dozen keys at most, so a linear
+    /// search with index loops beats hashing and iterators, which cost most in debug builds.
     private struct Fields {
         let path: JSONPath
         let offset: Int
-        var values: [String: JSONTree]
-        subscript(key: String) -> JSONTree? { values[key] }
+        let members: [JSONMember]
+        subscript(key: String) -> JSONTree? {
+            var index = 0
+            while index < members.count {
+                if members[index].key == key { return members[index].value }
+                index += 1
+            }
+            return nil
+        }
     }
 
     private struct Declaration {
@@ -32,8 +42,11 @@ struct NetworkValidator {
     private struct Reference {
         let id: String
         let allowed: [Category]
-        let path: JSONPath
+        /// The referring value's path, as its parent and last step (built only if reported).
+        let parent: JSONPath
+        let step: JSONPath.Component
         let offset: Int
+        var path: JSONPath { JSONPath(components: parent.components + [step]) }
     }
 
     private var problems: [(offset: Int, diagnostic: Diagnostic)] = []
@@ -258,31 +271,32 @@ struct NetworkValidator {
             return nil
         }
         let allowed = required + optional
-        var values: [String: JSONTree] = [:]
-        var keyOffsets: [String: Int] = [:]
-        for member in members {
-            let memberPath = path.appending(member.key)
-            if let first = keyOffsets[member.key] {
-                report(memberPath, at: member.keyOffset, "duplicate key; first given at \(describeOffset(first))")
+        var index = 0
+        while index < members.count {
+            let member = members[index]
+            index += 1
+            var earlier = 0
+            while earlier < index - 1, members[earlier].key != member.key { earlier += 1 }
+            if earlier < index - 1 {
+                report(
+                    path.appending(member.key), at: member.keyOffset,
+                    "duplicate key; first given at \(describeOffset(members[earlier].keyOffset))")
             } else if !allowed.contains(member.key) {
-                keyOffsets[member.key] = member.keyOffset
                 if let suggestion = Suggestion.closest(to: member.key, among: allowed) {
                     suggestedKeys.insert(suggestion)
-                    report(memberPath, at: member.keyOffset, "unknown key", suggestion: suggestion)
+                    report(path.appending(member.key), at: member.keyOffset, "unknown key", suggestion: suggestion)
                 } else {
                     report(
-                        memberPath, at: member.keyOffset,
+                        path.appending(member.key), at: member.keyOffset,
                         "unknown key; allowed here: " + allowed.joined(separator: ", "))
                 }
-            } else {
-                keyOffsets[member.key] = member.keyOffset
-                values[member.key] = member.value
             }
         }
-        for key in required where values[key] == nil && keyOffsets[key] == nil {
+        let fields = Fields(path: path, offset: tree.offset, members: members)
+        for key in required where fields[key] == nil {
             report(path, at: tree.offset, "missing required key \"\(key)\"\(place)")
         }
-        return Fields(path: path, offset: tree.offset, values: values)
+        return fields
     }
 
     /// `meta` is free-form, but it must be an object and, like everything else, free of duplicate keys.
@@ -359,31 +373,32 @@ struct NetworkValidator {
 
     /// Checks one number; `.some(nil)` is an accepted `null`, `nil` a rejected value.
     private mutating func number(
-        _ tree: JSONTree, at path: JSONPath, within range: ClosedRange<Double>?, allowsNull: Bool
+        _ tree: JSONTree, at path: @autoclosure () -> JSONPath, within range: ClosedRange<Double>?,
+        allowsNull: Bool
     ) -> Double?? {
         if allowsNull, case .null = tree.value { return .some(nil) }
         guard case .number(let value, let literal) = tree.value else {
             let expected = allowsNull ? "a number or null" : "a number"
             let hint = !allowsNull && tree.typeDescription == "null" ? " (leave the key out instead)" : ""
-            report(path, at: tree.offset, "expected \(expected), found \(tree.typeDescription)\(hint)")
+            report(path(), at: tree.offset, "expected \(expected), found \(tree.typeDescription)\(hint)")
             return nil
         }
         if !value.isFinite || abs(value) > NetworkValidator.magnitudeLimit {
             report(
-                path, at: tree.offset,
+                path(), at: tree.offset,
                 "\(literal ?? JSONValue.format(value)) is too large (magnitudes above 1e15 are rejected)")
             return nil
         }
         if let range {
             if !range.contains(value) {
                 report(
-                    path, at: tree.offset,
+                    path(), at: tree.offset,
                     "must be between \(JSONValue.format(range.lowerBound)) and \(JSONValue.format(range.upperBound)), found \(JSONValue.format(value))"
                 )
                 return nil
             }
         } else if value < 0 {
-            report(path, at: tree.offset, "must not be negative, found \(JSONValue.format(value))")
+            report(path(), at: tree.offset, "must not be negative, found \(JSONValue.format(value))")
             return nil
         }
         return .some(value)
@@ -424,22 +439,22 @@ struct NetworkValidator {
     // MARK: - Identifiers and references
 
     /// Checks the form of an id; `nil` when it is not a usable id.
-    private mutating func identifier(_ tree: JSONTree, at path: JSONPath) -> String? {
+    private mutating func identifier(_ tree: JSONTree, at path: @autoclosure () -> JSONPath) -> String? {
         guard case .string(let id) = tree.value else {
-            report(path, at: tree.offset, "expected a string, found \(tree.typeDescription)")
+            report(path(), at: tree.offset, "expected a string, found \(tree.typeDescription)")
             return nil
         }
         if id.isEmpty {
-            report(path, at: tree.offset, "must not be empty")
+            report(path(), at: tree.offset, "must not be empty")
             return nil
         }
         if id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-            report(path, at: tree.offset, "must not contain control characters")
+            report(path(), at: tree.offset, "must not contain control characters")
             return nil
         }
         if id.count > NetworkValidator.maximumIDLength {
             report(
-                path, at: tree.offset,
+                path(), at: tree.offset,
                 "is \(id.count) characters long; ids have at most \(NetworkValidator.maximumIDLength)")
             return nil
         }
@@ -456,10 +471,8 @@ struct NetworkValidator {
     }
 
     private mutating func refer(_ fields: Fields, _ key: String, to allowed: [Category]) -> String? {
-        guard let tree = fields[key] else { return nil }
-        let path = fields.path.appending(key)
-        guard let id = identifier(tree, at: path) else { return nil }
-        references.append(Reference(id: id, allowed: allowed, path: path, offset: tree.offset))
+        guard let tree = fields[key], let id = identifier(tree, at: fields.path.appending(key)) else { return nil }
+        references.append(Reference(id: id, allowed: allowed, parent: fields.path, step: .key(key), offset: tree.offset))
         return id
     }
 
@@ -473,7 +486,8 @@ struct NetworkValidator {
         var ids: [String] = []
         for (index, item) in items.enumerated() {
             guard let id = identifier(item, at: path.appending(index)) else { continue }
-            references.append(Reference(id: id, allowed: [.node, .link], path: path.appending(index), offset: item.offset))
+            references.append(
+                Reference(id: id, allowed: [.node, .link], parent: path, step: .index(index), offset: item.offset))
             ids.append(id)
         }
         return ids.count == items.count ? ids : nil
@@ -493,20 +507,20 @@ struct NetworkValidator {
         var keyOffsets: [String: Int] = [:]
         var isComplete = true
         for member in members {
-            let memberPath = path.appending(member.key)
             if let first = keyOffsets[member.key] {
-                report(memberPath, at: member.keyOffset, "duplicate key; first given at \(describeOffset(first))")
+                report(path.appending(member.key), at: member.keyOffset, "duplicate key; first given at \(describeOffset(first))")
                 isComplete = false
                 continue
             }
             keyOffsets[member.key] = member.keyOffset
             let keyTree = JSONTree(value: .string(member.key), offset: member.keyOffset)
-            if let id = identifier(keyTree, at: memberPath) {
-                references.append(Reference(id: id, allowed: allowed, path: memberPath, offset: member.keyOffset))
+            if let id = identifier(keyTree, at: path.appending(member.key)) {
+                references.append(
+                    Reference(id: id, allowed: allowed, parent: path, step: .key(member.key), offset: member.keyOffset))
             } else {
                 isComplete = false
             }
-            if let value = number(member.value, at: memberPath, within: nil, allowsNull: allowsNull) {
+            if let value = number(member.value, at: path.appending(member.key), within: nil, allowsNull: allowsNull) {
                 entries.append((member.key, value))
             } else {
                 isComplete = false
@@ -550,8 +564,12 @@ struct NetworkValidator {
 
     // MARK: - Reporting
 
-    private mutating func report(_ path: JSONPath, at offset: Int, _ message: String, suggestion: String? = nil) {
-        problems.append((offset, Diagnostic(path: path.description, message: message, suggestion: suggestion)))
+    /// Records a problem; the path is an autoclosure because building paths for the values that
+    /// pass would cost more than all the checks together.
+    private mutating func report(
+        _ path: @autoclosure () -> JSONPath, at offset: Int, _ message: String, suggestion: String? = nil
+    ) {
+        problems.append((offset, Diagnostic(path: path().description, message: message, suggestion: suggestion)))
     }
 
     private func quoted(_ text: String) -> String { JSONValue.string(text).serialized(indent: nil) }
