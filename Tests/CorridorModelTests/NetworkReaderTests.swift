@@ -150,3 +150,13 @@ func syntaxErrorsSayWhatIsWrong(_ text: String, _ message: String) {
     #expect(network.links.count == 5000)
     #expect(elapsed < 1)
 }
+
+/// The example on the format page must stay a valid network.
+@Test func formatPageExampleIsValid() throws {
+    let page = try String(
+        contentsOf: TestNetworks.repositoryRoot.appendingPathComponent("networks/FORMAT.md"), encoding: .utf8)
+    let example = try #require(page.components(separatedBy: "```json\n").dropFirst().first?.components(separatedBy: "```").first)
+    let network = try NetworkReader.read(data: Data(example.utf8), source: "FORMAT.md example")
+    #expect(network.nodes.count == 4 && network.scenarios.count == 3)
+    #expect(try network.activate(scenario: "bakhty-open").arcs.count == 4)
+}
