@@ -23,13 +23,46 @@ struct NetworkValidator {
         let offset: Int
         let members: [JSONMember]
         subscript(key: String) -> JSONTree? {
-            var index = 0
-            while index < members.count {
-                if members[index].key == key { return members[index].value }
-                index += 1
+            members.withUnsafeBufferPointer { buffer in
+                guard let base = buffer.baseAddress else { return nil }
+                for index in 0..<buffer.count where base[index].key == key { return base[index].value }
+                return nil
             }
-            return nil
         }
+    }
+
+    /// The keys an object may have, required ones first (the order of "allowed here" lists).
+    private struct Keys {
+        let required: [String]
+        let allowed: [String]
+
+        init(required: [String], optional: [String]) {
+            self.required = required
+            allowed = required + optional
+        }
+
+        func allows(_ key: String) -> Bool {
+            allowed.withUnsafeBufferPointer { buffer in
+                guard let base = buffer.baseAddress else { return false }
+                for index in 0..<buffer.count where base[index] == key { return true }
+                return false
+            }
+        }
+
+        static let network = Keys(
+            required: ["format", "name", "unit", "period", "currency", "nodes"],
+            optional: ["valueOfTimePerHour", "unservedPenalty", "links", "demands", "scenarios", "meta"])
+        static let node = Keys(
+            required: ["id", "kind"],
+            optional: ["name", "country", "lat", "lon", "capacity", "handlingCost", "dwellHours", "status", "meta"])
+        static let link = Keys(
+            required: ["id", "from", "to", "mode"],
+            optional: ["name", "lengthKm", "hours", "cost", "capacity", "bidirectional", "status", "meta"])
+        static let demand = Keys(
+            required: ["id", "origin", "destination", "quantity"], optional: ["unservedPenalty", "meta"])
+        static let scenario = Keys(
+            required: ["id"],
+            optional: ["name", "enable", "disable", "capacity", "cost", "demand", "demandScale", "meta"])
     }
 
     private struct Declaration {
@@ -88,11 +121,7 @@ struct NetworkValidator {
     private mutating func readNetwork(_ root: JSONTree) -> Network? {
         guard
             let fields = fields(
-                of: root, at: .root,
-                required: ["format", "name", "unit", "period", "currency", "nodes"],
-                optional: [
-                    "valueOfTimePerHour", "unservedPenalty", "links", "demands", "scenarios", "meta",
-                ])
+                of: root, at: .root, keys: .network)
         else { return nil }
         if let format = string(fields, "format"), format != Network.formatTag, let tree = fields["format"] {
             report(
@@ -151,10 +180,7 @@ struct NetworkValidator {
     private mutating func readNode(_ tree: JSONTree, at path: JSONPath) -> Node? {
         guard
             let fields = fields(
-                of: tree, at: path, required: ["id", "kind"],
-                optional: [
-                    "name", "country", "lat", "lon", "capacity", "handlingCost", "dwellHours", "status", "meta",
-                ])
+                of: tree, at: path, keys: .node)
         else { return nil }
         let id = declare(fields, as: .node)
         let name = text(fields, "name")
@@ -180,8 +206,7 @@ struct NetworkValidator {
     private mutating func readLink(_ tree: JSONTree, at path: JSONPath) -> Link? {
         guard
             let fields = fields(
-                of: tree, at: path, required: ["id", "from", "to", "mode"],
-                optional: ["name", "lengthKm", "hours", "cost", "capacity", "bidirectional", "status", "meta"])
+                of: tree, at: path, keys: .link)
         else { return nil }
         let id = declare(fields, as: .link)
         let name = text(fields, "name")
@@ -209,8 +234,7 @@ struct NetworkValidator {
     private mutating func readDemand(_ tree: JSONTree, at path: JSONPath) -> Demand? {
         guard
             let fields = fields(
-                of: tree, at: path, required: ["id", "origin", "destination", "quantity"],
-                optional: ["unservedPenalty", "meta"])
+                of: tree, at: path, keys: .demand)
         else { return nil }
         let id = declare(fields, as: .demand)
         let origin = refer(fields, "origin", to: [.node])
@@ -232,8 +256,7 @@ struct NetworkValidator {
     private mutating func readScenario(_ tree: JSONTree, at path: JSONPath) -> Scenario? {
         guard
             let fields = fields(
-                of: tree, at: path, required: ["id"],
-                optional: ["name", "enable", "disable", "capacity", "cost", "demand", "demandScale", "meta"])
+                of: tree, at: path, keys: .scenario)
         else { return nil }
         let id = declare(fields, as: .scenario)
         if id == Scenario.baselineID, let tree = fields["id"] {
@@ -263,14 +286,14 @@ struct NetworkValidator {
     /// The object's members by key, after reporting a non-object, duplicate keys, unknown keys (with
     /// the closest allowed key) and missing required keys.
     private mutating func fields(
-        of tree: JSONTree, at path: JSONPath, required: [String], optional: [String]
+        of tree: JSONTree, at path: JSONPath, keys: Keys
     ) -> Fields? {
         let place = path.components.isEmpty ? " at the top level" : ""
         guard case .object(let members) = tree.value else {
             report(path, at: tree.offset, "expected an object\(place), found \(tree.typeDescription)")
             return nil
         }
-        let allowed = required + optional
+        let allowed = keys.allowed
         var index = 0
         while index < members.count {
             let member = members[index]
@@ -281,7 +304,7 @@ struct NetworkValidator {
                 report(
                     path.appending(member.key), at: member.keyOffset,
                     "duplicate key; first given at \(describeOffset(members[earlier].keyOffset))")
-            } else if !allowed.contains(member.key) {
+            } else if !keys.allows(member.key) {
                 if let suggestion = Suggestion.closest(to: member.key, among: allowed) {
                     suggestedKeys.insert(suggestion)
                     report(path.appending(member.key), at: member.keyOffset, "unknown key", suggestion: suggestion)
@@ -293,7 +316,7 @@ struct NetworkValidator {
             }
         }
         let fields = Fields(path: path, offset: tree.offset, members: members)
-        for key in required where fields[key] == nil {
+        for key in keys.required where fields[key] == nil {
             report(path, at: tree.offset, "missing required key \"\(key)\"\(place)")
         }
         return fields
