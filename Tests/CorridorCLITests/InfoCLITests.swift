@@ -11,8 +11,10 @@ import Testing
     #expect(lines.contains("scenario: baseline (Base network)"))
     #expect(lines.contains("nodes: 8 (7 on)"))
     #expect(lines.contains("  crossing      3   2"))
-    #expect(lines.contains("  dostyk   Dostyk–Alashankou  KZ       existing  yes               100            60       20"))
-    #expect(lines.contains("  bakhty   Bakhty–Tacheng     KZ       proposed  no                 50            50       20"))
+    #expect(
+        lines.contains("  dostyk   Dostyk–Alashankou  KZ       existing  yes               100            60       20"))
+    #expect(
+        lines.contains("  bakhty   Bakhty–Tacheng     KZ       proposed  no                 50            50       20"))
     #expect(lines.contains("links: 9 (7 on)"))
     #expect(lines.contains("  rail      9   7  14477"))
     #expect(lines.contains("demands: 2 (2 servable), total 200 TEU/day"))
@@ -22,9 +24,13 @@ import Testing
 @Test func infoUnderAScenarioShowsEffectiveCapacitiesAndWhatIsOn() throws {
     let result = try CLIRunner.run(["info", CLIRunner.path("networks/tiny.json"), "--scenario", "khorgos-unlimited"])
     #expect(result.exitCode == 0)
-    #expect(result.standardOutput.contains("  khorgos  Altynkol–Khorgos   KZ       existing  yes         unlimited            40       10\n"))
+    #expect(
+        result.standardOutput.contains(
+            "  khorgos  Altynkol–Khorgos   KZ       existing  yes         unlimited            40       10\n"))
     let outage = try CLIRunner.run(["info", CLIRunner.path("networks/tiny.json"), "--scenario", "dostyk-outage"])
-    #expect(outage.standardOutput.contains("  dostyk   Dostyk–Alashankou  KZ       existing  no                100            60       20\n"))
+    #expect(
+        outage.standardOutput.contains(
+            "  dostyk   Dostyk–Alashankou  KZ       existing  no                100            60       20\n"))
     #expect(outage.standardOutput.contains("links: 9 (5 on)\n"))
 }
 

@@ -44,7 +44,9 @@ func invalidNetworkIsRejectedWithTheExpectedText(_ name: String) throws {
         _ = try NetworkReader.read(path: path)
     } catch {
         #expect(error.diagnostics.count == 12)
-        #expect(error.diagnostics.first == Diagnostic(path: "format", message: "expected \"corridor-network/1\", found \"corridor-network/0\""))
+        #expect(
+            error.diagnostics.first
+                == Diagnostic(path: "format", message: "expected \"corridor-network/1\", found \"corridor-network/0\""))
         #expect(
             error.diagnostics.contains(
                 Diagnostic(path: "links[1].to", message: "unknown node \"dostik\"", suggestion: "dostyk")))
@@ -52,7 +54,13 @@ func invalidNetworkIsRejectedWithTheExpectedText(_ name: String) throws {
 }
 
 @Test func readingFromDataNamesTheGivenSource() {
-    #expect(throws: NetworkValidationError(source: "pasted", diagnostics: [Diagnostic(path: "pasted:1:2", message: "unexpected end of file; expected a key in double quotes")])) {
+    #expect(
+        throws: NetworkValidationError(
+            source: "pasted",
+            diagnostics: [
+                Diagnostic(path: "pasted:1:2", message: "unexpected end of file; expected a key in double quotes")
+            ])
+    ) {
         try NetworkReader.read(data: Data("{".utf8), source: "pasted")
     }
 }

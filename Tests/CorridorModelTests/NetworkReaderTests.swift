@@ -33,7 +33,12 @@ func bundledNetworkFiles() -> [String] {
     #expect(network.valueOfTimePerHour == 1.25)
     #expect(network.unservedPenalty == 1e15)
     #expect(network.meta?["capacty"] == .string("not checked in meta"))
-    #expect(network.meta?["anything"] == .array([.number(1), .string("two"), .null, .bool(true), .object([("nested", .object([("deeper", .array([]))]))])]))
+    #expect(
+        network.meta?["anything"]
+            == .array([
+                .number(1), .string("two"), .null, .bool(true),
+                .object([("nested", .object([("deeper", .array([]))]))]),
+            ]))
 
     let southPole = Node(id: "south-pole", kind: .city, lat: -90, lon: -180, capacity: 0)
     let northPole = Node(
@@ -44,9 +49,13 @@ func bundledNetworkFiles() -> [String] {
     #expect(
         network.links == [
             Link(id: "polar", from: "south-pole", to: "north-pole", mode: .ferry, capacity: 1e15),
-            Link(id: "to-köln", name: "Road", from: "north-pole", to: "Bahnhof Köln", mode: .road, hours: 12.5, cost: 7),
+            Link(
+                id: "to-köln", name: "Road", from: "north-pole", to: "Bahnhof Köln", mode: .road, hours: 12.5, cost: 7),
         ])
-    #expect(network.demands == [Demand(id: "d1", origin: "south-pole", destination: "Bahnhof Köln", quantity: 0, unservedPenalty: 12)])
+    #expect(
+        network.demands == [
+            Demand(id: "d1", origin: "south-pole", destination: "Bahnhof Köln", quantity: 0, unservedPenalty: 12)
+        ])
     #expect(
         network.scenarios == [
             Scenario(
@@ -66,10 +75,15 @@ func bundledNetworkFiles() -> [String] {
          "nodes": [{"id": "a b", "kind": "city"}],
          "scenarios": [{"id": "s", "capacity": {"a b": -1, "a.b": 1}}]}
         """
-    #expect(throws: NetworkValidationError(source: "x.json", diagnostics: [
-        Diagnostic(path: #"scenarios[0].capacity["a b"]"#, message: "must not be negative, found -1"),
-        Diagnostic(path: #"scenarios[0].capacity["a.b"]"#, message: #"unknown node or link "a.b""#, suggestion: "a b"),
-    ])) {
+    #expect(
+        throws: NetworkValidationError(
+            source: "x.json",
+            diagnostics: [
+                Diagnostic(path: #"scenarios[0].capacity["a b"]"#, message: "must not be negative, found -1"),
+                Diagnostic(
+                    path: #"scenarios[0].capacity["a.b"]"#, message: #"unknown node or link "a.b""#, suggestion: "a b"),
+            ])
+    ) {
         try NetworkReader.read(data: Data(text.utf8), source: "x.json")
     }
 }
@@ -108,7 +122,9 @@ func syntaxErrorsSayWhatIsWrong(_ text: String, _ message: String) {
 
 @Test func nestingIsCappedWithoutExhaustingTheStack() {
     let limit = JSONParser.maximumDepth
-    #expect(throws: Never.self) { try JSONParser.parse(Array((String(repeating: "[", count: limit) + String(repeating: "]", count: limit)).utf8)) }
+    #expect(throws: Never.self) {
+        try JSONParser.parse(Array((String(repeating: "[", count: limit) + String(repeating: "]", count: limit)).utf8))
+    }
     let tooDeep = String(repeating: "[", count: 100_000)
     #expect(throws: JSONSyntaxError(offset: limit, message: "nesting deeper than \(limit) levels")) {
         try JSONParser.parse(Array(tooDeep.utf8))
@@ -122,12 +138,17 @@ func syntaxErrorsSayWhatIsWrong(_ text: String, _ message: String) {
     var nodes: [String] = []
     var links: [String] = []
     for index in 0..<3000 {
-        nodes.append(#"{"id": "n\#(index)", "name": "Node \#(index)", "kind": "junction", "country": "KZ", "lat": 45.\#(index % 97), "lon": 80.\#(index % 89), "capacity": \#(100 + index), "handlingCost": 12.5, "dwellHours": 3}"#)
+        nodes.append(
+            #"{"id": "n\#(index)", "name": "Node \#(index)", "kind": "junction", "country": "KZ", "lat": 45.\#(index % 97), "lon": 80.\#(index % 89), "capacity": \#(100 + index), "handlingCost": 12.5, "dwellHours": 3}"#
+        )
     }
     for index in 0..<5000 {
-        links.append(#"{"id": "l\#(index)", "from": "n\#(index % 3000)", "to": "n\#((index * 7 + 1) % 3000)", "mode": "rail", "lengthKm": \#(300 + index % 700), "hours": 12, "cost": 95.5, "capacity": 3000, "bidirectional": true}"#)
+        links.append(
+            #"{"id": "l\#(index)", "from": "n\#(index % 3000)", "to": "n\#((index * 7 + 1) % 3000)", "mode": "rail", "lengthKm": \#(300 + index % 700), "hours": 12, "cost": 95.5, "capacity": 3000, "bidirectional": true}"#
+        )
     }
-    let text = #"{"format": "corridor-network/1", "name": "big", "unit": "TEU", "period": "day", "currency": "USD", "nodes": [\#(nodes.joined(separator: ",\n"))], "links": [\#(links.joined(separator: ",\n"))]}"#
+    let text =
+        #"{"format": "corridor-network/1", "name": "big", "unit": "TEU", "period": "day", "currency": "USD", "nodes": [\#(nodes.joined(separator: ",\n"))], "links": [\#(links.joined(separator: ",\n"))]}"#
     let data = Data(text.utf8)
     #expect(data.count > 1_000_000)
     // Thread CPU time, not wall time: other builds and tests share the machine's two cores.
@@ -155,7 +176,8 @@ func syntaxErrorsSayWhatIsWrong(_ text: String, _ message: String) {
 @Test func formatPageExampleIsValid() throws {
     let page = try String(
         contentsOf: TestNetworks.repositoryRoot.appendingPathComponent("networks/FORMAT.md"), encoding: .utf8)
-    let example = try #require(page.components(separatedBy: "```json\n").dropFirst().first?.components(separatedBy: "```").first)
+    let example = try #require(
+        page.components(separatedBy: "```json\n").dropFirst().first?.components(separatedBy: "```").first)
     let network = try NetworkReader.read(data: Data(example.utf8), source: "FORMAT.md example")
     #expect(network.nodes.count == 4 && network.scenarios.count == 3)
     #expect(try network.activate(scenario: "bakhty-open").arcs.count == 4)

@@ -115,7 +115,8 @@ private func capacity(of id: String, in active: ActiveNetwork) -> Double?? {
 
 @Test func disableWinsOverEnableAndAnOffEndMakesADemandUnservable() throws {
     let network = try NetworkReader.read(path: TestNetworks.tiny)
-    let active = network.activate(Scenario(id: "test", enable: ["bakhty", "urumqi-bakhty"], disable: ["bakhty", "xian"]))
+    let active = network.activate(
+        Scenario(id: "test", enable: ["bakhty", "urumqi-bakhty"], disable: ["bakhty", "xian"]))
     #expect(active.nodeIndex(of: "bakhty") == nil)
     #expect(!active.arcs.contains { $0.linkID == "urumqi-bakhty" || $0.linkID == "xian-urumqi" })
     #expect(active.demands.map(\.isServable) == [false, true])

@@ -338,15 +338,15 @@ package struct JSONParser {
                 position += 1
                 if isPlainASCII { return String(decoding: content, as: UTF8.self) }
                 guard let text = String(validating: content, as: UTF8.self) else {
-                    throw JSONSyntaxError(offset: firstInvalidUTF8(in: content) ?? start, message: "invalid UTF-8; save the file as UTF-8")
+                    throw JSONSyntaxError(
+                        offset: firstInvalidUTF8(in: content) ?? start, message: "invalid UTF-8; save the file as UTF-8"
+                    )
                 }
                 return text
             }
             if byte == UInt8(ascii: "\\") { return try parseEscapedString(from: contentStart) }
             if byte < 0x20 {
-                throw JSONSyntaxError(
-                    offset: position,
-                    message: "control character U+\(JSONParser.hex4(UInt32(byte))) in a string; write it as an escape such as \\n")
+                throw controlCharacter(byte)
             }
             if byte >= 0x80 { isPlainASCII = false }
             position += 1
@@ -392,13 +392,12 @@ package struct JSONParser {
                 case UInt8(ascii: "t"): scalars.append("\t")
                 case UInt8(ascii: "u"): scalars.append(try parseUnicodeEscape(escapeStart: escapeStart))
                 default:
-                    throw JSONSyntaxError(offset: escapeStart, message: "invalid escape \"\\\(String(UnicodeScalar(escaped)))\"")
+                    throw JSONSyntaxError(
+                        offset: escapeStart, message: "invalid escape \"\\\(String(UnicodeScalar(escaped)))\"")
                 }
                 runStart = position
             case 0..<0x20:
-                throw JSONSyntaxError(
-                    offset: position,
-                    message: "control character U+\(JSONParser.hex4(UInt32(byte))) in a string; write it as an escape such as \\n")
+                throw controlCharacter(byte)
             default:
                 position += 1
             }
@@ -421,10 +420,12 @@ package struct JSONParser {
                     return scalar
                 }
             }
-            throw JSONSyntaxError(offset: escapeStart, message: "lone surrogate \\u\(JSONParser.hex4(first)) in a string")
+            throw JSONSyntaxError(
+                offset: escapeStart, message: "lone surrogate \\u\(JSONParser.hex4(first)) in a string")
         }
         guard let scalar = Unicode.Scalar(first) else {
-            throw JSONSyntaxError(offset: escapeStart, message: "lone surrogate \\u\(JSONParser.hex4(first)) in a string")
+            throw JSONSyntaxError(
+                offset: escapeStart, message: "lone surrogate \\u\(JSONParser.hex4(first)) in a string")
         }
         return scalar
     }
@@ -439,6 +440,12 @@ package struct JSONParser {
             position += 1
         }
         return value
+    }
+
+    private func controlCharacter(_ byte: UInt8) -> JSONSyntaxError {
+        let code = JSONParser.hex4(UInt32(byte))
+        return JSONSyntaxError(
+            offset: position, message: "control character U+\(code) in a string; write it as an escape such as \\n")
     }
 
     private static func hexDigit(_ byte: UInt8) -> UInt32? {

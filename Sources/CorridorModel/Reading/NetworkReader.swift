@@ -59,7 +59,8 @@ public enum NetworkReader {
         return network
     }
 
-    private static func fileProblem(_ path: String, _ message: String, source: String? = nil) -> NetworkValidationError {
+    private static func fileProblem(_ path: String, _ message: String, source: String? = nil) -> NetworkValidationError
+    {
         NetworkValidationError(source: source ?? path, diagnostics: [Diagnostic(path: path, message: message)])
     }
 }

@@ -136,7 +136,9 @@ struct NetworkValidator {
         let penalty = number(fields, "unservedPenalty") ?? Network.defaultUnservedPenalty
         let nodes = elements(fields, "nodes", of: .node) { validator, tree, path in validator.readNode(tree, at: path) }
         let links = elements(fields, "links", of: .link) { validator, tree, path in validator.readLink(tree, at: path) }
-        let demands = elements(fields, "demands", of: .demand) { validator, tree, path in validator.readDemand(tree, at: path) }
+        let demands = elements(fields, "demands", of: .demand) { validator, tree, path in
+            validator.readDemand(tree, at: path)
+        }
         let scenarios = elements(fields, "scenarios", of: .scenario) { validator, tree, path in
             validator.readScenario(tree, at: path)
         }
@@ -414,10 +416,8 @@ struct NetworkValidator {
         }
         if let range {
             if !range.contains(value) {
-                report(
-                    path(), at: tree.offset,
-                    "must be between \(JSONValue.format(range.lowerBound)) and \(JSONValue.format(range.upperBound)), found \(JSONValue.format(value))"
-                )
+                let bounds = "\(JSONValue.format(range.lowerBound)) and \(JSONValue.format(range.upperBound))"
+                report(path(), at: tree.offset, "must be between \(bounds), found \(JSONValue.format(value))")
                 return nil
             }
         } else if value < 0 {
@@ -449,7 +449,8 @@ struct NetworkValidator {
         let isCode = code.unicodeScalars.count == 2 && code.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) }
         guard isCode else {
             let upper = code.uppercased()
-            let fixable = upper.unicodeScalars.count == 2 && upper.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) }
+            let fixable =
+                upper.unicodeScalars.count == 2 && upper.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) }
             report(
                 fields.path.appending("country"), at: tree.offset,
                 "expected a two-letter ISO 3166-1 country code in capitals, found \(quoted(code))",
@@ -495,7 +496,8 @@ struct NetworkValidator {
 
     private mutating func refer(_ fields: Fields, _ key: String, to allowed: [Category]) -> String? {
         guard let tree = fields[key], let id = identifier(tree, at: fields.path.appending(key)) else { return nil }
-        references.append(Reference(id: id, allowed: allowed, parent: fields.path, step: .key(key), offset: tree.offset))
+        references.append(
+            Reference(id: id, allowed: allowed, parent: fields.path, step: .key(key), offset: tree.offset))
         return id
     }
 
@@ -531,7 +533,9 @@ struct NetworkValidator {
         var isComplete = true
         for member in members {
             if let first = keyOffsets[member.key] {
-                report(path.appending(member.key), at: member.keyOffset, "duplicate key; first given at \(describeOffset(first))")
+                report(
+                    path.appending(member.key), at: member.keyOffset,
+                    "duplicate key; first given at \(describeOffset(first))")
                 isComplete = false
                 continue
             }

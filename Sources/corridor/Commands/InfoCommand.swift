@@ -126,7 +126,8 @@ struct NetworkSummary {
         if !scenario.disable.isEmpty { phrases.append("disable " + scenario.disable.joined(separator: ", ")) }
         if !scenario.capacity.isEmpty {
             phrases.append(
-                "capacity " + scenario.capacity.map { "\($0.id) \($0.capacity.map(number) ?? "unlimited")" }
+                "capacity "
+                    + scenario.capacity.map { "\($0.id) \($0.capacity.map(number) ?? "unlimited")" }
                     .joined(separator: ", "))
         }
         if !scenario.cost.isEmpty {
@@ -166,9 +167,16 @@ struct NetworkSummary {
                 ("id", .string(scenario.id)), ("name", .string(scenario.name)),
                 ("enable", .array(scenario.enable.map { .string($0) })),
                 ("disable", .array(scenario.disable.map { .string($0) })),
-                ("capacity", .array(scenario.capacity.map { .object([("id", .string($0.id)), ("capacity", .number($0.capacity))]) })),
+                (
+                    "capacity",
+                    .array(
+                        scenario.capacity.map { .object([("id", .string($0.id)), ("capacity", .number($0.capacity))]) })
+                ),
                 ("cost", .array(scenario.cost.map { .object([("id", .string($0.id)), ("cost", .number($0.value))]) })),
-                ("demand", .array(scenario.demand.map { .object([("id", .string($0.id)), ("quantity", .number($0.value))]) })),
+                (
+                    "demand",
+                    .array(scenario.demand.map { .object([("id", .string($0.id)), ("quantity", .number($0.value))]) })
+                ),
                 ("demandScale", .number(scenario.demandScale)),
             ])
         }
