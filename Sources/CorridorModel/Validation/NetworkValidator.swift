@@ -17,10 +17,9 @@ struct NetworkValidator {
 
     /// An object's members; lookups find the first member with a key (duplicates and unknown keys
     /// are reported when the object is checked). Objects have a dozen keys at most, so a linear
-    /// search with index loops beats hashing and iterators, which cost most in debug builds.
+    /// search over the members' storage beats hashing and iterators, which cost most in debug builds.
     private struct Fields {
         let path: JSONPath
-        let offset: Int
         let members: [JSONMember]
         subscript(key: String) -> JSONTree? {
             members.withUnsafeBufferPointer { buffer in
@@ -119,10 +118,7 @@ struct NetworkValidator {
     // MARK: - Elements
 
     private mutating func readNetwork(_ root: JSONTree) -> Network? {
-        guard
-            let fields = fields(
-                of: root, at: .root, keys: .network)
-        else { return nil }
+        guard let fields = fields(of: root, at: .root, keys: .network) else { return nil }
         if let format = string(fields, "format"), format != Network.formatTag, let tree = fields["format"] {
             report(
                 fields.path.appending("format"), at: tree.offset,
@@ -180,10 +176,7 @@ struct NetworkValidator {
     }
 
     private mutating func readNode(_ tree: JSONTree, at path: JSONPath) -> Node? {
-        guard
-            let fields = fields(
-                of: tree, at: path, keys: .node)
-        else { return nil }
+        guard let fields = fields(of: tree, at: path, keys: .node) else { return nil }
         let id = declare(fields, as: .node)
         let name = text(fields, "name")
         let kind: NodeKind? = enumeration(fields, "kind", noun: "kind")
@@ -206,10 +199,7 @@ struct NetworkValidator {
     }
 
     private mutating func readLink(_ tree: JSONTree, at path: JSONPath) -> Link? {
-        guard
-            let fields = fields(
-                of: tree, at: path, keys: .link)
-        else { return nil }
+        guard let fields = fields(of: tree, at: path, keys: .link) else { return nil }
         let id = declare(fields, as: .link)
         let name = text(fields, "name")
         let from = refer(fields, "from", to: [.node])
@@ -234,10 +224,7 @@ struct NetworkValidator {
     }
 
     private mutating func readDemand(_ tree: JSONTree, at path: JSONPath) -> Demand? {
-        guard
-            let fields = fields(
-                of: tree, at: path, keys: .demand)
-        else { return nil }
+        guard let fields = fields(of: tree, at: path, keys: .demand) else { return nil }
         let id = declare(fields, as: .demand)
         let origin = refer(fields, "origin", to: [.node])
         let destination = refer(fields, "destination", to: [.node])
@@ -256,10 +243,7 @@ struct NetworkValidator {
     }
 
     private mutating func readScenario(_ tree: JSONTree, at path: JSONPath) -> Scenario? {
-        guard
-            let fields = fields(
-                of: tree, at: path, keys: .scenario)
-        else { return nil }
+        guard let fields = fields(of: tree, at: path, keys: .scenario) else { return nil }
         let id = declare(fields, as: .scenario)
         if id == Scenario.baselineID, let tree = fields["id"] {
             report(
@@ -296,16 +280,23 @@ struct NetworkValidator {
             return nil
         }
         let allowed = keys.allowed
-        var index = 0
-        while index < members.count {
-            let member = members[index]
-            index += 1
-            var earlier = 0
-            while earlier < index - 1, members[earlier].key != member.key { earlier += 1 }
-            if earlier < index - 1 {
+        // Well-formed objects have a dozen keys: a quadratic scan for duplicates is cheapest there,
+        // and a hostile object with thousands of keys gets a hash table instead.
+        var firstOffsets: [String: Int]? = members.count > 32 ? [:] : nil
+        for (index, member) in members.enumerated() {
+            var firstOffset: Int?
+            if firstOffsets != nil {
+                firstOffset = firstOffsets?[member.key]
+                if firstOffset == nil { firstOffsets?[member.key] = member.keyOffset }
+            } else {
+                var earlier = 0
+                while earlier < index, members[earlier].key != member.key { earlier += 1 }
+                if earlier < index { firstOffset = members[earlier].keyOffset }
+            }
+            if let firstOffset {
                 report(
                     path.appending(member.key), at: member.keyOffset,
-                    "duplicate key; first given at \(describeOffset(members[earlier].keyOffset))")
+                    "duplicate key; first given at \(describeOffset(firstOffset))")
             } else if !keys.allows(member.key) {
                 if let suggestion = Suggestion.closest(to: member.key, among: allowed) {
                     suggestedKeys.insert(suggestion)
@@ -317,7 +308,7 @@ struct NetworkValidator {
                 }
             }
         }
-        let fields = Fields(path: path, offset: tree.offset, members: members)
+        let fields = Fields(path: path, members: members)
         for key in keys.required where fields[key] == nil {
             report(path, at: tree.offset, "missing required key \"\(key)\"\(place)")
         }
