@@ -55,7 +55,7 @@ let package = Package(
             name: "CorridorTestSupport", dependencies: ["CorridorModel"], path: "Tests/CorridorTestSupport",
             swiftSettings: sharedSwiftSettings),
         .testTarget(
-            name: "CorridorModelTests", dependencies: ["CorridorModel", "CorridorTestSupport"],
+            name: "CorridorModelTests", dependencies: ["CorridorModel", "CorridorTestSupport"], exclude: ["Fixtures"],
             swiftSettings: sharedSwiftSettings),
         .testTarget(
             name: "CorridorRoutingTests", dependencies: ["CorridorRouting", "CorridorTestSupport"],

@@ -34,7 +34,13 @@ public struct NetworkValidationError: Error, Sendable, Equatable, CustomStringCo
         self.diagnostics = diagnostics
     }
 
+    /// A problem with the file as a whole (missing, empty, a syntax error) is one line, compiler style:
+    /// `networks/x.json:3:14: unexpected "}"`. Otherwise a header counts the problems and each follows
+    /// on its own indented line.
     public var description: String {
+        if diagnostics.count == 1, diagnostics[0].path == source || diagnostics[0].path.hasPrefix(source + ":") {
+            return diagnostics[0].description
+        }
         let count = diagnostics.count
         let header = "\(source): \(count) problem\(count == 1 ? "" : "s")"
         return ([header] + diagnostics.map { "  " + $0.description }).joined(separator: "\n")

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @Test func validatePassesTheTinyNetwork() throws {
@@ -10,4 +11,29 @@ import Testing
     let result = try CLIRunner.run(["validate", "--bogus"])
     #expect(result.exitCode == 2)
     #expect(result.standardError.contains("Unknown option '--bogus'"))
+}
+
+@Test func validateReportsEveryProblemOnStandardErrorWithExitCodeTwo() throws {
+    let fixtures = URL(fileURLWithPath: CLIRunner.path("Tests/CorridorModelTests/Fixtures/invalid"))
+    let result = try CLIRunner.run(["validate", "many-faults.json"], in: fixtures)
+    let expected = try String(contentsOf: fixtures.appendingPathComponent("many-faults.expected"), encoding: .utf8)
+    #expect(result.exitCode == 2)
+    #expect(result.standardOutput.isEmpty)
+    #expect(result.standardError == "corridor: " + expected)
+}
+
+@Test func validateNamesAMissingFile() throws {
+    let result = try CLIRunner.run(["validate", "networks/nowhere.json"])
+    #expect(result.exitCode == 2)
+    #expect(result.standardError == "corridor: networks/nowhere.json: no such file\n")
+}
+
+@Test func validateGivesLineAndColumnOfASyntaxError() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-validate-\(UUID())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try Data("{\n  \"format\": \"corridor-network/1\",\n  \"name\": \"x\" \"unit\": \"TEU\"\n}\n".utf8)
+        .write(to: folder.appendingPathComponent("broken.json"))
+    let result = try CLIRunner.run(["validate", "broken.json"], in: folder)
+    #expect(result.exitCode == 2)
+    #expect(result.standardError == "corridor: broken.json:3:15: unexpected '\"'; expected ',' or '}'\n")
 }

@@ -1,74 +1,66 @@
 import Foundation
 
-// PROVISIONAL: a minimal reader on JSONSerialization so other modules can load networks while the
-// real parser and validator (positions, every diagnostic at once, unknown keys) are being written.
-// The model work replaces this file wholesale; keep its entry point `NetworkReader.read(path:)`.
-
 /// Reads `corridor-network/1` files into validated ``Network`` values.
+///
+/// The bytes go through a strict JSON parser that keeps positions (``JSONParser``), then through a
+/// validator that checks every key, type, range and reference and reports every problem at once.
+///
+/// ```swift
+/// do {
+///     let network = try NetworkReader.read(path: "networks/tiny.json")
+/// } catch {
+///     print(error)  // networks/tiny.json: 2 problems
+///                   //   links[3].to: unknown node "dostik" (did you mean "dostyk"?)
+///                   //   …
+/// }
+/// ```
 public enum NetworkReader {
     /// Reads and validates the network file at `path`.
-    /// - Throws: ``NetworkValidationError`` listing every problem found.
+    ///
+    /// - Throws: ``NetworkValidationError`` listing every problem found, in file order; a missing
+    ///   file, a directory, an empty file or a JSON syntax error is a single problem.
     public static func read(path: String) throws(NetworkValidationError) -> Network {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw fileProblem(path, "no such file")
+        }
+        if isDirectory.boolValue { throw fileProblem(path, "is a directory, not a network file") }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw NetworkValidationError(source: path, diagnostics: [Diagnostic(path: path, message: "cannot read the file")])
+            throw fileProblem(path, "cannot read the file (check its permissions)")
         }
         return try read(data: data, source: path)
     }
 
     /// Reads and validates a network from the bytes of a file.
+    ///
+    /// - Parameter source: the file's name as the user gave it; messages start with it.
+    /// - Throws: ``NetworkValidationError`` listing every problem found, in file order.
     public static func read(data: Data, source: String) throws(NetworkValidationError) -> Network {
-        func fail(_ message: String) -> NetworkValidationError {
-            NetworkValidationError(source: source, diagnostics: [Diagnostic(path: source, message: message)])
+        let bytes = [UInt8](data)
+        if bytes.isEmpty { throw fileProblem(source, "the file is empty") }
+        let tree: JSONTree
+        do {
+            tree = try JSONParser.parse(bytes)
+        } catch {
+            let (line, column) = SourceLocator(bytes: bytes).location(of: error.offset)
+            throw fileProblem("\(source):\(line):\(column)", error.message, source: source)
         }
-        guard let root = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
-            throw fail("not a JSON object")
+        // Built only when a message needs a line number: most files have no problems.
+        var locator: SourceLocator?
+        var validator = NetworkValidator { offset in
+            let found = locator ?? SourceLocator(bytes: bytes)
+            locator = found
+            let (line, column) = found.location(of: offset)
+            return "line \(line), column \(column)"
         }
-        func number(_ object: [String: Any], _ key: String) -> Double? { (object[key] as? NSNumber)?.doubleValue }
-        func objects(_ key: String) -> [[String: Any]] { root[key] as? [[String: Any]] ?? [] }
-        let nodes = objects("nodes").map { object in
-            Node(
-                id: object["id"] as? String ?? "", name: object["name"] as? String,
-                kind: NodeKind(rawValue: object["kind"] as? String ?? "") ?? .junction,
-                country: object["country"] as? String, lat: number(object, "lat"), lon: number(object, "lon"),
-                capacity: number(object, "capacity"), handlingCost: number(object, "handlingCost") ?? 0,
-                dwellHours: number(object, "dwellHours") ?? 0,
-                status: ElementStatus(rawValue: object["status"] as? String ?? "") ?? .existing)
+        guard let network = validator.validate(tree) else {
+            throw NetworkValidationError(source: source, diagnostics: validator.diagnostics)
         }
-        let links = objects("links").map { object in
-            Link(
-                id: object["id"] as? String ?? "", from: object["from"] as? String ?? "",
-                to: object["to"] as? String ?? "", mode: LinkMode(rawValue: object["mode"] as? String ?? "") ?? .rail,
-                lengthKm: number(object, "lengthKm") ?? 0, hours: number(object, "hours") ?? 0,
-                cost: number(object, "cost") ?? 0, capacity: number(object, "capacity"),
-                bidirectional: object["bidirectional"] as? Bool ?? false,
-                status: ElementStatus(rawValue: object["status"] as? String ?? "") ?? .existing)
-        }
-        let demands = objects("demands").map { object in
-            Demand(
-                id: object["id"] as? String ?? "", origin: object["origin"] as? String ?? "",
-                destination: object["destination"] as? String ?? "", quantity: number(object, "quantity") ?? 0,
-                unservedPenalty: number(object, "unservedPenalty"))
-        }
-        let scenarios = objects("scenarios").map { object in
-            Scenario(
-                id: object["id"] as? String ?? "", name: object["name"] as? String,
-                enable: object["enable"] as? [String] ?? [], disable: object["disable"] as? [String] ?? [],
-                capacity: (object["capacity"] as? [String: Any] ?? [:]).sorted { $0.key < $1.key }.map {
-                    CapacityOverride(id: $0.key, capacity: ($0.value as? NSNumber)?.doubleValue)
-                },
-                cost: (object["cost"] as? [String: Any] ?? [:]).sorted { $0.key < $1.key }.map {
-                    ValueOverride(id: $0.key, value: ($0.value as? NSNumber)?.doubleValue ?? 0)
-                },
-                demand: (object["demand"] as? [String: Any] ?? [:]).sorted { $0.key < $1.key }.map {
-                    ValueOverride(id: $0.key, value: ($0.value as? NSNumber)?.doubleValue ?? 0)
-                },
-                demandScale: number(object, "demandScale") ?? 1)
-        }
-        return Network(
-            name: root["name"] as? String ?? "", unit: root["unit"] as? String ?? "TEU",
-            period: root["period"] as? String ?? "day", currency: root["currency"] as? String ?? "USD",
-            valueOfTimePerHour: number(root, "valueOfTimePerHour") ?? 0,
-            unservedPenalty: number(root, "unservedPenalty") ?? Network.defaultUnservedPenalty,
-            nodes: nodes, links: links, demands: demands, scenarios: scenarios)
+        return network
+    }
+
+    private static func fileProblem(_ path: String, _ message: String, source: String? = nil) -> NetworkValidationError
+    {
+        NetworkValidationError(source: source ?? path, diagnostics: [Diagnostic(path: path, message: message)])
     }
 }
