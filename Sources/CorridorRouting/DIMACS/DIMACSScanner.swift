@@ -156,6 +156,22 @@ public final class DIMACSScanner {
         return value.0
     }
 
+    /// The next token as a whole number when it is written as one, else as a decimal; the fast path
+    /// for weights that are usually integral, reading each digit once.
+    public func integerOrDecimal(_ what: String) throws(DIMACSError) -> DIMACSNumber {
+        skipBlanks()
+        let start = position
+        var scan = position
+        if buffer[scan] == UInt8(ascii: "-") { scan += 1 }
+        while buffer[scan] &- UInt8(ascii: "0") < 10 { scan += 1 }
+        let next = buffer[scan]
+        if next == UInt8(ascii: ".") || next == UInt8(ascii: "e") || next == UInt8(ascii: "E") {
+            return .decimal(try number(what))
+        }
+        position = start
+        return .integer(try integer(what))
+    }
+
     /// Checks that nothing but blanks is left on the line, and moves past it.
     public func endLine() throws(DIMACSError) {
         skipBlanks()
@@ -195,6 +211,12 @@ public final class DIMACSScanner {
     }
 
     private static func systemReason() -> String { String(cString: strerror(errno)) }
+}
+
+/// A number token as written: whole, or with a fraction or exponent.
+public enum DIMACSNumber: Sendable, Equatable {
+    case integer(Int)
+    case decimal(Double)
 }
 
 /// A DIMACS file that cannot be read: where and what.
