@@ -1,11 +1,12 @@
 // Dijkstra's algorithm (E. W. Dijkstra, "A note on two problems in connexion with graphs",
 // Numerische Mathematik 1, 1959) on a CSR `Digraph` with non-negative slot weights, using an
 // indexed 4-ary heap with decrease-key (D. B. Johnson, "Efficient algorithms for shortest paths in
-// sparse networks", JACM 24(1), 1977). Complexity O((n + m) log₄ n) time, O(n) extra memory.
+// sparse networks", JACM 24(1), 1977). Complexity O(m log₄ n + 4 n log₄ n) = O((n + m) log n) time, O(n) extra memory.
 //
-// The 4-ary indexed heap was chosen by measurement on SPGRID-like grids (Benchmarks/README.md): it
-// beat a lazy binary heap (duplicates instead of decrease-key) because the shallower tree halves
-// the sift-down depth and the position index keeps the heap at n entries.
+// The 4-ary indexed heap was chosen by measurement (Benchmarks/README.md, "Shortest paths"): on a
+// 350 000-node, 1.4 M-arc SPGRID-like grid it ran in about half the time of a lazy binary heap
+// (duplicates instead of decrease-key): the shallower tree halves the sift-down depth and the
+// position index keeps the heap at n entries.
 
 /// A weight Dijkstra can add and compare: `Int64` for exact integer lengths, `Double` otherwise.
 typealias PathWeight = AdditiveArithmetic & Comparable & Sendable
@@ -13,7 +14,8 @@ typealias PathWeight = AdditiveArithmetic & Comparable & Sendable
 /// Distances and predecessor slots from one source, as far as the search went.
 struct ShortestPathTree<Weight: PathWeight>: Sendable {
     let source: Int
-    /// `distances[v]` is meaningful only where ``isReached(_:)`` holds.
+    /// `distances[v]` is meaningful only where ``isReached(_:)`` holds, and final only for settled
+    /// nodes: every reached node after a full run, the target after a run that stopped there.
     let distances: [Weight]
     /// The slot of the last arc on the best path to each node; `-1` for the source and unreached nodes.
     let predecessorSlots: [Int32]

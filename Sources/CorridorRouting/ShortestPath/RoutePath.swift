@@ -30,8 +30,11 @@ public struct RoutePath: Sendable, Equatable {
     /// The ids of the path's nodes of kind `crossing`, in path order.
     public let crossings: [String]
 
-    /// The route along `arcIndices` from `origin`, with its totals computed from `network`.
-    init(origin: Int, arcIndices: [Int], in network: ActiveNetwork) {
+    /// The route along `arcIndices` from `origin`, with its totals computed from `network` (for
+    /// callers that find paths themselves, such as a flow decomposition).
+    ///
+    /// The caller guarantees that the arcs are valid indices and form a chain starting at `origin`.
+    public init(origin: Int, arcIndices: [Int], in network: ActiveNetwork) {
         var nodes = [origin]
         for arc in arcIndices { nodes.append(network.arcs[arc].to) }
         nodeIndices = nodes
