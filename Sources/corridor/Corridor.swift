@@ -38,6 +38,10 @@ struct Corridor: ParsableCommand {
         } catch let error as any CorridorFailure {
             Terminal.printError(error.description)
             Foundation.exit(error.exit.rawValue)
+        } catch let error where exitCode(for: error) == .success {
+            // `--help` on a subcommand surfaces here, from the help command's run().
+            print(fullMessage(for: error))
+            Foundation.exit(0)
         } catch let error as ExitCode {
             Foundation.exit(error.rawValue)
         } catch {

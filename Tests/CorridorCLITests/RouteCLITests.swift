@@ -89,3 +89,9 @@ import Testing
     #expect(result.exitCode == 2)
     #expect(result.standardError == "corridor: \(file.path):3: expected an arc's head node, found \"three\"\n")
 }
+
+@Test func routeHelpExitsZero() throws {
+    let result = try CLIRunner.run(["route", "--help"])
+    #expect(result.exitCode == 0)
+    #expect(result.standardOutput.contains("USAGE: corridor route"))
+}
