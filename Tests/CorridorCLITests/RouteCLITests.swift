@@ -8,7 +8,7 @@ import Testing
     #expect(lines.first == "Routes xian → duisburg by cost — Tiny teaching corridor, scenario baseline")
     #expect(lines.contains("   1  2163.50  287.0  12.0   9235  dostyk     xian → urumqi → dostyk → aktogay → duisburg"))
     #expect(lines.contains("   2  2212.00  284.0  11.8  10009  khorgos    xian → urumqi → khorgos → aktogay → duisburg"))
-    #expect(lines.last == "only 2 loop-free routes satisfy the request")
+    #expect(lines.last == "found only 2 loop-free routes for this request")
 }
 
 @Test func routePrintsJSONWithTheDocumentedKeys() throws {

@@ -4,7 +4,10 @@ import CorridorModel
 ///
 /// Without `via` these are Yen's k shortest loop-free paths. With `via` they are the k best
 /// loop-free paths that pass every via node, in the order given (each node at most once, so a via
-/// node can never be passed twice to satisfy the order); see `OrderedViaSearch.swift`.
+/// node can never be passed twice to satisfy the order); see `OrderedViaSearch.swift`. That search
+/// stops after a million partial routes — reachable only when the cheapest walks through the via
+/// nodes keep revisiting nodes — and then returns the routes found so far, or throws
+/// ``RouteFailure/noRoute(_:)`` saying so when there are none.
 ///
 /// ```swift
 /// let active = try network.activate(scenario: "third-crossing")

@@ -177,7 +177,7 @@ struct RouteReport {
         }
         text += table.rendered()
         if paths.count < requested {
-            text += "\nonly \(paths.count) loop-free route\(paths.count == 1 ? "" : "s") satisfy the request\n"
+            text += "\nfound only \(paths.count) loop-free route\(paths.count == 1 ? "" : "s") for this request\n"
         }
         return text
     }
