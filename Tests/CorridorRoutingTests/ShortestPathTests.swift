@@ -325,3 +325,19 @@ private func expectConsistent(_ path: RoutePath, in network: ActiveNetwork, from
     }
     #expect(compared > 20)
 }
+
+@Test func scannerReadsIntegersAndDecimalsInOnePass() throws {
+    let scanner = DIMACSScanner(text: "a 12 -7 2.5 1e2 x 99999999999999999999 123456789012345678\n", source: "n.gr")
+    #expect(scanner.nextLine() == UInt8(ascii: "a"))
+    #expect(try scanner.integerOrDecimal("a") == .integer(12))
+    #expect(try scanner.integerOrDecimal("b") == .integer(-7))
+    #expect(try scanner.integerOrDecimal("c") == .decimal(2.5))
+    #expect(try scanner.integerOrDecimal("d") == .decimal(100))
+    #expect(throws: DIMACSError(source: "n.gr", line: 1, message: "expected e, found \"x\"")) {
+        try scanner.integerOrDecimal("e")
+    }
+    _ = try scanner.word("the bad token")
+    #expect(throws: DIMACSError(source: "n.gr", line: 1, message: "f is too large")) { try scanner.integerOrDecimal("f") }
+    _ = try scanner.word("the long token")
+    #expect(try scanner.integer("g") == 123_456_789_012_345_678)
+}
