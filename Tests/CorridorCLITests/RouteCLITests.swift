@@ -2,22 +2,27 @@ import Foundation
 import Testing
 
 @Test func routePrintsATableOfTheBestRoutes() throws {
-    let result = try CLIRunner.run(["route", CLIRunner.path("networks/tiny.json"), "--from", "xian", "--to", "duisburg", "--k", "3"])
+    let result = try CLIRunner.run([
+        "route", CLIRunner.path("networks/tiny.json"), "--from", "xian", "--to", "duisburg", "--k", "3",
+    ])
     #expect(result.exitCode == 0)
     let lines = result.standardOutput.split(separator: "\n").map(String.init)
     #expect(lines.first == "Routes xian → duisburg by cost — Tiny teaching corridor, scenario baseline")
     #expect(lines.contains("   1  2163.50  287.0  12.0   9235  dostyk     xian → urumqi → dostyk → aktogay → duisburg"))
-    #expect(lines.contains("   2  2212.00  284.0  11.8  10009  khorgos    xian → urumqi → khorgos → aktogay → duisburg"))
+    #expect(
+        lines.contains("   2  2212.00  284.0  11.8  10009  khorgos    xian → urumqi → khorgos → aktogay → duisburg"))
     #expect(lines.last == "found only 2 loop-free routes for this request")
 }
 
 @Test func routePrintsJSONWithTheDocumentedKeys() throws {
     let result = try CLIRunner.run([
-        "route", CLIRunner.path("networks/tiny.json"), "--from", "xian", "--to", "duisburg", "--scenario", "third-crossing",
+        "route", CLIRunner.path("networks/tiny.json"), "--from", "xian", "--to", "duisburg", "--scenario",
+        "third-crossing",
         "--format", "json",
     ])
     #expect(result.exitCode == 0)
-    let document = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+    let document = try #require(
+        try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
     #expect(document["format"] as? String == "corridor-route/1")
     #expect(document["network"] as? String == "Tiny teaching corridor")
     #expect(document["scenario"] as? String == "third-crossing")
@@ -33,10 +38,13 @@ import Testing
 }
 
 @Test func noRouteExitsOneWithTheReason() throws {
-    let result = try CLIRunner.run(["route", CLIRunner.path("networks/tiny.json"), "--from", "xian", "--to", "duisburg", "--avoid", "KZ"])
+    let result = try CLIRunner.run([
+        "route", CLIRunner.path("networks/tiny.json"), "--from", "xian", "--to", "duisburg", "--avoid", "KZ",
+    ])
     #expect(result.exitCode == 1)
     #expect(result.standardOutput.isEmpty)
-    #expect(result.standardError.contains("no route from xian to duisburg avoiding KZ: every path passes an avoided node"))
+    #expect(
+        result.standardError.contains("no route from xian to duisburg avoiding KZ: every path passes an avoided node"))
 }
 
 @Test func unknownNodeExitsTwoWithASuggestion() throws {
@@ -51,22 +59,23 @@ import Testing
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let file = folder.appendingPathComponent("clrs.gr")
     try """
-        c CLRS Figure 24.6 plus an isolated node
-        p sp 6 10
-        a 1 2 10
-        a 1 4 5
-        a 2 3 1
-        a 2 4 2
-        a 4 2 3
-        a 4 3 9
-        a 4 5 2
-        a 3 5 4
-        a 5 3 6
-        a 5 1 7
-        """.write(to: file, atomically: true, encoding: .utf8)
+    c CLRS Figure 24.6 plus an isolated node
+    p sp 6 10
+    a 1 2 10
+    a 1 4 5
+    a 2 3 1
+    a 2 4 2
+    a 4 2 3
+    a 4 3 9
+    a 4 5 2
+    a 3 5 4
+    a 5 3 6
+    a 5 1 7
+    """.write(to: file, atomically: true, encoding: .utf8)
     let result = try CLIRunner.run(["route", file.path, "--from", "1", "--format", "json"])
     #expect(result.exitCode == 0)
-    let document = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+    let document = try #require(
+        try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
     #expect(document["format"] as? String == "corridor-route/1")
     #expect(document["source"] as? Int == 1)
     #expect(document["reached"] as? Int == 5)

@@ -1,7 +1,8 @@
 import CorridorModel
-@testable import CorridorRouting
 import CorridorTestSupport
 import Testing
+
+@testable import CorridorRouting
 
 /// CLRS (Cormen, Leiserson, Rivest, Stein, *Introduction to Algorithms*, 3rd ed.), Figure 24.6:
 /// Dijkstra from s on s,t,x,y,z (numbered 1…5) gives d = 0, 8, 9, 5, 7.
@@ -30,7 +31,8 @@ private let clrsFigure24_6 = """
     #expect(tree.distances == [0, 8, 9, 5, 7])
     #expect(problem.distanceSummary(from: 1) == DistanceSummary(reached: 5, distanceSum: .integer(29)))
     // From x (3) every node is reachable too: x→z 4, z→s 11, s→y 16, y→t 19.
-    #expect(problem.distanceSummary(from: 3) == DistanceSummary(reached: 5, distanceSum: .integer(0 + 4 + 11 + 16 + 19)))
+    #expect(
+        problem.distanceSummary(from: 3) == DistanceSummary(reached: 5, distanceSum: .integer(0 + 4 + 11 + 16 + 19)))
     #expect(problem.distanceSummary(from: 6) == nil)
 }
 
@@ -42,7 +44,10 @@ private let clrsFigure24_6 = """
 }
 
 @Test(arguments: [
-    ("a 1 2 3\n", "bad.gr:1: expected the problem line \"p sp <nodes> <arcs>\" before anything else, found a line starting with \"a\""),
+    (
+        "a 1 2 3\n",
+        "bad.gr:1: expected the problem line \"p sp <nodes> <arcs>\" before anything else, found a line starting with \"a\""
+    ),
     ("p max 2 1\n", "bad.gr:1: expected the problem type sp, found \"max\""),
     ("p sp 2 1\na 1 2 -4\n", "bad.gr:2: arc length -4 is negative; Dijkstra needs lengths ≥ 0"),
     ("p sp 2 1\na 1 3 4\n", "bad.gr:2: head node 3 is out of range 1…2"),
@@ -50,7 +55,10 @@ private let clrsFigure24_6 = """
     ("p sp 2 2\na 1 2 4\n", "bad.gr:2: the problem line announces 2 arcs but the file has 1"),
     ("p sp 2 1\na 1 2 4\na 2 1 4\n", "bad.gr:3: more arc lines than the 1 the problem line announces"),
     ("p sp 2 1\nc fine\na 1 2 x\n", "bad.gr:3: expected an arc's length, found \"x\""),
-    ("p sp 2 1\nn 1 2\n", "bad.gr:2: expected an arc line \"a <tail> <head> <length>\", found a line starting with \"n\""),
+    (
+        "p sp 2 1\nn 1 2\n",
+        "bad.gr:2: expected an arc line \"a <tail> <head> <length>\", found a line starting with \"n\""
+    ),
 ])
 func malformedShortestPathFilesNameLineAndFault(text: String, message: String) {
     #expect(throws: (any Error).self) { try ShortestPathProblem(scanner: DIMACSScanner(text: text, source: "bad.gr")) }
@@ -77,7 +85,8 @@ func malformedShortestPathFilesNameLineAndFault(text: String, message: String) {
     #expect(baseline[0].hours == 50 + 12 + 20 + 5 + 200)
     #expect(baseline[0].lengthKm == 2565 + 466 + 304 + 5900)
 
-    let third = try shortestPaths(in: network.activate(scenario: "third-crossing"), from: "xian", to: "duisburg", limit: 3)
+    let third = try shortestPaths(
+        in: network.activate(scenario: "third-crossing"), from: "xian", to: "duisburg", limit: 3)
     #expect(third.map(\.cost) == [2153, 2163.5, 2212])
     #expect(third[0].crossings == ["bakhty"])
 }
@@ -102,20 +111,48 @@ func malformedShortestPathFilesNameLineAndFault(text: String, message: String) {
 }
 
 @Test(arguments: [
-    (["from": "xian", "to": "duisbrg"], RouteFailure.invalidRequest("unknown destination \"duisbrg\" (did you mean \"duisburg\"?)")),
-    (["from": "xian", "to": "bakhty"],
-     .noRoute("no route: destination bakhty is off in scenario baseline (scenarios that turn it on: third-crossing, third-crossing-small)")),
-    (["from": "duisburg", "to": "xian"],
-     .noRoute("xian is not reachable from duisburg in scenario baseline: no chain of active links leads there")),
-    (["from": "xian", "to": "duisburg", "avoid": "KZ"],
-     .noRoute("no route from xian to duisburg avoiding KZ: every path passes an avoided node (the best route without --avoid passes dostyk, aktogay)")),
-    (["from": "xian", "to": "duisburg", "avoid": "cn"], .invalidRequest("cannot avoid xian (it is in CN): it is the route's origin")),
-    (["from": "xian", "to": "duisburg", "avoid": "XX"], .invalidRequest("--avoid: \"XX\" is neither a node id nor a country code of the network")),
-    (["from": "xian", "to": "xian"], .invalidRequest("the origin and the destination are both xian; a route needs two different nodes")),
-    (["from": "chongqing", "to": "duisburg", "via": "khorgos,urumqi"],
-     .noRoute("no route from chongqing to duisburg via khorgos, urumqi: every route through the via nodes in this order would pass some node twice")),
-    (["from": "xian", "to": "duisburg", "via": "aktogay,urumqi"],
-     .noRoute("no route from xian to duisburg via aktogay, urumqi: urumqi is not reachable from aktogay")),
+    (
+        ["from": "xian", "to": "duisbrg"],
+        RouteFailure.invalidRequest("unknown destination \"duisbrg\" (did you mean \"duisburg\"?)")
+    ),
+    (
+        ["from": "xian", "to": "bakhty"],
+        .noRoute(
+            "no route: destination bakhty is off in scenario baseline (scenarios that turn it on: third-crossing, third-crossing-small)"
+        )
+    ),
+    (
+        ["from": "duisburg", "to": "xian"],
+        .noRoute("xian is not reachable from duisburg in scenario baseline: no chain of active links leads there")
+    ),
+    (
+        ["from": "xian", "to": "duisburg", "avoid": "KZ"],
+        .noRoute(
+            "no route from xian to duisburg avoiding KZ: every path passes an avoided node (the best route without --avoid passes dostyk, aktogay)"
+        )
+    ),
+    (
+        ["from": "xian", "to": "duisburg", "avoid": "cn"],
+        .invalidRequest("cannot avoid xian (it is in CN): it is the route's origin")
+    ),
+    (
+        ["from": "xian", "to": "duisburg", "avoid": "XX"],
+        .invalidRequest("--avoid: \"XX\" is neither a node id nor a country code of the network")
+    ),
+    (
+        ["from": "xian", "to": "xian"],
+        .invalidRequest("the origin and the destination are both xian; a route needs two different nodes")
+    ),
+    (
+        ["from": "chongqing", "to": "duisburg", "via": "khorgos,urumqi"],
+        .noRoute(
+            "no route from chongqing to duisburg via khorgos, urumqi: every route through the via nodes in this order would pass some node twice"
+        )
+    ),
+    (
+        ["from": "xian", "to": "duisburg", "via": "aktogay,urumqi"],
+        .noRoute("no route from xian to duisburg via aktogay, urumqi: urumqi is not reachable from aktogay")
+    ),
 ])
 func tinyNetworkFailuresSayWhy(request: [String: String], failure: RouteFailure) throws {
     let active = try NetworkReader.read(path: TestNetworks.tiny).activate()
@@ -130,10 +167,13 @@ func tinyNetworkFailuresSayWhy(request: [String: String], failure: RouteFailure)
 
 /// A random network of `nodeCount` nodes with random node terms, some bidirectional links and
 /// parallel links, and countries A or B.
-private func randomNetwork(nodeCount: Int, linkCount: Int, using generator: inout SeededGenerator) throws -> ActiveNetwork {
+private func randomNetwork(nodeCount: Int, linkCount: Int, using generator: inout SeededGenerator) throws
+    -> ActiveNetwork
+{
     let nodes = (0..<nodeCount).map { index in
         Node(
-            id: "n\(index)", kind: index % 3 == 0 ? .crossing : .junction, country: Bool.random(using: &generator) ? "AA" : "BB",
+            id: "n\(index)", kind: index % 3 == 0 ? .crossing : .junction,
+            country: Bool.random(using: &generator) ? "AA" : "BB",
             handlingCost: Double(Int.random(in: 0...5, using: &generator)),
             dwellHours: Double(Int.random(in: 0...3, using: &generator)))
     }
@@ -142,8 +182,10 @@ private func randomNetwork(nodeCount: Int, linkCount: Int, using generator: inou
         var to = Int.random(in: 0..<(nodeCount - 1), using: &generator)
         if to >= from { to += 1 }
         return Link(
-            id: "l\(index)", from: "n\(from)", to: "n\(to)", lengthKm: Double(Int.random(in: 1...50, using: &generator)),
-            hours: Double(Int.random(in: 0...9, using: &generator)), cost: Double(Int.random(in: 0...20, using: &generator)),
+            id: "l\(index)", from: "n\(from)", to: "n\(to)",
+            lengthKm: Double(Int.random(in: 1...50, using: &generator)),
+            hours: Double(Int.random(in: 0...9, using: &generator)),
+            cost: Double(Int.random(in: 0...20, using: &generator)),
             bidirectional: Int.random(in: 0..<4, using: &generator) == 0)
     }
     return try Network(name: "random", valueOfTimePerHour: 0.5, nodes: nodes, links: links).activate()
@@ -152,7 +194,8 @@ private func randomNetwork(nodeCount: Int, linkCount: Int, using generator: inou
 /// Every loop-free path from `origin` to `destination` avoiding `avoided`, passing `via` in order,
 /// with its value under `metric` computed directly from the network.
 private func allSimplePaths(
-    in network: ActiveNetwork, from origin: Int, to destination: Int, via: [Int], avoided: Set<Int>, by metric: RouteMetric
+    in network: ActiveNetwork, from origin: Int, to destination: Int, via: [Int], avoided: Set<Int>,
+    by metric: RouteMetric
 ) -> [(arcs: [Int], value: Double)] {
     var results: [(arcs: [Int], value: Double)] = []
     var onPath = Set([origin])
@@ -204,14 +247,22 @@ private func expectConsistent(_ path: RoutePath, in network: ActiveNetwork, from
     #expect(Set(path.nodeIndices).count == path.nodeIndices.count, "loop-free")
     #expect(path.arcIndices.count == path.nodeIndices.count - 1)
     for (position, arc) in path.arcIndices.enumerated() {
-        #expect(network.arcs[arc].from == path.nodeIndices[position] && network.arcs[arc].to == path.nodeIndices[position + 1])
+        #expect(
+            network.arcs[arc].from == path.nodeIndices[position]
+                && network.arcs[arc].to == path.nodeIndices[position + 1])
     }
-    let cost = path.arcIndices.reduce(0) { $0 + network.arcs[$1].cost + 0.5 * network.arcs[$1].hours }
+    let cost =
+        path.arcIndices.reduce(0) { $0 + network.arcs[$1].cost + 0.5 * network.arcs[$1].hours }
         + path.nodeIndices.reduce(0) { $0 + network.nodes[$1].handlingCost + 0.5 * network.nodes[$1].dwellHours }
     #expect(isClose(path.cost, cost))
-    #expect(isClose(path.hours, path.arcIndices.reduce(0) { $0 + network.arcs[$1].hours } + path.nodeIndices.reduce(0) { $0 + network.nodes[$1].dwellHours }))
+    #expect(
+        isClose(
+            path.hours,
+            path.arcIndices.reduce(0) { $0 + network.arcs[$1].hours }
+                + path.nodeIndices.reduce(0) { $0 + network.nodes[$1].dwellHours }))
     #expect(isClose(path.lengthKm, path.arcIndices.reduce(0) { $0 + network.arcs[$1].lengthKm }))
-    #expect(path.crossings == path.nodeIndices.filter { network.nodes[$0].kind == .crossing }.map { network.nodes[$0].id })
+    #expect(
+        path.crossings == path.nodeIndices.filter { network.nodes[$0].kind == .crossing }.map { network.nodes[$0].id })
     #expect(path.linkIDs == path.arcIndices.map { network.arcs[$0].linkID })
 }
 
@@ -248,7 +299,8 @@ private func expectConsistent(_ path: RoutePath, in network: ActiveNetwork, from
     var compared = 0
     for _ in 0..<60 {
         let nodeCount = Int.random(in: 3...8, using: &generator)
-        let network = try randomNetwork(nodeCount: nodeCount, linkCount: Int.random(in: 3...16, using: &generator), using: &generator)
+        let network = try randomNetwork(
+            nodeCount: nodeCount, linkCount: Int.random(in: 3...16, using: &generator), using: &generator)
         let metric = RouteMetric.allCases.randomElement(using: &generator) ?? .cost
         let origin = Int.random(in: 0..<nodeCount, using: &generator)
         var destination = Int.random(in: 0..<(nodeCount - 1), using: &generator)
@@ -258,7 +310,9 @@ private func expectConsistent(_ path: RoutePath, in network: ActiveNetwork, from
         let from = network.nodes[origin].id
         let to = network.nodes[destination].id
         guard !expected.isEmpty else {
-            #expect(throws: RouteFailure.self) { try shortestPaths(in: network, from: from, to: to, by: metric, limit: limit) }
+            #expect(throws: RouteFailure.self) {
+                try shortestPaths(in: network, from: from, to: to, by: metric, limit: limit)
+            }
             continue
         }
         let paths = try shortestPaths(in: network, from: from, to: to, by: metric, limit: limit)
@@ -273,7 +327,8 @@ private func expectConsistent(_ path: RoutePath, in network: ActiveNetwork, from
         #expect(isClose(paths[0].value(by: metric), expected[0].value))
         // Yen and the best-first enumeration are two algorithms for the same list.
         let weights = RouteWeights(network, by: metric)
-        let enumerated = OrderedViaSearch.run(weights, from: origin, to: destination, via: [], limit: limit, blockedNodes: [])
+        let enumerated = OrderedViaSearch.run(
+            weights, from: origin, to: destination, via: [], limit: limit, blockedNodes: [])
         #expect(zip(enumerated.paths, paths).allSatisfy { isClose($0.weight, $1.value(by: metric)) })
     }
     #expect(compared > 20)
@@ -284,7 +339,8 @@ private func expectConsistent(_ path: RoutePath, in network: ActiveNetwork, from
     var compared = 0
     for _ in 0..<80 {
         let nodeCount = Int.random(in: 4...8, using: &generator)
-        let network = try randomNetwork(nodeCount: nodeCount, linkCount: Int.random(in: 6...20, using: &generator), using: &generator)
+        let network = try randomNetwork(
+            nodeCount: nodeCount, linkCount: Int.random(in: 6...20, using: &generator), using: &generator)
         var order = Array(0..<nodeCount).shuffled(using: &generator)
         let origin = order.removeFirst()
         let destination = order.removeFirst()
@@ -337,7 +393,9 @@ private func expectConsistent(_ path: RoutePath, in network: ActiveNetwork, from
         try scanner.integerOrDecimal("e")
     }
     _ = try scanner.word("the bad token")
-    #expect(throws: DIMACSError(source: "n.gr", line: 1, message: "f is too large")) { try scanner.integerOrDecimal("f") }
+    #expect(throws: DIMACSError(source: "n.gr", line: 1, message: "f is too large")) {
+        try scanner.integerOrDecimal("f")
+    }
     _ = try scanner.word("the long token")
     #expect(try scanner.integer("g") == 123_456_789_012_345_678)
 }

@@ -31,9 +31,14 @@ public struct ShortestPathProblem: Sendable {
     /// Reads a `.gr` instance from a scanner (see ``read(path:)``).
     public init(scanner: DIMACSScanner) throws(DIMACSError) {
         source = scanner.source
-        guard let first = scanner.nextLine() else { throw scanner.error("expected a problem line \"p sp <nodes> <arcs>\", found an empty file") }
+        guard let first = scanner.nextLine() else {
+            throw scanner.error("expected a problem line \"p sp <nodes> <arcs>\", found an empty file")
+        }
         guard first == UInt8(ascii: "p") else {
-            throw scanner.error("expected the problem line \"p sp <nodes> <arcs>\" before anything else, found a line starting with \"\(Character(Unicode.Scalar(first)))\"")
+            throw scanner.error(
+                "expected the problem line \"p sp <nodes> <arcs>\" before anything else, "
+                    + "found a line starting with \"\(Character(Unicode.Scalar(first)))\""
+            )
         }
         let kind = try scanner.word("the problem type sp")
         guard kind == "sp" else { throw scanner.error("expected the problem type sp, found \"\(kind)\"") }
@@ -55,7 +60,9 @@ public struct ShortestPathProblem: Sendable {
         var arcsRead = 0
         while let designator = scanner.nextLine() {
             guard designator == UInt8(ascii: "a") else {
-                let found = designator == UInt8(ascii: "p") ? "a second problem line" : "a line starting with \"\(Character(Unicode.Scalar(designator)))\""
+                let found =
+                    designator == UInt8(ascii: "p")
+                    ? "a second problem line" : "a line starting with \"\(Character(Unicode.Scalar(designator)))\""
                 throw scanner.error("expected an arc line \"a <tail> <head> <length>\", found \(found)")
             }
             guard arcsRead < arcCount else {
@@ -63,11 +70,17 @@ public struct ShortestPathProblem: Sendable {
             }
             let tail = try scanner.integer("an arc's tail node")
             let head = try scanner.integer("an arc's head node")
-            guard tail >= 1, tail <= nodeCount else { throw scanner.error("tail node \(tail) is out of range 1…\(nodeCount)") }
-            guard head >= 1, head <= nodeCount else { throw scanner.error("head node \(head) is out of range 1…\(nodeCount)") }
+            guard tail >= 1, tail <= nodeCount else {
+                throw scanner.error("tail node \(tail) is out of range 1…\(nodeCount)")
+            }
+            guard head >= 1, head <= nodeCount else {
+                throw scanner.error("head node \(head) is out of range 1…\(nodeCount)")
+            }
             switch try scanner.integerOrDecimal("an arc's length") {
             case .integer(let length):
-                guard length >= 0 else { throw scanner.error("arc length \(length) is negative; Dijkstra needs lengths ≥ 0") }
+                guard length >= 0 else {
+                    throw scanner.error("arc length \(length) is negative; Dijkstra needs lengths ≥ 0")
+                }
                 if decimalLengths.isEmpty {
                     integerLengths[arcsRead] = Int64(length)
                     largestLength = max(largestLength, Int64(length))
@@ -75,7 +88,9 @@ public struct ShortestPathProblem: Sendable {
                     decimalLengths[arcsRead] = Double(length)
                 }
             case .decimal(let length):
-                guard length >= 0 else { throw scanner.error("arc length \(length) is negative; Dijkstra needs lengths ≥ 0") }
+                guard length >= 0 else {
+                    throw scanner.error("arc length \(length) is negative; Dijkstra needs lengths ≥ 0")
+                }
                 if decimalLengths.isEmpty { decimalLengths = integerLengths.map { Double($0) } }
                 decimalLengths[arcsRead] = length
             }

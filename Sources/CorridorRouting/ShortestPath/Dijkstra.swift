@@ -1,7 +1,8 @@
 // Dijkstra's algorithm (E. W. Dijkstra, "A note on two problems in connexion with graphs",
 // Numerische Mathematik 1, 1959) on a CSR `Digraph` with non-negative slot weights, using an
 // indexed 4-ary heap with decrease-key (D. B. Johnson, "Efficient algorithms for shortest paths in
-// sparse networks", JACM 24(1), 1977). Complexity O(m log₄ n + 4 n log₄ n) = O((n + m) log n) time, O(n) extra memory.
+// sparse networks", JACM 24(1), 1977).
+// Complexity O(m log₄ n + 4 n log₄ n) = O((n + m) log n) time, O(n) extra memory.
 //
 // The 4-ary indexed heap was chosen by measurement (Benchmarks/README.md, "Shortest paths"): on a
 // 350 000-node, 1.4 M-arc SPGRID-like grid it ran in about half the time of a lazy binary heap

@@ -101,7 +101,9 @@ enum OrderedViaSearch {
         let reverse = weights.graph.reversed()
         // Slot s of the reverse graph is arc reverse.arcIDs[s]; find its forward slot's weight.
         var weightByArc = [Double](repeating: 0, count: weights.graph.arcCount)
-        for slot in 0..<weights.graph.arcCount { weightByArc[Int(weights.graph.arcIDs[slot])] = weights.slotWeights[slot] }
+        for slot in 0..<weights.graph.arcCount {
+            weightByArc[Int(weights.graph.arcIDs[slot])] = weights.slotWeights[slot]
+        }
         let reverseWeights = reverse.arcIDs.map { weightByArc[Int($0)] }
         let waypoints = via + [target]
         var bounds = [[Double]](repeating: [], count: waypoints.count)

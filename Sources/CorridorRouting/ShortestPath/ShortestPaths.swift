@@ -55,7 +55,9 @@ public func shortestPaths(
         found = outcome.paths
     }
     guard !found.isEmpty else { throw .noRoute(request.explainNoRoute(weights)) }
-    return found.map { RoutePath(origin: request.origin, arcIndices: $0.slots.map { Int(weights.graph.arcIDs[$0]) }, in: network) }
+    return found.map {
+        RoutePath(origin: request.origin, arcIndices: $0.slots.map { Int(weights.graph.arcIDs[$0]) }, in: network)
+    }
 }
 
 extension RouteWeights {
@@ -98,13 +100,17 @@ struct RouteRequest {
         origin = try Self.resolve(originID, role: "origin", in: network)
         destination = try Self.resolve(destinationID, role: "destination", in: network)
         guard origin != destination else {
-            throw .invalidRequest("the origin and the destination are both \(originID); a route needs two different nodes")
+            throw .invalidRequest(
+                "the origin and the destination are both \(originID); a route needs two different nodes")
         }
         var via: [Int] = []
         for id in viaIDs {
             let node = try Self.resolve(id, role: "via node", in: network)
             guard node != origin, node != destination else {
-                throw .invalidRequest("via node \(id) is the route's \(node == origin ? "origin" : "destination"); list only nodes between them")
+                throw .invalidRequest(
+                    "via node \(id) is the route's \(node == origin ? "origin" : "destination"); "
+                        + "list only nodes between them"
+                )
             }
             guard !via.contains(node) else {
                 throw .invalidRequest("via node \(id) is listed twice; a loop-free route passes each node once")
@@ -120,11 +126,14 @@ struct RouteRequest {
                 // A node that is off in the scenario is avoided already.
                 if let node = network.nodeIndex(of: word) { avoided[node] = true }
             } else if let country = countries.first(where: { $0.uppercased() == word.uppercased() }) {
-                for (node, active) in network.nodes.enumerated() where active.country == country { avoided[node] = true }
+                for (node, active) in network.nodes.enumerated() where active.country == country {
+                    avoided[node] = true
+                }
             } else {
                 let known = network.network.nodes.map(\.id) + countries.sorted()
                 let hint = Suggestion.closest(to: word, among: known).map { " (did you mean \"\($0)\"?)" } ?? ""
-                throw .invalidRequest("--avoid: \"\(word)\" is neither a node id nor a country code of the network\(hint)")
+                throw .invalidRequest(
+                    "--avoid: \"\(word)\" is neither a node id nor a country code of the network\(hint)")
             }
         }
         for (node, role) in [(origin, "origin"), (destination, "destination")] + via.map({ ($0, "via node") })
@@ -162,11 +171,14 @@ struct RouteRequest {
             weights.shortestPath(from: source, to: target, initialWeight: 0, blockedNodes: blocked) != nil
         }
         guard reaches(origin, destination, blocked: []) else {
-            return "\(to) is not reachable from \(from) in scenario \(network.scenarioID): no chain of active links leads there"
+            return
+                "\(to) is not reachable from \(from) in scenario \(network.scenarioID): "
+                + "no chain of active links leads there"
         }
         let avoiding = avoidWords.isEmpty ? "" : " avoiding \(avoidWords.joined(separator: ", "))"
         if !avoided.isEmpty && !reaches(origin, destination, blocked: avoided) {
-            let blocking = weights.shortestPath(from: origin, to: destination, initialWeight: 0, blockedNodes: [])
+            let blocking =
+                weights.shortestPath(from: origin, to: destination, initialWeight: 0, blockedNodes: [])
                 .map { $0.nodes.filter { avoided[$0] }.map { network.nodes[$0].id } } ?? []
             return "no route from \(from) to \(to)\(avoiding): every path passes an avoided node "
                 + "(the best route without --avoid passes \(blocking.joined(separator: ", ")))"

@@ -72,14 +72,16 @@ enum YenKShortestPaths {
                 let spur = previous.nodes[spurPosition]
                 let rootSlots = previous.slots[0..<spurPosition]
                 var blockedSlots = [Bool](repeating: false, count: weights.graph.arcCount)
-                for path in accepted where path.slots.count > spurPosition && path.slots[0..<spurPosition] == rootSlots {
+                for path in accepted where path.slots.count > spurPosition && path.slots[0..<spurPosition] == rootSlots
+                {
                     blockedSlots[path.slots[spurPosition]] = true
                 }
-                var blocked = blockedNodes.isEmpty ? [Bool](repeating: false, count: weights.graph.nodeCount) : blockedNodes
+                var blocked =
+                    blockedNodes.isEmpty ? [Bool](repeating: false, count: weights.graph.nodeCount) : blockedNodes
                 for node in previous.nodes[0..<spurPosition] { blocked[node] = true }
                 if let spurPath = weights.shortestPath(
-                    from: spur, to: target, initialWeight: rootWeight, blockedNodes: blocked, blockedSlots: blockedSlots)
-                {
+                    from: spur, to: target, initialWeight: rootWeight, blockedNodes: blocked, blockedSlots: blockedSlots
+                ) {
                     let slots = Array(rootSlots) + spurPath.slots
                     if seen.insert(slots).inserted {
                         candidates.append(

@@ -58,7 +58,8 @@ struct RouteCommand: ParsableCommand {
         let avoidWords = Self.list(avoid)
         let paths: [RoutePath]
         do {
-            paths = try shortestPaths(in: active, from: from, to: to, by: by, via: viaIDs, avoid: avoidWords, limit: count)
+            paths = try shortestPaths(
+                in: active, from: from, to: to, by: by, via: viaIDs, avoid: avoidWords, limit: count)
         } catch .invalidRequest(let message) {
             throw BadInput(message)
         } catch .noRoute(let message) {
@@ -71,11 +72,18 @@ struct RouteCommand: ParsableCommand {
     }
 
     private func runDIMACS(path: String) throws {
-        for (flag, given) in [("--to", to != nil), ("--via", via != nil), ("--avoid", avoid != nil),
-            ("--scenario", networkOptions.scenario != nil), ("--k", count != 1), ("--by", by != .cost)] where given {
-            throw BadInput("\(flag) does not apply to a DIMACS file; corridor route FILE.gr --from S gives distances from S to every node")
+        for (flag, given) in [
+            ("--to", to != nil), ("--via", via != nil), ("--avoid", avoid != nil),
+            ("--scenario", networkOptions.scenario != nil), ("--k", count != 1), ("--by", by != .cost),
+        ] where given {
+            throw BadInput(
+                "\(flag) does not apply to a DIMACS file; "
+                    + "corridor route FILE.gr --from S gives distances from S to every node"
+            )
         }
-        guard let source = Int(from) else { throw BadInput("--from must be a node number on a DIMACS file, not \"\(from)\"") }
+        guard let source = Int(from) else {
+            throw BadInput("--from must be a node number on a DIMACS file, not \"\(from)\"")
+        }
         let clock = ContinuousClock()
         let readStart = clock.now
         let problem: ShortestPathProblem
@@ -143,17 +151,21 @@ struct RouteReport {
             ("via", .array(via.map { .string($0) })),
             ("avoid", .array(avoid.map { .string($0) })),
             ("k", .number(Double(requested))),
-            ("paths", .array(paths.map { path in
-                .object([
-                    ("nodes", .array(path.nodeIDs.map { .string($0) })),
-                    ("links", .array(path.linkIDs.map { .string($0) })),
-                    ("cost", .number(path.cost)),
-                    ("hours", .number(path.hours)),
-                    ("days", .number(path.hours / 24)),
-                    ("lengthKm", .number(path.lengthKm)),
-                    ("crossings", .array(path.crossings.map { .string($0) })),
-                ])
-            })),
+            (
+                "paths",
+                .array(
+                    paths.map { path in
+                        .object([
+                            ("nodes", .array(path.nodeIDs.map { .string($0) })),
+                            ("links", .array(path.linkIDs.map { .string($0) })),
+                            ("cost", .number(path.cost)),
+                            ("hours", .number(path.hours)),
+                            ("days", .number(path.hours / 24)),
+                            ("lengthKm", .number(path.lengthKm)),
+                            ("crossings", .array(path.crossings.map { .string($0) })),
+                        ])
+                    })
+            ),
         ])
     }
 
@@ -161,7 +173,9 @@ struct RouteReport {
         var constraints = ""
         if !via.isEmpty { constraints += " via \(via.joined(separator: ", "))" }
         if !avoid.isEmpty { constraints += " avoiding \(avoid.joined(separator: ", "))" }
-        var text = "Routes \(from) → \(to) by \(metric.rawValue)\(constraints) — \(network.network.name), scenario \(network.scenarioID)\n"
+        var text =
+            "Routes \(from) → \(to) by \(metric.rawValue)\(constraints) — \(network.network.name), "
+            + "scenario \(network.scenarioID)\n"
         text += "cost in \(network.network.currency) per \(network.network.unit), nodes and links included\n\n"
         var table = TextTable([
             ("rank", .right), ("cost", .right), ("hours", .right), ("days", .right), ("km", .right),
@@ -226,7 +240,8 @@ struct DistanceReport {
             ("reached", String(summary.reached)), ("distance sum", sumText),
             ("read", String(format: "%.3f s", readSeconds)), ("solve", String(format: "%.3f s", solveSeconds)),
         ]
-        return rows.map { $0.0.padding(toLength: 14, withPad: " ", startingAt: 0) + $0.1 }.joined(separator: "\n") + "\n"
+        return rows.map { $0.0.padding(toLength: 14, withPad: " ", startingAt: 0) + $0.1 }.joined(separator: "\n")
+            + "\n"
     }
 }
 
