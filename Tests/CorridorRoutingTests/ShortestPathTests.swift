@@ -399,3 +399,17 @@ private func expectConsistent(_ path: RoutePath, in network: ActiveNetwork, from
     _ = try scanner.word("the long token")
     #expect(try scanner.integer("g") == 123_456_789_012_345_678)
 }
+
+@Test func digraphKeepsInputOrderPerNodeAndReversesWithArcIDs() {
+    // Arcs: 0: 2→0, 1: 0→1, 2: 0→2, 3: 2→1.
+    let graph = Digraph(nodeCount: 3, tails: [2, 0, 0, 2], heads: [0, 1, 2, 1])
+    #expect(graph.offsets == [0, 2, 2, 4])
+    #expect(graph.heads == [1, 2, 0, 1])
+    #expect(graph.arcIDs == [1, 2, 0, 3])
+    #expect(graph.outSlots(of: 1).isEmpty)
+    let reverse = graph.reversed()
+    // Reversed arcs by id: 0: 0→2, 1: 1→0, 2: 2→0, 3: 1→2.
+    #expect(reverse.offsets == [0, 1, 3, 4])
+    #expect(reverse.heads == [2, 0, 2, 0])
+    #expect(reverse.arcIDs == [0, 1, 3, 2])
+}
