@@ -13,7 +13,7 @@ struct Corridor: ParsableCommand {
             Exit codes: 0 success, 1 no route or infeasible, 2 bad input or usage, 3 internal error.
             """,
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, InfoCommand.self])
+        subcommands: [ValidateCommand.self, InfoCommand.self, RouteCommand.self])
 
     /// Parses the command line and runs the command, mapping every failure to DESIGN's exit codes:
     /// usage and input errors exit 2 (ArgumentParser's own 64 is replaced), outcomes such as "no
@@ -38,6 +38,10 @@ struct Corridor: ParsableCommand {
         } catch let error as any CorridorFailure {
             Terminal.printError(error.description)
             Foundation.exit(error.exit.rawValue)
+        } catch let error where exitCode(for: error) == .success {
+            // `--help` on a subcommand surfaces here, from the help command's run().
+            print(fullMessage(for: error))
+            Foundation.exit(0)
         } catch let error as ExitCode {
             Foundation.exit(error.rawValue)
         } catch {

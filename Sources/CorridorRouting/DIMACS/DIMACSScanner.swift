@@ -78,19 +78,26 @@ public final class DIMACSScanner {
             skipRestOfLine()
             insideLine = false
         }
-        while position < count {
-            lineNumber += 1
-            skipBlanks()
-            let first = buffer[position]
-            if first == UInt8(ascii: "\n") || first == UInt8(ascii: "\r") {
-                skipRestOfLine()
+        // Scanning state is kept in locals in the hot loops: every access to a class's stored property
+        // costs a dynamic exclusivity check.
+        var scan = position
+        var line = lineNumber
+        defer {
+            position = scan
+            lineNumber = line
+        }
+        while scan < count {
+            line += 1
+            while buffer[scan] == UInt8(ascii: " ") || buffer[scan] == UInt8(ascii: "\t") { scan += 1 }
+            let first = buffer[scan]
+            if first == UInt8(ascii: "\n") || first == UInt8(ascii: "\r")
+                || (first == UInt8(ascii: "c") && isSeparator(buffer[scan + 1]))
+            {
+                while buffer[scan] != UInt8(ascii: "\n") { scan += 1 }
+                scan += 1
                 continue
             }
-            if first == UInt8(ascii: "c") && isSeparator(buffer[position + 1]) {
-                skipRestOfLine()
-                continue
-            }
-            position += 1
+            scan += 1
             insideLine = true
             return first
         }
@@ -110,25 +117,18 @@ public final class DIMACSScanner {
     public func integer(_ what: String) throws(DIMACSError) -> Int {
         skipBlanks()
         let start = position
+        var scan = start
         var negative = false
-        if buffer[position] == UInt8(ascii: "-") {
+        if buffer[scan] == UInt8(ascii: "-") {
             negative = true
-            position += 1
+            scan += 1
         }
-        var value = 0
-        var digits = 0
-        while case let digit = buffer[position] &- UInt8(ascii: "0"), digit < 10 {
-            let (times, overflow1) = value.multipliedReportingOverflow(by: 10)
-            let (sum, overflow2) = times.addingReportingOverflow(Int(digit))
-            guard !overflow1, !overflow2 else { throw error("\(what) is too large") }
-            value = sum
-            digits += 1
-            position += 1
-        }
-        guard digits > 0, isSeparator(buffer[position]) else {
-            position = start
+        let digitsStart = scan
+        guard let value = Self.digitsValue(buffer, from: &scan) else { throw error("\(what) is too large") }
+        guard scan > digitsStart, isSeparator(buffer[scan]) else {
             throw error("expected \(what), found \(describeToken())")
         }
+        position = scan
         return negative ? -value : value
     }
 
@@ -156,6 +156,27 @@ public final class DIMACSScanner {
         return value.0
     }
 
+    /// The next token as a whole number when it is written as one, else as a decimal; the fast path
+    /// for weights that are usually integral, reading each digit once.
+    public func integerOrDecimal(_ what: String) throws(DIMACSError) -> DIMACSNumber {
+        skipBlanks()
+        let start = position
+        var scan = position
+        if buffer[scan] == UInt8(ascii: "-") { scan += 1 }
+        let digitsStart = scan
+        let parsed = Self.digitsValue(buffer, from: &scan)
+        let next = buffer[scan]
+        if next == UInt8(ascii: ".") || next == UInt8(ascii: "e") || next == UInt8(ascii: "E") {
+            return .decimal(try number(what))
+        }
+        guard let value = parsed, scan > digitsStart, isSeparator(next) else {
+            // The general reader produces the precise message.
+            return .integer(try integer(what))
+        }
+        position = scan
+        return .integer(buffer[start] == UInt8(ascii: "-") ? -value : value)
+    }
+
     /// Checks that nothing but blanks is left on the line, and moves past it.
     public func endLine() throws(DIMACSError) {
         skipBlanks()
@@ -171,13 +192,37 @@ public final class DIMACSScanner {
         DIMACSError(source: source, line: lineNumber, message: message)
     }
 
+    /// The value of the decimal digits at `scan`, moving `scan` past them; `nil` when it exceeds `Int`.
+    /// Up to 18 digits cannot overflow, so only longer numbers pay for overflow checks.
+    @inline(__always)
+    private static func digitsValue(_ buffer: UnsafeMutablePointer<UInt8>, from scan: inout Int) -> Int? {
+        let start = scan
+        var value = 0
+        while case let digit = buffer[scan] &- UInt8(ascii: "0"), digit < 10 {
+            value = value &* 10 &+ Int(digit)
+            scan += 1
+        }
+        guard scan - start > 18 else { return value }
+        value = 0
+        for index in start..<scan {
+            let (times, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = times.addingReportingOverflow(Int(buffer[index] &- UInt8(ascii: "0")))
+            guard !overflow1, !overflow2 else { return nil }
+            value = sum
+        }
+        return value
+    }
+
     private func skipBlanks() {
-        while buffer[position] == UInt8(ascii: " ") || buffer[position] == UInt8(ascii: "\t") { position += 1 }
+        var scan = position
+        while buffer[scan] == UInt8(ascii: " ") || buffer[scan] == UInt8(ascii: "\t") { scan += 1 }
+        position = scan
     }
 
     private func skipRestOfLine() {
-        while buffer[position] != UInt8(ascii: "\n") { position += 1 }
-        position += 1
+        var scan = position
+        while buffer[scan] != UInt8(ascii: "\n") { scan += 1 }
+        position = scan + 1
     }
 
     private func isSeparator(_ byte: UInt8) -> Bool {
@@ -195,6 +240,12 @@ public final class DIMACSScanner {
     }
 
     private static func systemReason() -> String { String(cString: strerror(errno)) }
+}
+
+/// A number token as written: whole, or with a fraction or exponent.
+public enum DIMACSNumber: Sendable, Equatable {
+    case integer(Int)
+    case decimal(Double)
 }
 
 /// A DIMACS file that cannot be read: where and what.
