@@ -15,7 +15,7 @@ import Testing
         let (check, error) = XMLCheck.parse(html)
         #expect(error == nil, "\(error ?? "")")
         #expect(check.elements.first?.name == "html")
-        #expect(check.elements.filter { $0.name == "svg" }.count == 8)  // 2 maps, legend, 2 share, 3 line charts
+        #expect(check.elements.filter { $0.name == "svg" }.count == 10)  // 2 maps + insets, legend, 2 share, 3 line
         #expect(check.elements.filter { $0.name == "table" }.count == 2)
     }
 
@@ -80,24 +80,32 @@ import Testing
         let html = try sample().html()
         let (check, error) = XMLCheck.parse(html)
         #expect(error == nil)
-        // Two proposed links on each of two maps, each with a casing under it.
-        #expect(check.elements("line", withClass: "proposed").count == 4)
-        #expect(check.elements("line", withClass: "proposed-casing").count == 4)
+        // The Kazakh crossings crowd together, so each map draws them twice: on the map and in its inset.
+        #expect(check.elements("svg", withClass: "detail-inset").count == 2)
+        // Two proposed links, twice on each of two maps, each with a casing under it.
+        #expect(check.elements("line", withClass: "proposed").count == 8)
+        #expect(check.elements("line", withClass: "proposed-casing").count == 8)
         // Bakhty is proposed on both maps: a group marked proposed with a dashed ring.
-        #expect(check.elements("g", withClass: "proposed").count == 2)
-        #expect(check.elements("circle", withClass: "proposed-ring").count == 2)
+        #expect(check.elements("g", withClass: "proposed").count == 4)
+        #expect(check.elements("circle", withClass: "proposed-ring").count == 4)
         // In the baseline Bakhty and its links are off.
-        #expect(check.elements("g", withClass: "inactive").count == 1)
-        #expect(check.elements("line", withClass: "inactive").count == 2)
+        #expect(check.elements("g", withClass: "inactive").count == 2)
+        #expect(check.elements("line", withClass: "inactive").count == 4)
         #expect(html.contains(">proposed</text>"))
     }
 
     @Test func bindingCrossingsAreMarked() throws {
         let (check, _) = XMLCheck.parse(try sample().html())
-        // Baseline: Dostyk and Khorgos full; scenario: Dostyk and Bakhty full.
-        let binding = check.elements("g", withClass: "binding")
-        #expect(binding.count == 4)
-        #expect(check.elements("g", withClass: "crossing").count == 6)
+        // Baseline: Dostyk and Khorgos full; scenario: Dostyk and Bakhty full; each drawn twice (map, inset).
+        #expect(check.elements("g", withClass: "binding").count == 8)
+        #expect(check.elements("g", withClass: "crossing").count == 12)
+    }
+
+    @Test func crowdedCrossingsAreLabelledOnlyInTheInset() throws {
+        let (check, _) = XMLCheck.parse(try sample().html())
+        let labels = check.elements.filter { $0.name == "text" && $0.attributes["class"] == "label halo" }
+        // Per map: Duisburg, Xi'an, Chongqing on the map; three crossings, Aktogay (and perhaps Urumqi) inset.
+        #expect(labels.count >= 2 * 7 && labels.count <= 2 * 8)
     }
 
     @Test func tablesAlignNumbersRightAndMarkChanges() throws {

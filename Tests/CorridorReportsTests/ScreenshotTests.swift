@@ -32,20 +32,50 @@ private let chromiumPath: String? = {
         let picture = directory.appendingPathComponent("report-sample.png")
         try html.write(to: page, atomically: true, encoding: .utf8)
 
-        let process = Process()
-        process.executableURL = TestNetworks.repositoryRoot.appendingPathComponent("scripts/render-report-png")
-        process.arguments = [page.path, picture.path, "1400,3300"]
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let complaint = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let status = try renderPNG(page, picture, window: "1400,3300")
 
-        #expect(process.terminationStatus == 0, "render-report-png failed: \(complaint)")
-        #expect(printed.contains("1400x3300"), "unexpected summary: \(printed)")
+        #expect(status.exitCode == 0, "render-report-png failed: \(status.errors)")
+        #expect(status.output.contains("1400x3300"), "unexpected summary: \(status.output)")
         let size = (try? FileManager.default.attributesOfItem(atPath: picture.path)[.size] as? Int) ?? 0
         #expect(size > 50_000, "the screenshot is only \(size) bytes")
     }
+}
+
+extension ScreenshotTests {
+    /// Renders the bundled China–Europe network (or the file `CORRIDOR_REPORT_NETWORK` names) with
+    /// cheapest-route sample flows, baseline against its first scenario, and screenshots it.
+    @Test(.enabled(if: chromiumPath != nil, "chromium is not installed; scripts/render-report-png cannot run"))
+    func chinaEuropeReportScreenshotIsNotBlank() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let path = environment["CORRIDOR_REPORT_NETWORK"] ?? TestNetworks.chinaEurope
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        let network = try NetworkReader.read(path: path)
+        let scenario = try #require(network.scenarios.first?.id, "the network has no scenario to compare")
+        let html = try AssignmentSample.document(network, scenarioID: scenario, source: "networks/china-europe.json").html()
+        #expect(XMLCheck.parse(html).error == nil)
+        let keep = environment["CORRIDOR_REPORT_SAMPLE_DIR"]
+        let directory = keep.map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("corridor-report-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { if keep == nil { try? FileManager.default.removeItem(at: directory) } }
+        let page = directory.appendingPathComponent("report-china-europe.html")
+        try html.write(to: page, atomically: true, encoding: .utf8)
+        let status = try renderPNG(page, directory.appendingPathComponent("report-china-europe.png"), window: "1400,1900")
+        #expect(status.exitCode == 0, "render-report-png failed: \(status.errors)")
+    }
+}
+
+/// Runs `scripts/render-report-png` on `page`, writing `picture`.
+func renderPNG(_ page: URL, _ picture: URL, window: String) throws -> (exitCode: Int32, output: String, errors: String) {
+    let process = Process()
+    process.executableURL = TestNetworks.repositoryRoot.appendingPathComponent("scripts/render-report-png")
+    process.arguments = [page.path, picture.path, window]
+    let output = Pipe(), errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    let complaint = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return (process.terminationStatus, printed, complaint)
 }

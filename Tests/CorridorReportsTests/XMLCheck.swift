@@ -40,13 +40,25 @@ final class XMLCheck: NSObject, XMLParserDelegate {
     }
 }
 
-/// The `<svg …>…</svg>` fragments of a page, in order.
+/// The outermost `<svg …>…</svg>` fragments of a page, in order (an inset's nested `<svg>` stays inside its map).
 func svgFragments(_ html: String) -> [String] {
     var fragments: [String] = []
-    var rest = html[...]
-    while let start = rest.range(of: "<svg "), let end = rest.range(of: "</svg>", range: start.upperBound..<rest.endIndex) {
-        fragments.append(String(rest[start.lowerBound..<end.upperBound]))
-        rest = rest[end.upperBound...]
+    var depth = 0
+    var start = html.startIndex
+    var cursor = html.startIndex
+    while cursor < html.endIndex {
+        let open = html.range(of: "<svg ", range: cursor..<html.endIndex)
+        let close = html.range(of: "</svg>", range: cursor..<html.endIndex)
+        guard let close else { break }
+        if let open, open.lowerBound < close.lowerBound {
+            if depth == 0 { start = open.lowerBound }
+            depth += 1
+            cursor = open.upperBound
+        } else {
+            depth -= 1
+            if depth == 0 { fragments.append(String(html[start..<close.upperBound])) }
+            cursor = close.upperBound
+        }
     }
     return fragments
 }

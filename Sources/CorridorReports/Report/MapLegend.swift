@@ -72,21 +72,22 @@ struct MapLegend {
         var utilisation = [heading("Utilisation"), Item(width: 160, svg: ramp)]
         utilisation.append(
             Item(
-                width: 112,
+                width: 24 + Markup.estimatedWidth("binding (full)", fontSize: 11.5) + 18,
                 svg: diamond(at: Point(x: 9, y: 8), radius: 8.5, fill: UtilisationScale.bindingColour, binding: true)
                     + "<text x=\"24\" y=\"12\">binding (full)</text>"))
         utilisation.append(
             Item(
-                width: 96,
+                width: 64 + Markup.estimatedWidth("no capacity limit", fontSize: 11.5) + 18,
                 svg: diamond(at: Point(x: 9, y: 8), radius: 7.5, fill: UtilisationScale.unlimitedColour, binding: false)
-                    + "<text x=\"24\" y=\"12\">no limit</text>"))
+                    + "<line x1=\"24\" y1=\"8\" x2=\"56\" y2=\"8\" stroke=\"\(MapRenderer.carriedColour)\" stroke-width=\"4\"/>"
+                    + "<text x=\"62\" y=\"12\">no capacity limit</text>"))
 
         var symbols = [heading("Symbols")]
         let kinds = Set(maps.flatMap { $0.nodes.map(\.kind) })
         if kinds.contains(.crossing) {
             symbols.append(
                 Item(
-                    width: 82,
+                    width: 22 + Markup.estimatedWidth("crossing", fontSize: 11.5) + 18,
                     svg: diamond(at: Point(x: 9, y: 8), radius: 7.5, fill: UtilisationScale.colour(0.5), binding: false)
                         + "<text x=\"22\" y=\"12\">crossing</text>"))
         }
@@ -101,7 +102,7 @@ struct MapLegend {
         if kinds.contains(.junction) || kinds.contains(.city) {
             symbols.append(
                 Item(
-                    width: 82,
+                    width: 20 + Markup.estimatedWidth("junction", fontSize: 11.5) + 18,
                     svg: "<circle cx=\"8\" cy=\"8\" r=\"3.5\" fill=\"#ffffff\" stroke=\"#52606d\" stroke-width=\"1.4\"/>"
                         + "<text x=\"20\" y=\"12\">junction</text>"))
         }
@@ -114,7 +115,7 @@ struct MapLegend {
         if maps.contains(where: { $0.links.contains(where: \.isProposed) || $0.nodes.contains(where: \.isProposed) }) {
             symbols.append(
                 Item(
-                    width: 104,
+                    width: 62 + Markup.estimatedWidth("proposed", fontSize: 11.5) + 18,
                     svg: "<line x1=\"2\" y1=\"8\" x2=\"34\" y2=\"8\" stroke=\"\(MapRenderer.proposedColour)\" stroke-width=\"7\" "
                         + "stroke-opacity=\"0.85\"/><line x1=\"2\" y1=\"8\" x2=\"34\" y2=\"8\" "
                         + "stroke=\"\(MapRenderer.carriedColour)\" stroke-width=\"3\"/>"

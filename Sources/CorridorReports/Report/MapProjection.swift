@@ -46,10 +46,13 @@ struct MapProjection: Equatable {
     let centreLat: Double
 
     /// Fits `coordinates` (latitude, longitude in degrees) into a box `width` wide with `margin` user units
-    /// on each side, padded by a few degrees. The height follows the coordinates' shape, clamped to
-    /// `heights`; a clamped box shows more (or the fit shrinks) rather than distorting the map.
-    /// Returns nil when no coordinate is finite.
-    init?(coordinates: [(lat: Double, lon: Double)], width: Double, heights: ClosedRange<Double>, margin: Double) {
+    /// on each side, padded by a few percent of their span and at least `minimumPad` degrees. The height
+    /// follows the coordinates' shape, clamped to `heights`; a clamped box shows more (or the fit shrinks)
+    /// rather than distorting the map. Returns nil when no coordinate is finite.
+    init?(
+        coordinates: [(lat: Double, lon: Double)], width: Double, heights: ClosedRange<Double>, margin: Double,
+        minimumPad: Double = 1.5
+    ) {
         let finite = coordinates.filter { $0.lat.isFinite && $0.lon.isFinite }
         guard let first = finite.first else { return nil }
         var south = first.lat, north = first.lat, west = first.lon, east = first.lon
@@ -59,8 +62,8 @@ struct MapProjection: Equatable {
             west = min(west, point.lon)
             east = max(east, point.lon)
         }
-        let latPad = max(1.5, (north - south) * 0.08)
-        let lonPad = max(1.5, (east - west) * 0.05)
+        let latPad = max(minimumPad, (north - south) * 0.08)
+        let lonPad = max(minimumPad, (east - west) * 0.05)
         south = max(-89, south - latPad)
         north = min(89, north + latPad)
         west -= lonPad

@@ -12,6 +12,11 @@ struct MapRenderer {
     let projection: MapProjection
     let flowScale: FlowWidthScale
 
+    private init(projection: MapProjection, flowScale: FlowWidthScale) {
+        self.projection = projection
+        self.flowScale = flowScale
+    }
+
     /// A renderer fitted to every node of `maps`; nil when no node has finite coordinates.
     init?(maps: [ReportMap], width: Double, heights: ClosedRange<Double>) {
         let coordinates = maps.flatMap { $0.nodes.map { (lat: $0.lat, lon: $0.lon) } }
@@ -24,13 +29,14 @@ struct MapRenderer {
     }
 
     /// The map as an `<svg>` element, and how many links could not be drawn for want of an end.
+    ///
+    /// When crossings crowd together (as on the Kazakh–Chinese border), an inset in the emptiest corner
+    /// shows them enlarged with their labels, and the main map outlines the enlarged area.
     func svg(_ map: ReportMap) -> (svg: String, undrawnLinks: Int) {
-        var positions: [String: Point] = [:]
-        for node in map.nodes where node.lat.isFinite && node.lon.isFinite && positions[node.id] == nil {
-            positions[node.id] = projection.project(lat: node.lat, lon: node.lon)
-        }
+        let positions = Self.positions(map, projection)
+        let detail = detail(map, positions: positions)
         let width = Markup.coordinate(projection.width)
-        let height = Markup.coordinate(projection.height)
+        let height = Markup.coordinate(max(projection.height, (detail?.box.maxY ?? 0) + 10))
         var svg = """
             <svg xmlns="http://www.w3.org/2000/svg" class="map" viewBox="0 0 \(width) \(height)" \
             width="\(width)" height="\(height)" role="img" aria-label="\(Markup.escape(map.title))">
@@ -39,12 +45,168 @@ struct MapRenderer {
 
             """
         svg += graticule()
-        let (links, undrawn) = linkElements(map, positions: positions)
-        svg += links
-        svg += nodeElements(map, positions: positions)
-        svg += labelElements(map, positions: positions)
+        let frame = Rect(minX: 2, minY: 2, width: projection.width - 4, height: projection.height - 4)
+        let main = network(
+            map, positions: positions, frame: frame,
+            avoiding: detail.map { [$0.box, $0.region] } ?? [],
+            labels: { node in Self.isLabelled(node) && !(detail?.members.contains(node.id) ?? false) })
+        svg += main.links + main.nodes + main.labels
+        if let detail { svg += inset(map, detail) }
         svg += "</svg>"
-        return (svg, undrawn)
+        return (svg, main.undrawn)
+    }
+
+    private static func positions(_ map: ReportMap, _ projection: MapProjection) -> [String: Point] {
+        var positions: [String: Point] = [:]
+        for node in map.nodes where node.lat.isFinite && node.lon.isFinite && positions[node.id] == nil {
+            positions[node.id] = projection.project(lat: node.lat, lon: node.lon)
+        }
+        return positions
+    }
+
+    /// The drawn parts of a map: links, nodes and labels, in painting order.
+    private struct Layers {
+        var links: String
+        var nodes: String
+        var labels: String
+        var undrawn: Int
+    }
+
+    private func network(
+        _ map: ReportMap, positions: [String: Point], frame: Rect, avoiding: [Rect], labels: (MapNode) -> Bool
+    ) -> Layers {
+        let (links, segments, undrawn) = linkElements(map, positions: positions)
+        let nodes = nodeElements(map, positions: positions)
+        let text = labelElements(
+            map, positions: positions, frame: frame, avoiding: avoiding, segments: segments, labelled: labels)
+        return Layers(links: links, nodes: nodes, labels: text, undrawn: undrawn)
+    }
+
+    // MARK: Detail inset
+
+    /// An enlarged view of crowded crossings: the area it enlarges, where it sits, how it projects.
+    private struct Detail {
+        var region: Rect
+        var box: Rect
+        var projection: MapProjection
+        var members: Set<String>
+    }
+
+    /// Crossings closer than this on the main map get an inset.
+    static let crowdedDistance = 46.0
+
+    private func detail(_ map: ReportMap, positions: [String: Point]) -> Detail? {
+        let crossings = map.nodes.filter { $0.kind == .crossing && positions[$0.id] != nil }
+        guard crossings.count >= 2 else { return nil }
+        // The largest group of crossings linked by short hops (first found wins a tie).
+        var group: [Int] = []
+        var seen = Set<Int>()
+        for start in crossings.indices where !seen.contains(start) {
+            var component = [start]
+            seen.insert(start)
+            var next = 0
+            while next < component.count {
+                let here = positions[crossings[component[next]].id] ?? Point(x: 0, y: 0)
+                for other in crossings.indices where !seen.contains(other) {
+                    let there = positions[crossings[other].id] ?? Point(x: 0, y: 0)
+                    if hypot(here.x - there.x, here.y - there.y) < Self.crowdedDistance {
+                        seen.insert(other)
+                        component.append(other)
+                    }
+                }
+                next += 1
+            }
+            if component.count > group.count { group = component }
+        }
+        guard group.count >= 2 else { return nil }
+        let points = group.compactMap { positions[crossings[$0].id] }
+        let pad = 16.0
+        let minX = (points.map(\.x).min() ?? 0) - pad, maxX = (points.map(\.x).max() ?? 0) + pad
+        let minY = (points.map(\.y).min() ?? 0) - pad, maxY = (points.map(\.y).max() ?? 0) + pad
+        let region = Rect(minX: minX, minY: minY, width: maxX - minX, height: maxY - minY)
+        let inside = map.nodes.filter { node in
+            guard let point = positions[node.id] else { return false }
+            return point.x >= minX && point.x <= maxX && point.y >= minY && point.y <= maxY
+        }
+        let coordinates = inside.map { (lat: $0.lat, lon: $0.lon) }
+        // A corner of the map when one is free of nodes; otherwise a wider panel under the map.
+        let corner = emptyCorner(
+            width: min(420, projection.width * 0.36), height: min(270, projection.height * 0.62), region: region,
+            map: map, positions: positions)
+        let box: Rect
+        if let corner {
+            box = corner
+        } else {
+            let width = projection.width >= 900 ? projection.width * 0.5 : projection.width - 20
+            let left = min(max(region.minX + region.width / 2 - width / 2, 10), projection.width - width - 10)
+            box = Rect(minX: left, minY: projection.height + 10, width: width, height: 320)
+        }
+        guard
+            let zoomed = MapProjection(
+                coordinates: coordinates, width: box.width, heights: box.height...box.height, margin: 44,
+                minimumPad: 0.2),
+            zoomed.scale >= projection.scale * 1.6
+        else { return nil }
+        return Detail(region: region, box: box, projection: zoomed, members: Set(inside.map(\.id)))
+    }
+
+    /// A corner of the map covering no node and the least link length, or nil when every corner covers
+    /// a node or the enlarged area itself.
+    private func emptyCorner(
+        width: Double, height: Double, region: Rect, map: ReportMap, positions: [String: Point]
+    ) -> Rect? {
+        let gap = 10.0
+        let corners = [
+            Rect(minX: gap, minY: projection.height - height - gap, width: width, height: height),
+            Rect(minX: gap, minY: gap, width: width, height: height),
+            Rect(minX: projection.width - width - gap, minY: projection.height - height - gap, width: width, height: height),
+            Rect(minX: projection.width - width - gap, minY: gap, width: width, height: height),
+        ]
+        func covers(_ box: Rect, _ point: Point) -> Bool {
+            point.x >= box.minX - 8 && point.x <= box.maxX + 8 && point.y >= box.minY - 8 && point.y <= box.maxY + 8
+        }
+        var best: (box: Rect, cost: Int)?
+        for box in corners where !box.intersects(region) && !positions.values.contains(where: { covers(box, $0) }) {
+            var cost = 0
+            for link in map.links {
+                guard let from = positions[link.fromID], let to = positions[link.toID] else { continue }
+                for step in 0...20 {
+                    let t = Double(step) / 20
+                    if covers(box, Point(x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t)) { cost += 1 }
+                }
+            }
+            if best == nil || cost < (best?.cost ?? 0) { best = (box, cost) }
+        }
+        return best?.box
+    }
+
+    private func inset(_ map: ReportMap, _ detail: Detail) -> String {
+        let region = detail.region, box = detail.box
+        let zoomed = MapRenderer(projection: detail.projection, flowScale: flowScale)
+        let positions = Self.positions(map, detail.projection)
+        let frame = Rect(minX: 2, minY: 20, width: box.width - 4, height: box.height - 22)
+        let layers = zoomed.network(map, positions: positions, frame: frame, avoiding: []) { node in
+            positions[node.id].map { frame.contains(Rect(minX: $0.x, minY: $0.y, width: 0, height: 0)) } ?? false
+        }
+        // Joins the outlined area to the inset from the nearest corners of each.
+        let regionCorner = region.nearestPoint(to: Point(x: box.minX + box.width / 2, y: box.minY + box.height / 2))
+        let boxCorner = box.nearestPoint(to: regionCorner)
+        var text = "<g class=\"detail\">\n"
+        text += "<rect class=\"detail-area\" x=\"\(Markup.coordinate(region.minX))\" y=\"\(Markup.coordinate(region.minY))\" "
+            + "width=\"\(Markup.coordinate(region.width))\" height=\"\(Markup.coordinate(region.height))\" rx=\"3\" "
+            + "fill=\"none\" stroke=\"#52606d\" stroke-width=\"1\" stroke-dasharray=\"4 3\"/>\n"
+        text += "<line class=\"detail-connector\" x1=\"\(Markup.coordinate(regionCorner.x))\" y1=\"\(Markup.coordinate(regionCorner.y))\" "
+            + "x2=\"\(Markup.coordinate(boxCorner.x))\" y2=\"\(Markup.coordinate(boxCorner.y))\" stroke=\"#7b8794\" "
+            + "stroke-width=\"0.8\" stroke-dasharray=\"4 3\"/>\n"
+        text += "<svg x=\"\(Markup.coordinate(box.minX))\" y=\"\(Markup.coordinate(box.minY))\" "
+            + "width=\"\(Markup.coordinate(box.width))\" height=\"\(Markup.coordinate(box.height))\" "
+            + "viewBox=\"0 0 \(Markup.coordinate(box.width)) \(Markup.coordinate(box.height))\" class=\"detail-inset\">\n"
+        text += "<rect x=\"0.5\" y=\"0.5\" width=\"\(Markup.coordinate(box.width - 1))\" height=\"\(Markup.coordinate(box.height - 1))\" "
+            + "rx=\"3\" fill=\"#ffffff\" stroke=\"#52606d\" stroke-width=\"1\"/>\n"
+        text += layers.links + layers.nodes + layers.labels
+        let zoom = Markup.number(detail.projection.scale / projection.scale, decimals: 0)
+        text += "<text x=\"8\" y=\"14\" font-size=\"10.5\" font-weight=\"600\" fill=\"#52606d\">Detail ×\(zoom)</text>\n"
+        return text + "</svg>\n</g>\n"
     }
 
     // MARK: Graticule
@@ -87,7 +249,9 @@ struct MapRenderer {
 
     // MARK: Links
 
-    private func linkElements(_ map: ReportMap, positions: [String: Point]) -> (String, Int) {
+    private func linkElements(
+        _ map: ReportMap, positions: [String: Point]
+    ) -> (String, [MapLabelPlacer.Segment], Int) {
         var drawable: [(link: MapLink, from: Point, to: Point)] = []
         var undrawn = 0
         for link in map.links {
@@ -118,6 +282,7 @@ struct MapRenderer {
             return left < right
         }
         var text = "<g class=\"links\" fill=\"none\" stroke-linecap=\"round\">\n"
+        var segments: [MapLabelPlacer.Segment] = []
         for index in order {
             let (link, from, to) = drawable[index]
             // Offsets are measured from one fixed direction per node pair, so a link and its reverse part.
@@ -126,8 +291,9 @@ struct MapRenderer {
                 ? Self.offset(from, to, by: offsets[index]) : Self.offset(to, from, by: offsets[index])
             let ends = forward ? (start, end) : (end, start)
             text += linkElement(link, from: ends.0, to: ends.1, unit: map.flowUnit)
+            segments.append(.init(from: ends.0, to: ends.1, halfWidth: flowScale.width(link.flow) / 2 + 1))
         }
-        return (text + "</g>\n", undrawn)
+        return (text + "</g>\n", segments, undrawn)
     }
 
     private func drawLayer(_ link: MapLink) -> Int {
@@ -282,31 +448,44 @@ struct MapRenderer {
         }
     }
 
-    private func labelElements(_ map: ReportMap, positions: [String: Point]) -> String {
-        let frame = Rect(minX: 2, minY: 2, width: projection.width - 4, height: projection.height - 4)
-        let obstacles = map.nodes.compactMap { node -> Rect? in
+    private func labelElements(
+        _ map: ReportMap, positions: [String: Point], frame: Rect, avoiding: [Rect],
+        segments: [MapLabelPlacer.Segment], labelled: (MapNode) -> Bool
+    ) -> String {
+        let markers = map.nodes.compactMap { node -> Rect? in
             guard let point = positions[node.id] else { return nil }
             let r = Self.markerRadius(node) + (node.isProposed ? 5 : 1)
             return Rect(minX: point.x - r, minY: point.y - r, width: 2 * r, height: 2 * r)
         }
-        var placer = MapLabelPlacer(bounds: frame, obstacles: obstacles)
-        let labelled = map.nodes.indices.filter { Self.isLabelled(map.nodes[$0]) && positions[map.nodes[$0].id] != nil }
+        var placer = MapLabelPlacer(bounds: frame, obstacles: markers + avoiding, segments: segments)
+        // Crossings first, then terminals and ports, then the rest; busiest first within each.
+        func priority(_ node: MapNode) -> Int {
+            node.kind == .crossing ? 0 : Self.isLabelled(node) ? 1 : 2
+        }
+        let order = map.nodes.indices.filter { positions[map.nodes[$0].id] != nil && labelled(map.nodes[$0]) }
             .sorted { left, right in
                 let a = map.nodes[left], b = map.nodes[right]
-                if (a.kind == .crossing) != (b.kind == .crossing) { return a.kind == .crossing }
+                if priority(a) != priority(b) { return priority(a) < priority(b) }
                 if a.flow != b.flow { return a.flow > b.flow }
                 return left < right
             }
         var text = "<g class=\"labels\" fill=\"#1f2933\">\n"
-        for index in labelled {
+        for index in order {
             let node = map.nodes[index]
             guard let point = positions[node.id] else { continue }
+            let minor = priority(node) == 2
+            let nameSize = minor ? Self.detailFontSize : Self.nameFontSize
             let detail = node.kind == .crossing ? crossingDetail(node, unit: map.flowUnit) : nil
-            let nameWidth = Markup.estimatedWidth(node.name, fontSize: Self.nameFontSize) * 1.08
+            let nameWidth = Markup.estimatedWidth(node.name, fontSize: nameSize) * (node.kind == .crossing ? 1.08 : 1)
             let detailWidth = detail.map { Markup.estimatedWidth($0, fontSize: Self.detailFontSize) } ?? 0
-            let height = Self.nameFontSize * 1.2 + (detail == nil ? 0 : Self.detailFontSize * 1.25)
-            let placement = placer.place(
-                at: point, radius: Self.markerRadius(node), width: max(nameWidth, detailWidth) + 4, height: height)
+            let height = nameSize * 1.2 + (detail == nil ? 0 : Self.detailFontSize * 1.25)
+            let size = (width: max(nameWidth, detailWidth) + 4, height: height)
+            let radius = Self.markerRadius(node)
+            guard
+                let placement = minor
+                    ? placer.placeIfClear(at: point, radius: radius, width: size.width, height: size.height)
+                    : placer.place(at: point, radius: radius, width: size.width, height: size.height)
+            else { continue }
             let box = placement.box
             if placement.needsLeader {
                 let target = box.nearestPoint(to: point)
@@ -315,11 +494,11 @@ struct MapRenderer {
                     + "stroke=\"#7b8794\" stroke-width=\"0.8\"/>\n"
             }
             let x = Markup.coordinate(box.minX + 2)
-            let weight = node.kind == .crossing ? " font-weight=\"600\"" : ""
-            text += "<text class=\"label halo\" x=\"\(x)\" y=\"\(Markup.coordinate(box.minY + Self.nameFontSize))\" "
-                + "font-size=\"\(Markup.coordinate(Self.nameFontSize))\"\(weight)>\(Markup.escape(node.name))</text>\n"
+            let style = node.kind == .crossing ? " font-weight=\"600\"" : minor ? " fill=\"#52606d\" font-style=\"italic\"" : ""
+            text += "<text class=\"label halo\" x=\"\(x)\" y=\"\(Markup.coordinate(box.minY + nameSize))\" "
+                + "font-size=\"\(Markup.coordinate(nameSize))\"\(style)>\(Markup.escape(node.name))</text>\n"
             if let detail {
-                let baseline = box.minY + Self.nameFontSize * 1.2 + Self.detailFontSize
+                let baseline = box.minY + nameSize * 1.2 + Self.detailFontSize
                 text += "<text class=\"label-detail halo\" x=\"\(x)\" y=\"\(Markup.coordinate(baseline))\" "
                     + "font-size=\"\(Markup.coordinate(Self.detailFontSize))\" fill=\"#52606d\">"
                     + "\(Markup.escape(detail))</text>\n"
