@@ -13,7 +13,9 @@ enum AssignmentSample {
         var linkFlow: [String: Double] = [:]
         let outgoing = Dictionary(grouping: active.arcs.indices, by: { active.arcs[$0].from })
         for demand in active.demands {
-            guard let origin = demand.origin, let destination = demand.destination, demand.quantity > 0 else { continue }
+            guard let origin = demand.origin, let destination = demand.destination, demand.quantity > 0 else {
+                continue
+            }
             var distance = [Double](repeating: .infinity, count: active.nodes.count)
             var via = [Int?](repeating: nil, count: active.nodes.count)
             var done = Set<Int>()
@@ -25,7 +27,8 @@ enum AssignmentSample {
                 guard done.insert(here).inserted else { continue }
                 for arc in outgoing[here] ?? [] {
                     let next = active.arcs[arc].to
-                    let cost = distance[here] + active.generalisedCost(ofArc: arc) + active.generalisedCost(ofNode: next)
+                    let cost =
+                        distance[here] + active.generalisedCost(ofArc: arc) + active.generalisedCost(ofNode: next)
                     if cost < distance[next] {
                         distance[next] = cost
                         via[next] = arc
@@ -54,7 +57,8 @@ enum AssignmentSample {
                 utilisation: capacity.map { flow / $0 }, flow: flow)
         }
         let activeLinks = Set(active.arcs.map(\.linkID))
-        let capacities = Dictionary(active.arcs.map { ($0.linkID, $0.capacity) }, uniquingKeysWith: { first, _ in first })
+        let capacities = Dictionary(
+            active.arcs.map { ($0.linkID, $0.capacity) }, uniquingKeysWith: { first, _ in first })
         let links = network.links.map { link in
             let flow = linkFlow[link.id] ?? 0
             let capacity = capacities[link.id] ?? link.capacity
@@ -73,7 +77,8 @@ enum AssignmentSample {
         let scenario = map(scenarioNetwork, title: scenarioNetwork.scenarioName)
         let crossings = baseline.nodes.indices.filter { baseline.nodes[$0].kind == .crossing }
         let rows: [[ReportTable.Cell]] = crossings.map { index in
-            let before = baseline.nodes[index], after = scenario.nodes[index]
+            let before = baseline.nodes[index]
+            let after = scenario.nodes[index]
             let change = after.flow - before.flow
             return [
                 .init(before.name), .init(String(Int(before.flow.rounded()))),

@@ -69,44 +69,63 @@ enum SampleReport {
                 .init(names[index]),
                 .init(format(before[index])),
                 .init(format(after[index]), emphasis: change == 0 ? .none : .changed),
-                .init(change == 0 ? "0" : (change > 0 ? "+" : "−") + format(abs(change)),
-                      emphasis: change > 0 ? .better : change < 0 ? .worse : .none),
+                .init(
+                    change == 0 ? "0" : (change > 0 ? "+" : "−") + format(abs(change)),
+                    emphasis: change > 0 ? .better : change < 0 ? .worse : .none),
                 .init(percent(before[index] / 160)),
                 .init(percent(after[index] / 200)),
-                .init(percent(after[index] / capacities[index]),
-                      emphasis: after[index] >= capacities[index] ? .strong : .none),
+                .init(
+                    percent(after[index] / capacities[index]),
+                    emphasis: after[index] >= capacities[index] ? .strong : .none),
             ])
         }
-        rows.append([.init("Total", emphasis: .strong), .init("160", emphasis: .strong),
-                     .init("200", emphasis: .strong), .init("+40", emphasis: .better), "100%", "100%", ""])
+        rows.append([
+            .init("Total", emphasis: .strong), .init("160", emphasis: .strong),
+            .init("200", emphasis: .strong), .init("+40", emphasis: .better), "100%", "100%", "",
+        ])
         let crossingTable = ReportTable(
             title: "Crossings: baseline vs Bakhty–Tacheng open",
-            headers: ["Crossing", "Baseline TEU/day", "Scenario TEU/day", "Δ TEU/day", "Share before", "Share after",
-                      "Utilisation after"],
+            headers: [
+                "Crossing", "Baseline TEU/day", "Scenario TEU/day", "Δ TEU/day", "Share before", "Share after",
+                "Utilisation after",
+            ],
             rows: rows, footnote: "Δ is scenario minus baseline; green marks more flow over a crossing.")
+        let before0 = objectiveParts(bakhtyCapacity: 0)
+        let after50 = objectiveParts(bakhtyCapacity: 50)
+        func signed(_ value: Double) -> String {
+            (value > 0 ? "+" : value < 0 ? "−" : "") + grouped(abs(value))
+        }
         let summary = ReportTable(
             title: "Objective",
             headers: ["Part", "Baseline USD/day", "Scenario USD/day", "Change"],
             rows: [
-                ["Transport cost", "314,600", "392,500", .init("+77,900", emphasis: .worse)],
-                ["Handling cost", "9,600", "11,000", .init("+1,400", emphasis: .worse)],
-                ["Time value", "22,800", "28,250", .init("+5,450", emphasis: .worse)],
-                ["Unserved penalty", "200,000", "0", .init("−200,000", emphasis: .better)],
-                [.init("Total", emphasis: .strong), .init("547,000", emphasis: .strong),
-                 .init("431,750", emphasis: .strong), .init("−115,250", emphasis: .better)],
-            ])
+                [
+                    "Routing cost", .init(grouped(before0.routing)), .init(grouped(after50.routing)),
+                    .init(signed(after50.routing - before0.routing), emphasis: .worse),
+                ],
+                [
+                    "Unserved penalty", .init(grouped(before0.penalty)), .init(grouped(after50.penalty)),
+                    .init(signed(after50.penalty - before0.penalty), emphasis: .better),
+                ],
+                [
+                    .init("Total", emphasis: .strong), .init(grouped(before0.total), emphasis: .strong),
+                    .init(grouped(after50.total), emphasis: .strong),
+                    .init(signed(after50.total - before0.total), emphasis: .better),
+                ],
+            ],
+            footnote:
+                "Routing cost: 220, 270 and 210 USD per TEU via Dostyk, Khorgos and Bakhty, plus 1,820 to and from them."
+        )
 
         let capacitiesTried = stride(from: 0.0, through: 100, by: 10).map { $0 }
-        let bakhty = capacitiesTried.map { min($0, 100) }
-        let khorgos = bakhty.map { min(60, 100 - $0) }
-        let unserved = capacitiesTried.indices.map { max(0, 200 - 100 - khorgos[$0] - bakhty[$0]) }
-        let objective = capacitiesTried.indices.map { index -> Double in
-            let served = 200 - unserved[index]
-            return 100 * 220 + khorgos[index] * 270 + bakhty[index] * 210 + served * 1820 + unserved[index] * 5000
-        }
+        let sweep = capacitiesTried.map { objectiveParts(bakhtyCapacity: $0) }
+        let objective = sweep.map(\.total)
         let marginal = capacitiesTried.indices.map { index -> Double? in
             index == 0 ? nil : (objective[index - 1] - objective[index]) / 10
         }
+        let khorgos = sweep.map(\.khorgos)
+        let bakhty = sweep.map(\.bakhty)
+        let unserved = sweep.map(\.unserved)
         return ReportDocument(
             title: "Opening Bakhty–Tacheng: what changes on the corridor",
             subtitle: "\(network.name) · baseline against scenario “Bakhty–Tacheng open”",
@@ -125,7 +144,9 @@ enum SampleReport {
                     ]),
                 ShareChart(
                     title: "Flow by crossing", categories: names,
-                    series: [.init(name: "Baseline", values: before), .init(name: "Bakhty–Tacheng open", values: after)],
+                    series: [
+                        .init(name: "Baseline", values: before), .init(name: "Bakhty–Tacheng open", values: after),
+                    ],
                     layout: .stacked, unit: "TEU/day"),
             ],
             lineCharts: [
@@ -154,6 +175,30 @@ enum SampleReport {
                 "Flows are invented for this sample; the optimisation fills in real ones.",
                 "Utilisation is flow over capacity per day; a crossing at 100 % is binding.",
             ])
+    }
+
+    /// The sample's allocation when Bakhty–Tacheng has `bakhtyCapacity`: Dostyk's 100 TEU/day always, then
+    /// the cheaper Bakhty before Khorgos (60), the rest of the 200 unserved at 5,000 USD each.
+    static func objectiveParts(
+        bakhtyCapacity: Double
+    )
+        -> (khorgos: Double, bakhty: Double, unserved: Double, routing: Double, penalty: Double, total: Double)
+    {
+        let bakhty = min(bakhtyCapacity, 100)
+        let khorgos = min(60, 100 - bakhty)
+        let unserved = max(0, 100 - khorgos - bakhty)
+        let routing = 100 * 220 + khorgos * 270 + bakhty * 210 + (200 - unserved) * 1820
+        return (khorgos, bakhty, unserved, routing, unserved * 5000, routing + unserved * 5000)
+    }
+
+    private static func grouped(_ value: Double) -> String {
+        let digits = String(Int(value.rounded()))
+        var text = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { text.append(",") }
+            text.append(digit)
+        }
+        return text
     }
 
     private static func format(_ value: Double) -> String {

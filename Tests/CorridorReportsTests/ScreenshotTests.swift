@@ -24,7 +24,8 @@ private let chromiumPath: String? = {
         let network = try NetworkReader.read(path: TestNetworks.tiny)
         let html = SampleReport.document(network).html()
         let keep = ProcessInfo.processInfo.environment["CORRIDOR_REPORT_SAMPLE_DIR"]
-        let directory = keep.map { URL(fileURLWithPath: $0) }
+        let directory =
+            keep.map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("corridor-report-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { if keep == nil { try? FileManager.default.removeItem(at: directory) } }
@@ -51,26 +52,31 @@ extension ScreenshotTests {
         guard FileManager.default.fileExists(atPath: path) else { return }
         let network = try NetworkReader.read(path: path)
         let scenario = try #require(network.scenarios.first?.id, "the network has no scenario to compare")
-        let html = try AssignmentSample.document(network, scenarioID: scenario, source: "networks/china-europe.json").html()
+        let html = try AssignmentSample.document(network, scenarioID: scenario, source: "networks/china-europe.json")
+            .html()
         #expect(XMLCheck.parse(html).error == nil)
         let keep = environment["CORRIDOR_REPORT_SAMPLE_DIR"]
-        let directory = keep.map { URL(fileURLWithPath: $0) }
+        let directory =
+            keep.map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("corridor-report-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { if keep == nil { try? FileManager.default.removeItem(at: directory) } }
         let page = directory.appendingPathComponent("report-china-europe.html")
         try html.write(to: page, atomically: true, encoding: .utf8)
-        let status = try renderPNG(page, directory.appendingPathComponent("report-china-europe.png"), window: "1400,1900")
+        let status = try renderPNG(
+            page, directory.appendingPathComponent("report-china-europe.png"), window: "1400,1900")
         #expect(status.exitCode == 0, "render-report-png failed: \(status.errors)")
     }
 }
 
 /// Runs `scripts/render-report-png` on `page`, writing `picture`.
-func renderPNG(_ page: URL, _ picture: URL, window: String) throws -> (exitCode: Int32, output: String, errors: String) {
+func renderPNG(_ page: URL, _ picture: URL, window: String) throws -> (exitCode: Int32, output: String, errors: String)
+{
     let process = Process()
     process.executableURL = TestNetworks.repositoryRoot.appendingPathComponent("scripts/render-report-png")
     process.arguments = [page.path, picture.path, window]
-    let output = Pipe(), errors = Pipe()
+    let output = Pipe()
+    let errors = Pipe()
     process.standardOutput = output
     process.standardError = errors
     try process.run()

@@ -35,7 +35,8 @@ final class XMLCheck: NSObject, XMLParserDelegate {
     /// Elements named `name` whose `class` attribute lists `className`.
     func elements(_ name: String, withClass className: String) -> [[String: String]] {
         elements.filter { element in
-            element.name == name && (element.attributes["class"] ?? "").split(separator: " ").contains(Substring(className))
+            element.name == name
+                && (element.attributes["class"] ?? "").split(separator: " ").contains(Substring(className))
         }.map(\.attributes)
     }
 }

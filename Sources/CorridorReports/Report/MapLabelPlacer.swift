@@ -81,8 +81,10 @@ struct MapLabelPlacer {
         let grown = Rect(
             minX: box.minX - segment.halfWidth, minY: box.minY - segment.halfWidth,
             width: box.width + 2 * segment.halfWidth, height: box.height + 2 * segment.halfWidth)
-        let dx = segment.to.x - segment.from.x, dy = segment.to.y - segment.from.y
-        var entry = 0.0, exit = 1.0
+        let dx = segment.to.x - segment.from.x
+        let dy = segment.to.y - segment.from.y
+        var entry = 0.0
+        var exit = 1.0
         for (p, q) in [
             (-dx, segment.from.x - grown.minX), (dx, grown.maxX - segment.from.x),
             (-dy, segment.from.y - grown.minY), (dy, grown.maxY - segment.from.y),

@@ -28,7 +28,8 @@ struct MapLegend {
             rowWidth += groupWidth + 36
         }
         let height = Double(rows.count) * Self.rowHeight + 10
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"map-legend\" viewBox=\"0 0 \(Markup.coordinate(width)) "
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"map-legend\" viewBox=\"0 0 \(Markup.coordinate(width)) "
             + "\(Markup.coordinate(height))\" width=\"\(Markup.coordinate(width))\" height=\"\(Markup.coordinate(height))\" "
             + "role=\"img\" aria-label=\"Map legend\" font-size=\"11.5\" fill=\"#1f2933\">\n"
         for (rowIndex, row) in rows.enumerated() {
@@ -36,7 +37,8 @@ struct MapLegend {
             let y = 8 + Double(rowIndex) * Self.rowHeight
             for group in row {
                 for item in group {
-                    svg += "<g transform=\"translate(\(Markup.coordinate(x)),\(Markup.coordinate(y)))\">\(item.svg)</g>\n"
+                    svg +=
+                        "<g transform=\"translate(\(Markup.coordinate(x)),\(Markup.coordinate(y)))\">\(item.svg)</g>\n"
                     x += item.width
                 }
                 x += 36
@@ -55,7 +57,8 @@ struct MapLegend {
                 Item(
                     width: 50 + Markup.estimatedWidth(Markup.quantity(value), fontSize: 11.5) + 14,
                     svg: "<line x1=\"0\" y1=\"10\" x2=\"44\" y2=\"10\" stroke=\"\(MapRenderer.carriedColour)\" "
-                        + "stroke-width=\"\(stroke)\" stroke-linecap=\"butt\"/><text x=\"50\" y=\"14\">\(label)</text>"))
+                        + "stroke-width=\"\(stroke)\" stroke-linecap=\"butt\"/><text x=\"50\" y=\"14\">\(label)</text>")
+            )
         }
         flow.append(lineSample("no flow", colour: MapRenderer.unusedColour, width: FlowWidthScale.unusedWidth))
 
@@ -63,10 +66,12 @@ struct MapLegend {
         let steps = 24
         for step in 0..<steps {
             let value = Double(step) / Double(steps)
-            ramp += "<rect x=\"\(Markup.coordinate(Double(step) * 6))\" y=\"2\" width=\"6.5\" height=\"10\" "
+            ramp +=
+                "<rect x=\"\(Markup.coordinate(Double(step) * 6))\" y=\"2\" width=\"6.5\" height=\"10\" "
                 + "fill=\"\(UtilisationScale.colour(value))\"/>"
         }
-        ramp += "<text x=\"0\" y=\"25\" font-size=\"10\">0%</text>"
+        ramp +=
+            "<text x=\"0\" y=\"25\" font-size=\"10\">0%</text>"
             + "<text x=\"72\" y=\"25\" font-size=\"10\" text-anchor=\"middle\">50%</text>"
             + "<text x=\"144\" y=\"25\" font-size=\"10\" text-anchor=\"end\">99%</text>"
         var utilisation = [heading("Utilisation"), Item(width: 160, svg: ramp)]
@@ -97,13 +102,15 @@ struct MapLegend {
             symbols.append(
                 Item(
                     width: 22 + Markup.estimatedWidth(label, fontSize: 11.5) + 16,
-                    svg: "<circle cx=\"8\" cy=\"8\" r=\"5.5\" fill=\"\(fill)\"/><text x=\"20\" y=\"12\">\(label)</text>"))
+                    svg: "<circle cx=\"8\" cy=\"8\" r=\"5.5\" fill=\"\(fill)\"/><text x=\"20\" y=\"12\">\(label)</text>"
+                ))
         }
         if kinds.contains(.junction) || kinds.contains(.city) {
             symbols.append(
                 Item(
                     width: 20 + Markup.estimatedWidth("junction", fontSize: 11.5) + 18,
-                    svg: "<circle cx=\"8\" cy=\"8\" r=\"3.5\" fill=\"#ffffff\" stroke=\"#52606d\" stroke-width=\"1.4\"/>"
+                    svg:
+                        "<circle cx=\"8\" cy=\"8\" r=\"3.5\" fill=\"#ffffff\" stroke=\"#52606d\" stroke-width=\"1.4\"/>"
                         + "<text x=\"20\" y=\"12\">junction</text>"))
         }
         let links = maps.flatMap(\.links)
@@ -116,7 +123,8 @@ struct MapLegend {
             symbols.append(
                 Item(
                     width: 62 + Markup.estimatedWidth("proposed", fontSize: 11.5) + 18,
-                    svg: "<line x1=\"2\" y1=\"8\" x2=\"34\" y2=\"8\" stroke=\"\(MapRenderer.proposedColour)\" stroke-width=\"7\" "
+                    svg:
+                        "<line x1=\"2\" y1=\"8\" x2=\"34\" y2=\"8\" stroke=\"\(MapRenderer.proposedColour)\" stroke-width=\"7\" "
                         + "stroke-opacity=\"0.85\"/><line x1=\"2\" y1=\"8\" x2=\"34\" y2=\"8\" "
                         + "stroke=\"\(MapRenderer.carriedColour)\" stroke-width=\"3\"/>"
                         + "<circle cx=\"50\" cy=\"8\" r=\"7\" fill=\"none\" stroke=\"\(MapRenderer.proposedColour)\" "
@@ -137,7 +145,8 @@ struct MapLegend {
     private func lineSample(_ label: String, colour: String, width: Double, dash: String = "") -> Item {
         Item(
             width: 46 + Markup.estimatedWidth(label, fontSize: 11.5) + 16,
-            svg: "<line x1=\"0\" y1=\"8\" x2=\"38\" y2=\"8\" stroke=\"\(colour)\" stroke-width=\"\(Markup.coordinate(width))\""
+            svg:
+                "<line x1=\"0\" y1=\"8\" x2=\"38\" y2=\"8\" stroke=\"\(colour)\" stroke-width=\"\(Markup.coordinate(width))\""
                 + (dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"") + "/>"
                 + "<text x=\"44\" y=\"12\">\(Markup.escape(label))</text>")
     }

@@ -55,7 +55,10 @@ struct MapProjection: Equatable {
     ) {
         let finite = coordinates.filter { $0.lat.isFinite && $0.lon.isFinite }
         guard let first = finite.first else { return nil }
-        var south = first.lat, north = first.lat, west = first.lon, east = first.lon
+        var south = first.lat
+        var north = first.lat
+        var west = first.lon
+        var east = first.lon
         for point in finite {
             south = min(south, point.lat)
             north = max(north, point.lat)

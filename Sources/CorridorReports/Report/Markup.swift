@@ -98,8 +98,8 @@ enum Markup {
             switch character {
             case "i", "l", "j", "I", "'", ".", ",", ":", ";", "|", "!", " ", "f", "t", "r": ems += 0.33
             case "m", "w", "M", "W", "—", "%": ems += 0.9
-            case _ where character.isUppercase: ems += 0.68
-            default: ems += 0.56
+            case _ where character.isUppercase: ems += 0.7
+            default: ems += 0.58
             }
         }
         return ems * fontSize

@@ -22,14 +22,16 @@ extension ReportDocument {
         if !shareCharts.isEmpty {
             body += "<section>\n<h2>Shares</h2>\n<div class=\"charts\">\n"
             for chart in shareCharts {
-                body += "<figure class=\"card\">\n<figcaption>\(Markup.escape(chart.title))</figcaption>\n\(chart.svg())\n</figure>\n"
+                body +=
+                    "<figure class=\"card\">\n<figcaption>\(Markup.escape(chart.title))</figcaption>\n\(chart.svg())\n</figure>\n"
             }
             body += "</div>\n</section>\n"
         }
         if !lineCharts.isEmpty {
             body += "<section>\n<h2>Charts</h2>\n<div class=\"charts\">\n"
             for chart in lineCharts {
-                body += "<figure class=\"card\">\n<figcaption>\(Markup.escape(chart.title))</figcaption>\n\(chart.svg())\n</figure>\n"
+                body +=
+                    "<figure class=\"card\">\n<figcaption>\(Markup.escape(chart.title))</figcaption>\n\(chart.svg())\n</figure>\n"
             }
             body += "</div>\n</section>\n"
         }
@@ -74,10 +76,12 @@ extension ReportDocument {
         text += "<div class=\"maps\(sideBySide ? " side" : "")\">\n"
         for map in maps {
             let drawn = renderer.svg(map)
-            text += "<figure class=\"card map-card\">\n<figcaption>\(Markup.escape(map.title))</figcaption>\n\(drawn.svg)\n"
+            text +=
+                "<figure class=\"card map-card\">\n<figcaption>\(Markup.escape(map.title))</figcaption>\n\(drawn.svg)\n"
             if drawn.undrawnLinks > 0 {
                 let noun = drawn.undrawnLinks == 1 ? "link is" : "links are"
-                text += "<p class=\"footnote\">\(drawn.undrawnLinks) \(noun) not drawn: an end has no coordinates.</p>\n"
+                text +=
+                    "<p class=\"footnote\">\(drawn.undrawnLinks) \(noun) not drawn: an end has no coordinates.</p>\n"
             }
             text += "</figure>\n"
         }
