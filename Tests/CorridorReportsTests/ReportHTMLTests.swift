@@ -156,3 +156,83 @@ import Testing
         #expect(html.contains("1 link is not drawn"))
     }
 }
+
+@Suite struct ReportRobustnessTests {
+    @Test func nonFiniteAndExtremeNumbersNeverBreakThePage() {
+        let values: [Double] = [.nan, .infinity, -.infinity, 1e300, -1e300, 0]
+        let map = ReportMap(
+            title: "Odd",
+            nodes: values.enumerated().map { index, value in
+                MapNode(
+                    id: "n\(index)", name: "N\(index)", lat: 40 + Double(index), lon: 60 + Double(index) * 5,
+                    kind: index.isMultiple(of: 2) ? .crossing : .terminal, utilisation: value, flow: value)
+            } + [MapNode(id: "lost", name: "Lost", lat: .nan, lon: .infinity, kind: .terminal)],
+            links: values.indices.dropFirst().map { index in
+                MapLink(
+                    id: "l\(index)", fromID: "n\(index - 1)", toID: "n\(index)", flow: values[index],
+                    capacity: values[index], utilisation: values[index])
+            })
+        let document = ReportDocument(
+            title: "Odd numbers", maps: [map],
+            shareCharts: [
+                ShareChart(title: "Odd", categories: ["a", "b", "c"], series: [.init(name: "s", values: values)])
+            ],
+            lineCharts: [
+                LineChart(
+                    title: "Odd", xTitle: "x", yTitle: "y", xValues: values, series: [.init(name: "s", values: values)]),
+                LineChart(title: "Empty", xTitle: "x", yTitle: "y", xValues: [], series: []),
+                LineChart(
+                    title: "Wide", xTitle: "x", yTitle: "y", xValues: [-1e308, 1e308],
+                    series: [.init(name: "s", values: [1, 2])]),
+            ])
+        let html = document.html()
+        let (_, error) = XMLCheck.parse(html)
+        #expect(error == nil, "\(error ?? "")")
+        for bad in ["nan", "inf\"", "=\"inf", "NaN"] { #expect(!html.contains(bad), "found \(bad)") }
+    }
+
+    @Test func compactNetworksSitSideBySideLongOnesStack() {
+        func map(_ coordinates: [(Double, Double)]) -> ReportMap {
+            ReportMap(
+                title: "M",
+                nodes: coordinates.enumerated().map { index, point in
+                    MapNode(id: "n\(index)", name: "N\(index)", lat: point.0, lon: point.1, kind: .terminal)
+                }, links: [])
+        }
+        let compact = map([(40, 20), (50, 30)])
+        let long = map([(40, 0), (50, 120)])
+        #expect(ReportDocument(title: "T", maps: [compact, compact]).html().contains("class=\"maps side\""))
+        #expect(!ReportDocument(title: "T", maps: [long, long]).html().contains("class=\"maps side\""))
+        #expect(!ReportDocument(title: "T", maps: [compact]).html().contains("class=\"maps side\""))
+    }
+
+    @Test func insetGoesUnderTheMapWhenEveryCornerHoldsANode() throws {
+        // Three crossings within a fraction of a degree, and a terminal in each corner of the map.
+        let crossings = [(45.0, 80.0), (45.3, 80.4), (44.8, 80.6)].enumerated().map { index, point in
+            MapNode(id: "c\(index)", name: "Crossing \(index)", lat: point.0, lon: point.1, kind: .crossing)
+        }
+        let corners = [(30.0, 0.0), (60.0, 0.0), (30.0, 120.0), (60.0, 120.0)].enumerated().map { index, point in
+            MapNode(id: "t\(index)", name: "T\(index)", lat: point.0, lon: point.1, kind: .terminal)
+        }
+        let map = ReportMap(title: "Crowded", nodes: crossings + corners, links: [])
+        let renderer = try #require(MapRenderer(maps: [map], width: 1240, heights: 360...720))
+        let (check, error) = XMLCheck.parse(renderer.svg(map).svg)
+        #expect(error == nil)
+        let inset = try #require(check.elements("svg", withClass: "detail-inset").first)
+        let top = try #require(inset["y"].flatMap(Double.init))
+        #expect(top >= renderer.projection.height)
+        let outer = try #require(check.elements.first?.attributes["height"].flatMap(Double.init))
+        #expect(outer > renderer.projection.height + 300)
+    }
+
+    @Test func insetTakesAnEmptyCornerWhenThereIsOne() throws {
+        let network = try NetworkReader.read(path: TestNetworks.tiny)
+        let map = SampleReport.map(network, title: "Baseline", flows: SampleReport.baseline)
+        let renderer = try #require(MapRenderer(maps: [map], width: 1240, heights: 360...720))
+        let (check, _) = XMLCheck.parse(renderer.svg(map).svg)
+        let inset = try #require(check.elements("svg", withClass: "detail-inset").first)
+        let bottom = try #require(inset["y"].flatMap(Double.init)).advanced(
+            by: try #require(inset["height"].flatMap(Double.init)))
+        #expect(bottom <= renderer.projection.height)
+    }
+}

@@ -85,3 +85,18 @@ func renderPNG(_ page: URL, _ picture: URL, window: String) throws -> (exitCode:
     process.waitUntilExit()
     return (process.terminationStatus, printed, complaint)
 }
+
+extension ScreenshotTests {
+    /// The script's blankness check can fail: an empty white page is refused with exit status 1.
+    @Test(.enabled(if: chromiumPath != nil, "chromium is not installed; scripts/render-report-png cannot run"))
+    func blankPageIsRefused() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-report-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let page = directory.appendingPathComponent("blank.html")
+        try "<html><body style=\"background:#fff\"></body></html>".write(to: page, atomically: true, encoding: .utf8)
+        let status = try renderPNG(page, directory.appendingPathComponent("blank.png"), window: "400,300")
+        #expect(status.exitCode == 1)
+        #expect(status.errors.contains("looks blank"))
+    }
+}

@@ -13,15 +13,17 @@ struct AxisTicks: Equatable {
 
     /// Ticks from `lower` to `upper` inclusive.
     var values: [Double] {
-        let count = Int(((upper - lower) / step).rounded())
-        return (0...max(count, 0)).map { lower + Double($0) * step }
+        let count = ((upper - lower) / step).rounded()
+        guard count.isFinite, count >= 0, count <= 1000 else { return [lower, upper].filter(\.isFinite) }
+        return (0...Int(count)).map { lower + Double($0) * step }
     }
 
     /// Ticks covering `minimum…maximum` with about `targetCount` marks. Equal or non-finite bounds get a
     /// sensible range around them instead of failing.
     init(minimum: Double, maximum: Double, targetCount: Int = 5) {
-        var low = minimum.isFinite ? minimum : 0
-        var high = maximum.isFinite ? maximum : 1
+        // Bounds beyond ±1e300 would overflow the range arithmetic; no chart needs them.
+        var low = minimum.isFinite ? min(max(minimum, -1e300), 1e300) : 0
+        var high = maximum.isFinite ? min(max(maximum, -1e300), 1e300) : 1
         if low > high { swap(&low, &high) }
         if high - low < 1e-12 * max(1, abs(high)) {
             let pad = low == 0 ? 1 : abs(low) * 0.1
@@ -33,7 +35,13 @@ struct AxisTicks: Equatable {
         self.lower = (low / step).rounded(.down) * step
         self.upper = (high / step).rounded(.up) * step
         self.step = step
-        self.decimals = max(0, Int(-log10(step).rounded(.down)))
+        self.decimals = Self.decimals(for: step)
+    }
+
+    /// Decimals that show a multiple of `step` exactly: 0 for 1 or more, 1 for 0.5, 2 for 0.05, at most 9.
+    private static func decimals(for step: Double) -> Int {
+        let places = -log10(step).rounded(.down)
+        return places.isFinite ? Int(min(max(places, 0), 9)) : 0
     }
 
     private static func nice(_ value: Double, rounding: Bool) -> Double {
@@ -58,7 +66,6 @@ struct AxisTicks: Equatable {
     }
 
     private static func scaled(_ value: Double, by factor: Double, step: Double, suffix: String) -> String {
-        let decimals = max(0, Int(-log10(step / factor).rounded(.down)))
-        return Markup.number(value / factor, decimals: decimals) + suffix
+        Markup.number(value / factor, decimals: decimals(for: step / factor)) + suffix
     }
 }
