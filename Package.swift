@@ -62,6 +62,9 @@ let package = Package(
             swiftSettings: sharedSwiftSettings),
         .testTarget(name: "CorridorLPTests", dependencies: ["CorridorLP", "CorridorTestSupport"], swiftSettings: sharedSwiftSettings),
         .testTarget(
+            name: "CorridorReportsTests", dependencies: ["CorridorReports", "CorridorModel", "CorridorTestSupport"],
+            swiftSettings: sharedSwiftSettings),
+        .testTarget(
             name: "CorridorCLITests", dependencies: ["CorridorModel"], swiftSettings: sharedSwiftSettings),
     ]
 )
