@@ -87,9 +87,10 @@ final class NetworkSimplex {
                 let tail = Int(problem.tails[arc])
                 let head = Int(problem.heads[arc])
                 let (newTail, overflow1) = supplies[tail].subtractingReportingOverflow(low)
-                let (newHead, overflow2) = supplies[head].addingReportingOverflow(low)
-                guard !overflow1, !overflow2 else { throw .tooLarge("arc \(arc): lower bound overflows a supply") }
+                guard !overflow1 else { throw .tooLarge("arc \(arc): lower bound overflows a supply") }
                 supplies[tail] = newTail
+                let (newHead, overflow2) = supplies[head].addingReportingOverflow(low)
+                guard !overflow2 else { throw .tooLarge("arc \(arc): lower bound overflows a supply") }
                 supplies[head] = newHead
             }
         }
