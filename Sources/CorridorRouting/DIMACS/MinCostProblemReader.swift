@@ -108,10 +108,9 @@ public enum MinCostProblemReader {
                 try capacities.read(scanner, "an arc's capacity")
                 try costs.read(scanner, "an arc's cost")
                 try scanner.endLine()
-                let low = lows.last
-                let capacity = capacities.last
-                guard capacity >= low else {
-                    throw scanner.error("capacity \(capacity) is below the lower bound \(low)")
+                guard capacities.last >= lows.last else {
+                    throw scanner.error(
+                        "capacity \(capacities.lastText) is below the lower bound \(lows.lastText)")
                 }
             default:
                 throw scanner.error(
@@ -195,6 +194,12 @@ private struct NumberColumn {
     var last: Double {
         if let decimals { return decimals.last ?? 0 }
         return Double(integers.last ?? 0)
+    }
+
+    /// The value read last, as written (up to the representation of a decimal).
+    var lastText: String {
+        if let decimals { return decimals.last.map { "\($0)" } ?? "" }
+        return integers.last.map(String.init) ?? ""
     }
 
     /// The fewest decimal places that make every decimal value of every column exact, or nil.
