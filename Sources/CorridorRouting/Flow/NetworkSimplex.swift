@@ -30,6 +30,8 @@ final class NetworkSimplex {
     private let root: Int
     private let realArcCount: Int
     private let arcCount: Int
+    /// True when supplies sum to zero, so artificial arcs need not be priced until the end.
+    private let suppliesBalance: Bool
 
     // Per arc (real arcs first, then one artificial arc per node).
     private let source: UnsafeMutablePointer<Int32>
@@ -108,6 +110,7 @@ final class NetworkSimplex {
             throw .tooLarge("arc costs up to \(maxAbsoluteCost) on \(nodeCount) nodes exceed exact 64-bit range")
         }
         let artificialCost = scaled
+        suppliesBalance = supplies.reduce(0, &+) == 0
 
         let nodeSlots = nodeCount + 1
         source = .allocate(capacity: arcCount)
@@ -131,30 +134,33 @@ final class NetworkSimplex {
         stemAfterChild = .allocate(capacity: nodeSlots)
         stemChildSize = .allocate(capacity: nodeSlots)
 
-        for arc in 0..<realArcCount {
-            source[arc] = problem.tails[arc]
-            target[arc] = problem.heads[arc]
+        var slot = 0
+        for arc in Self.mixedOrder(arcCount: realArcCount, nodeCount: nodeCount) {
+            source[slot] = problem.tails[arc]
+            target[slot] = problem.heads[arc]
             let cap = problem.capacities[arc]
-            capacity[arc] = cap == Self.infinite ? cap : cap - problem.lowerBounds[arc]
-            cost[arc] = problem.costs[arc]
-            flow[arc] = 0
-            state[arc] = Self.atLower
+            capacity[slot] = cap == Self.infinite ? cap : cap - problem.lowerBounds[arc]
+            cost[slot] = problem.costs[arc]
+            flow[slot] = 0
+            state[slot] = Self.atLower
+            slot += 1
         }
         // The starting tree: every node hangs from the root by its artificial arc, directed so that
         // it carries the node's supply, and directed up when the supply is zero (strong feasibility).
+        // Only arcs down from the root cost: flow through the root pays the prohibitive cost once.
         let rootIndex = Int32(root)
         for node in 0..<nodeCount {
             let arc = realArcCount + node
             let supply = supplies[node]
             capacity[arc] = Self.infinite
-            cost[arc] = artificialCost
+            cost[arc] = supply >= 0 ? 0 : artificialCost
             state[arc] = Self.inTree
             if supply >= 0 {
                 source[arc] = Int32(node)
                 target[arc] = rootIndex
                 flow[arc] = supply
                 pointsUp[node] = true
-                potential[node] = -artificialCost
+                potential[node] = 0
             } else {
                 source[arc] = rootIndex
                 target[arc] = Int32(node)
@@ -192,26 +198,56 @@ final class NetworkSimplex {
     }
 
     /// Pivots until no arc prices out, then reads the answer.
+    ///
+    /// With balanced supplies the artificial arcs are left out of pricing: once one leaves the tree
+    /// it is not needed again unless the problem is infeasible, and then a second round prices them
+    /// too so that the reported shortfall is the least possible.
     func solve() throws(MinCostFlowProblemError) -> MinCostFlowResult {
-        let blockSize = max(10, Int(Double(arcCount).squareRoot()))
+        if let cycle = pivotCheapestArcsIntoDemands() { return .unbounded(cycle: cycle) }
         var nextArc = 0
-        while let entering = findEnteringArc(blockSize: blockSize, from: &nextArc) {
-            if let cycle = pivot(entering: entering) {
-                return .unbounded(cycle: cycle)
+        var searched = suppliesBalance ? realArcCount : arcCount
+        while true {
+            let blockSize = max(10, Int(Double(searched).squareRoot()))
+            while let entering = findEnteringArc(blockSize: blockSize, searched: searched, from: &nextArc) {
+                if let cycle = pivot(entering: entering) { return .unbounded(cycle: cycle) }
             }
+            guard searched < arcCount, artificialFlowRemains() else { break }
+            searched = arcCount
         }
         return try answer()
     }
 
+    /// A start heuristic (as in LEMON): bring the cheapest arc into each demand node into the tree,
+    /// which replaces most expensive artificial paths in a few pivots.
+    private func pivotCheapestArcsIntoDemands() -> [Int]? {
+        var cheapestInto = [Int](repeating: -1, count: nodeCount)
+        for arc in 0..<realArcCount {
+            let head = Int(target[arc])
+            guard !pointsUp[head] else { continue }
+            if cheapestInto[head] < 0 || cost[arc] < cost[cheapestInto[head]] { cheapestInto[head] = arc }
+        }
+        for arc in cheapestInto where arc >= 0 {
+            let reduced = cost[arc] &+ potential[Int(source[arc])] &- potential[Int(target[arc])]
+            guard Int64(state[arc]) &* reduced < 0 else { continue }
+            if let cycle = pivot(entering: arc) { return cycle }
+        }
+        return nil
+    }
+
+    private func artificialFlowRemains() -> Bool {
+        (realArcCount..<arcCount).contains { flow[$0] != 0 }
+    }
+
     /// Block search: scans arcs cyclically from `nextArc` and returns the most violating arc of the
     /// first block holding one, or nil when none violates (optimal).
-    private func findEnteringArc(blockSize: Int, from nextArc: inout Int) -> Int? {
-        guard arcCount > 0 else { return nil }
+    private func findEnteringArc(blockSize: Int, searched: Int, from nextArc: inout Int) -> Int? {
+        guard searched > 0 else { return nil }
+        if nextArc >= searched { nextArc = 0 }
         var best: Int64 = 0
         var bestArc = -1
         var inBlock = 0
         var arc = nextArc
-        for _ in 0..<arcCount {
+        for _ in 0..<searched {
             let reduced = cost[arc] &+ potential[Int(source[arc])] &- potential[Int(target[arc])]
             let violation = Int64(state[arc]) &* reduced
             if violation < best {
@@ -219,7 +255,7 @@ final class NetworkSimplex {
                 bestArc = arc
             }
             arc += 1
-            if arc == arcCount { arc = 0 }
+            if arc == searched { arc = 0 }
             inBlock += 1
             if inBlock == blockSize {
                 if bestArc >= 0 { break }
@@ -423,21 +459,34 @@ final class NetworkSimplex {
         }
     }
 
+    /// The real arcs in the order they are priced: the file's arcs dealt round-robin into `stride`
+    /// runs, so consecutive slots hold arcs from all over the file and one pricing block samples the
+    /// whole network instead of one node's run of arcs (the "arc mixing" of LEMON).
+    private static func mixedOrder(arcCount: Int, nodeCount: Int) -> some Sequence<Int> {
+        let stride = max(3, arcCount / max(1, nodeCount))
+        // Arcs stride·t + j land in run j at position t; run j starts where runs 0..<j end.
+        var runStart = [Int](repeating: 0, count: stride + 1)
+        for run in 0..<stride { runStart[run + 1] = runStart[run] + max(0, (arcCount - run + stride - 1) / stride) }
+        return (0..<arcCount).lazy.map { slot in runStart[slot % stride] + slot / stride }
+    }
+
     @inline(__always) private func link(_ from: Int, _ to: Int) {
         thread[from] = to
         reverseThread[to] = from
     }
 
+    /// The problem's indices of the arcs on the cycle the entering arc closes.
     private func cycleArcs(entering: Int, first: Int, second: Int, apex: Int) -> [Int] {
-        var arcs = [entering]
+        var slots = [entering]
         for start in [first, second] {
             var node = start
             while node != apex {
-                arcs.append(predecessorArc[node])
+                slots.append(predecessorArc[node])
                 node = parent[node]
             }
         }
-        return arcs
+        let original = Array(Self.mixedOrder(arcCount: realArcCount, nodeCount: nodeCount))
+        return slots.filter { $0 < realArcCount }.map { original[$0] }
     }
 
     /// The optimal flow, or the shortfall when artificial arcs still carry flow.
@@ -465,10 +514,12 @@ final class NetworkSimplex {
         }
         var flows = [Int64](repeating: 0, count: realArcCount)
         var total: Int64 = 0
-        for arc in 0..<realArcCount {
-            let value = flow[arc] + problem.lowerBounds[arc]
+        var slot = 0
+        for arc in Self.mixedOrder(arcCount: realArcCount, nodeCount: nodeCount) {
+            let value = flow[slot] + problem.lowerBounds[arc]
+            slot += 1
             flows[arc] = value
-            let (product, overflow1) = value.multipliedReportingOverflow(by: cost[arc])
+            let (product, overflow1) = value.multipliedReportingOverflow(by: problem.costs[arc])
             let (sum, overflow2) = total.addingReportingOverflow(product)
             guard !overflow1, !overflow2 else { throw .tooLarge("the optimal cost does not fit in 64 bits") }
             total = sum
