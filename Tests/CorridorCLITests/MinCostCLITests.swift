@@ -75,3 +75,13 @@ private let sampleMin = """
     #expect(result.exitCode == 2)
     #expect(result.standardError.contains("--format csv is not available for 'mincost'"))
 }
+
+@Test func mincostPrintsDecimalCostsExactly() throws {
+    // 1.5 units at 0.25 then 0.5 per unit: 1.125 exactly, solved in integers after scaling.
+    let path = try temporaryFile("p min 3 2\nn 1 1.5\nn 3 -1.5\na 1 2 0 2 0.25\na 2 3 0 2.5 0.5\n", name: "decimal.min")
+    let table = try CLIRunner.run(["mincost", path])
+    #expect(table.exitCode == 0)
+    #expect(table.standardOutput.contains("minimum total cost  1.125"))
+    let json = try CLIRunner.run(["mincost", path, "--format", "json"])
+    #expect(json.standardOutput.contains("\"cost\": 1.125"))
+}
