@@ -5,7 +5,9 @@ private func read(_ text: String) throws(DIMACSError) -> MinCostProblemFile {
     try MinCostProblemReader.read(DIMACSScanner(text: text, source: "t.min"))
 }
 
-private func expectError(_ text: String, line: Int, _ message: String, sourceLocation: SourceLocation = #_sourceLocation) {
+private func expectError(
+    _ text: String, line: Int, _ message: String, sourceLocation: SourceLocation = #_sourceLocation
+) {
     #expect(throws: DIMACSError(source: "t.min", line: line, message: message), sourceLocation: sourceLocation) {
         _ = try read(text)
     }
@@ -46,11 +48,16 @@ private func expectError(_ text: String, line: Int, _ message: String, sourceLoc
     expectError("p min 2 1\nn 0 5\n", line: 2, "node 0 is out of range 1...2")
     expectError("p min 2 1\na 1 2 5 3 1\n", line: 2, "capacity 3 is below the lower bound 5")
     expectError("p min 2 1\na 1 2 0 x 1\n", line: 2, "expected an arc's capacity, found \"x\"")
-    expectError("p min 2 1\nc\na 1 2 0 4 1\na 2 1 0 4 1\n", line: 4, "more arcs than the 1 declared on the problem line")
+    expectError(
+        "p min 2 1\nc\na 1 2 0 4 1\na 2 1 0 4 1\n", line: 4, "more arcs than the 1 declared on the problem line")
     expectError("p min 2 3\na 1 2 0 4 1\n", line: 2, "the problem line declares 3 arcs but the file has 1")
-    expectError("p min 2 1\nn 1 5\nn 2 -4\na 1 2 0 9 1\n", line: 0, "the supplies sum to 1, not zero: supply and demand must balance")
+    expectError(
+        "p min 2 1\nn 1 5\nn 2 -4\na 1 2 0 9 1\n", line: 0,
+        "the supplies sum to 1, not zero: supply and demand must balance")
     expectError("p min 2 0\nn 1 5\nn 1 -5\n", line: 0, "node 1 has more than one \"n\" line")
     expectError("p min 2 0\nx 1\n", line: 2, "unknown line type \"x\"; expected p, n, a or c")
-    expectError("p min 2 1\na 1 2 0 1e-12 1\n", line: 0, "decimal data need more than 9 decimal places (or 2^53) to be represented exactly")
+    expectError(
+        "p min 2 1\na 1 2 0 1e-12 1\n", line: 0,
+        "decimal data need more than 9 decimal places (or 2^53) to be represented exactly")
     expectError("", line: 0, "no problem line \"p min NODES ARCS\"")
 }

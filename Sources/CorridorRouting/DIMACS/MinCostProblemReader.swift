@@ -47,6 +47,8 @@ public enum MinCostProblemReader {
         try read(try DIMACSScanner(path: path))
     }
 
+    private static let missingProblemLine = "expected the problem line \"p min NODES ARCS\""
+
     /// Reads a problem from a scanner (for text in memory).
     public static func read(_ scanner: DIMACSScanner) throws(DIMACSError) -> MinCostProblemFile {
         var nodeCount = -1
@@ -81,7 +83,7 @@ public enum MinCostProblemReader {
                 capacities.reserveCapacity(reserve)
                 costs.reserveCapacity(reserve)
             case UInt8(ascii: "n"):
-                guard nodeCount >= 0 else { throw scanner.error("expected the problem line \"p min NODES ARCS\" first") }
+                guard nodeCount >= 0 else { throw scanner.error(missingProblemLine + " first") }
                 let id = try scanner.integer("a node id")
                 guard (1...max(1, nodeCount)).contains(id), nodeCount > 0 else {
                     throw scanner.error("node \(id) is out of range 1...\(nodeCount)")
@@ -90,7 +92,7 @@ public enum MinCostProblemReader {
                 try supplies.read(scanner, "node \(id)'s supply")
                 try scanner.endLine()
             case UInt8(ascii: "a"):
-                guard nodeCount >= 0 else { throw scanner.error("expected the problem line \"p min NODES ARCS\" first") }
+                guard nodeCount >= 0 else { throw scanner.error(missingProblemLine + " first") }
                 guard tails.count < declaredArcs else {
                     throw scanner.error("more arcs than the \(declaredArcs) declared on the problem line")
                 }
@@ -118,7 +120,9 @@ public enum MinCostProblemReader {
             }
         }
         let lastLine = scanner.lineNumber
-        guard nodeCount >= 0 else { throw DIMACSError(source: scanner.source, line: 0, message: "no problem line \"p min NODES ARCS\"") }
+        guard nodeCount >= 0 else {
+            throw DIMACSError(source: scanner.source, line: 0, message: "no problem line \"p min NODES ARCS\"")
+        }
         guard tails.count == declaredArcs else {
             throw DIMACSError(
                 source: scanner.source, line: lastLine,

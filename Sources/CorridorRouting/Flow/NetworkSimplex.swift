@@ -200,7 +200,9 @@ final class NetworkSimplex {
         for indices in [parent, predecessorArc, thread, reverseThread, subtreeSize, lastInSubtree] {
             indices.deallocate()
         }
-        for pointer in [stem, stemNext, stemLast, stemBeforeChild, stemAfterChild, stemChildSize] { pointer.deallocate() }
+        for pointer in [stem, stemNext, stemLast, stemBeforeChild, stemAfterChild, stemChildSize] {
+            pointer.deallocate()
+        }
     }
 
     /// Pivots until no arc prices out, then reads the answer.

@@ -40,7 +40,8 @@ struct MinCostCommand: ParsableCommand {
 
         switch result {
         case .optimal(let solution):
-            Terminal.emit(render(loaded: loaded, cost: solution.cost, readSeconds: readSeconds, solveSeconds: solveSeconds))
+            Terminal.emit(
+                render(loaded: loaded, cost: solution.cost, readSeconds: readSeconds, solveSeconds: solveSeconds))
         case .infeasible(let shortfall):
             let amount = MinCostProblemFile.decimalText(shortfall.unroutedSupply, digits: loaded.flowDecimals)
             let nodes = shortfall.strandedSupplyNodes.prefix(5).map { String($0 + 1) }.joined(separator: ", ")
