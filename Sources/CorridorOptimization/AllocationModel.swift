@@ -26,7 +26,8 @@
 //   of it in any solution. The pruning depends on topology alone, so later capacity or demand
 //   changes (``AllocationSolver``) stay valid. A demand none of whose paths exists has u fixed at d.
 // - Handling cost on T_n is moved onto the variables: every x[g,a] pays h at a's head, and the origin
-//   term h_o·(d_k − u_k) becomes a coefficient −h_o on u[k] plus the constant h_o·d_k.
+//   term h_o·(d_k − u_k) becomes a coefficient −h_o on u[k] plus the constant h_o·d_k. Constants sit
+//   on a column fixed at 1, so LP and MPS exports carry them.
 // - The throughput row of a capacitated node n reads Σ_{a into n} Σ_g x[g,a] − Σ_{k: o_k = n} u[k]
 //   ≤ capacity_n − Σ_{k: o_k = n} d_k.
 // - A demand with an end that is off (``ActiveDemand/isServable`` false) has no variables: it is
@@ -75,6 +76,9 @@ public struct AllocationModel: Sendable {
     let unservedColumn: [Int?]
     /// True for a servable demand whose destination cannot be reached: its `u` is fixed at `d`.
     let isUnreachable: [Bool]
+    /// A column fixed at 1 whose objective coefficient is the objective's constant part:
+    /// `Σ_k h_{o_k}·d_k` over servable demands plus `Σ penalty_k·d_k` over demands with an end off.
+    let constantColumn: Int
     /// Conservation rows at origins and destinations, and every throughput row.
     let quantityRows: [QuantityRow]
     /// Throughput row per node; `nil` when the node is uncapacitated and not adjustable.
@@ -244,18 +248,34 @@ public struct AllocationModel: Sendable {
                 name: "capa_\(a)", lower: nil, upper: arc.capacity,
                 terms: columnsOfArc[a].map { (column: $0, coefficient: 1.0) })
         }
-        program.objectiveConstant = objectiveConstant
+        // CPLEX LP files cannot hold an objective constant (GLPK writes it as a comment), so it rides
+        // on a column fixed at 1: every solver reading our LP or MPS file then reports our objective.
+        let constantColumn = program.addColumn(name: "one", lower: 1, upper: 1, objective: objectiveConstant)
 
         self.network = network
         self.program = program
         self.commodities = commodities
         self.unservedColumn = unservedColumn
         self.isUnreachable = isUnreachable
+        self.constantColumn = constantColumn
         self.quantityRows = quantityRows
         self.nodeCapacityRow = nodeCapacityRow
         self.arcCapacityRow = arcCapacityRow
         self.arcUnitCost = arcUnitCost
         self.nodeUnitCost = nodeUnitCost
+    }
+
+    /// The objective's constant part with every quantity multiplied by `scale`.
+    func objectiveConstant(scale: Double) -> Double {
+        var constant = 0.0
+        for (k, demand) in network.demands.enumerated() {
+            if let origin = demand.origin, unservedColumn[k] != nil {
+                constant += nodeUnitCost[origin] * demand.quantity * scale
+            } else if !demand.isServable {
+                constant += demand.unservedPenalty * demand.quantity * scale
+            }
+        }
+        return constant
     }
 
     /// `Σ sign · d_k` over the terms.

@@ -110,6 +110,7 @@ public final class AllocationSolver {
                 try solver.setColumnBounds(
                     column, lower: model.isUnreachable[k] ? quantity : 0, upper: quantity)
             }
+            try solver.setObjective(model.constantColumn, model.objectiveConstant(scale: scale))
             for quantityRow in model.quantityRows {
                 if let node = quantityRow.capacityOfNode {
                     try setThroughputBounds(row: quantityRow.row, node: node)

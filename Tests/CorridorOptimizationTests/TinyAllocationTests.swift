@@ -107,8 +107,9 @@ private func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-6) -> Bool
 @Test func tinyModelHasTheExpectedShape() throws {
     let model = try AllocationModel(network: tiny())
     let program = model.program
-    // Two origins × 7 usable arcs (chongqing→urumqi is useless to xian and vice versa) + 2 unserved.
-    #expect(program.columnCount == 16)
+    // Two origins × 7 usable arcs (chongqing→urumqi is useless to xian and vice versa), 2 unserved,
+    // and the column fixed at 1 that carries the objective's constant.
+    #expect(program.columnCount == 17)
     // Two origins × 6 nodes with a balance row, + dostyk, khorgos throughput + aktogay-duisburg line.
     #expect(program.rowCount == 15)
     func column(_ name: String) -> Int? { (0..<program.columnCount).first { program.columnName($0) == name } }
@@ -124,6 +125,7 @@ private func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-6) -> Bool
 
     // The hand solution satisfies every row and costs 551,270 in the program too.
     var values = [Double](repeating: 0, count: program.columnCount)
+    values[program.columnCount - 1] = 1
     func set(_ name: String, _ value: Double) throws { values[try #require(column(name))] = value }
     // Arcs: 0 xian-urumqi, 1 chongqing-urumqi, 2 urumqi-dostyk, 3/4 urumqi-khorgos fwd/rev,
     // 5 dostyk-aktogay, 6 khorgos-aktogay, 7 aktogay-duisburg. xian sends 100 via dostyk, 20 via khorgos.
