@@ -1,5 +1,6 @@
 import CorridorLP
 import CorridorModel
+import Foundation
 
 /// Turns GLPK's primal and dual values into an ``Allocation``: flows per arc and node, served and
 /// unserved quantities, routes by flow decomposition, shadow prices from row duals.
@@ -25,7 +26,7 @@ struct AllocationDecoder {
         var served = [Double](repeating: 0, count: quantities.count)
         for (k, column) in model.unservedColumn.enumerated() {
             guard let column else { continue }
-            served[k] = clean(min(quantities[k], max(0, quantities[k] - values[column])))
+            served[k] = Self.tidy(clean(min(quantities[k], max(0, quantities[k] - values[column]))))
         }
 
         var arcFlow = [Double](repeating: 0, count: arcs.count)
@@ -49,6 +50,8 @@ struct AllocationDecoder {
         for (k, demand) in network.demands.enumerated() {
             if let origin = demand.origin { throughput[origin] += served[k] }
         }
+        arcFlow = arcFlow.map(Self.tidy)
+        throughput = throughput.map(Self.tidy)
 
         let parts = objectiveParts(arcFlow: arcFlow, throughput: throughput, served: served, quantities: quantities)
         let demandResults = network.demands.indices.map { k in
@@ -121,7 +124,7 @@ struct AllocationDecoder {
             + nodeIndices.reduce(0.0) { $0 + model.nodeUnitCost[$1] }
         return Allocation.Route(
             nodes: nodeIndices.map { network.nodes[$0].id }, links: arcList.map { network.arcs[$0].linkID },
-            flow: flow, share: served > 0 ? flow / served : 0, hours: hours, cost: cost,
+            flow: Self.tidy(flow), share: served > 0 ? Self.tidy(flow / served) : 0, hours: hours, cost: cost,
             crossings: nodeIndices.filter { network.nodes[$0].kind == .crossing }.map { network.nodes[$0].id })
     }
 
@@ -171,6 +174,15 @@ struct AllocationDecoder {
         }
     }
 
+    /// `value` rounded to 12 significant digits, so that 48.49999999999994 from the simplex reads as
+    /// 48.5; far below GLPK's own tolerances (1e-7 relative), far above a `Double`'s noise.
+    static func tidy(_ value: Double) -> Double {
+        guard value != 0, value.isFinite else { return value }
+        let scale = pow(10, Double(12 - Int(log10(abs(value)).rounded(.up))))
+        let rounded = (value * scale).rounded() / scale
+        return rounded.isFinite && scale.isFinite && scale > 0 ? rounded : value
+    }
+
     private func utilisation(_ flow: Double, _ capacity: Double?) -> Double? {
         guard let capacity, capacity > 0 else { return nil }
         return flow / capacity
@@ -180,6 +192,6 @@ struct AllocationDecoder {
     private func shadowPrice(_ row: Int?) -> Double {
         guard let row else { return 0 }
         let price = -solution.rowDuals[row]
-        return abs(price) < 1e-7 ? 0 : price
+        return abs(price) < 1e-7 ? 0 : Self.tidy(price)
     }
 }
