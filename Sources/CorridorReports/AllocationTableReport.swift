@@ -26,14 +26,15 @@ public enum AllocationTableReport {
         } else {
             var crossings = TextTable([
                 ("crossing", .left), ("flow", .right), ("share", .right), ("capacity", .right),
-                ("utilisation", .right), ("shadow price", .right), ("demands", .left),
+                ("utilisation", .right), ("shadow price", .right), ("largest users", .left),
             ])
             for crossing in allocation.crossings {
                 crossings.append([
                     crossing.name, number(crossing.flow), percent(crossing.share),
                     crossing.capacity.map(number) ?? "unlimited", crossing.utilisation.map(percent) ?? "–",
                     number(crossing.shadowPrice),
-                    crossing.demands.map { "\($0.id) \(number($0.flow))" }.joined(separator: ", "),
+                    crossing.demands.prefix(3).map { "\($0.id) \(number($0.flow))" }.joined(separator: ", ")
+                        + (crossing.demands.count > 3 ? ", … (\(crossing.demands.count) in all)" : ""),
                 ])
             }
             text += crossings.rendered(indent: "  ")
@@ -41,15 +42,16 @@ public enum AllocationTableReport {
 
         text += "\nDemands\n"
         var demands = TextTable([
-            ("demand", .left), ("quantity", .right), ("served", .right), ("unserved", .right), ("main route", .left),
+            ("demand", .left), ("quantity", .right), ("served", .right), ("unserved", .right), ("main route (all routes in --format json or csv)", .left),
         ])
         for demand in allocation.demands {
             let mainRoute: String
             if !demand.isServable {
                 mainRoute = "(origin or destination off in this scenario)"
             } else if let route = demand.routes.first {
-                mainRoute = route.nodes.joined(separator: " → ") + " (\(percent(route.share)))"
-                    + (demand.routes.count > 1 ? " +\(demand.routes.count - 1) more" : "")
+                let via = route.crossings.isEmpty ? "no crossing" : "via " + route.crossings.joined(separator: ", ")
+                mainRoute = "\(via), \(route.nodes.count) nodes (\(percent(route.share)))"
+                    + (demand.routes.count > 1 ? " + \(demand.routes.count - 1) more" : "")
             } else {
                 mainRoute = "–"
             }
