@@ -42,6 +42,9 @@ public final class AllocationSolver {
     public let model: AllocationModel
     /// The factor applied to every demand quantity of ``model``'s network; 1 until changed.
     public private(set) var demandScale = 1.0
+    /// Time GLPK's simplex took in the last ``solve(timeLimit:)``, and the time spent turning its
+    /// answer into an ``Allocation`` (flows, routes, prices).
+    public private(set) var lastTimings = (simplex: Duration.zero, decoding: Duration.zero)
     private let solver: GLPKSolver
     private var nodeCapacity: [Double?]
     private var arcCapacity: [Double?]
@@ -136,6 +139,8 @@ public final class AllocationSolver {
         options.timeLimit = timeLimit
         // After a bound change the old basis stays dual feasible, which is the dual simplex's start.
         options.method = hasSolved ? .dual : .primal
+        let clock = ContinuousClock()
+        let started = clock.now
         let solution: LPSolution
         do {
             solution = try solver.solve(options)
@@ -148,10 +153,13 @@ public final class AllocationSolver {
         case .unbounded: throw .solver("the allocation program is unbounded, which its costs ≥ 0 rule out")
         }
         hasSolved = true
-        return AllocationDecoder(
+        let solved = clock.now
+        let allocation = AllocationDecoder(
             model: model, solution: solution, demandScale: demandScale, nodeCapacity: nodeCapacity,
             arcCapacity: arcCapacity
         ).allocation()
+        lastTimings = (solved - started, clock.now - solved)
+        return allocation
     }
 
     /// Writes the program in CPLEX LP form, with its current bounds. The corresponding GLPK routine

@@ -28,7 +28,7 @@ struct AllocateCommand: ParsableCommand {
     @Option(name: .customLong("write-mps"), help: "Also write the linear program in MPS form to this file.")
     var writeMPS: String?
 
-    @Flag(name: .long, help: "Print the seconds spent building, solving and writing to standard error.")
+    @Flag(name: .long, help: "Print the seconds spent reading, building, solving, decoding and writing to standard error.")
     var timings = false
 
     func validate() throws {
@@ -38,33 +38,38 @@ struct AllocateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let network = try networkOptions.loadActiveNetwork()
         let clock = ContinuousClock()
+        let reading = clock.now
+        let network = try networkOptions.loadActiveNetwork()
         let started = clock.now
+        let readDuration = started - reading
         let allocation: Allocation
-        let built: ContinuousClock.Instant
-        let solved: ContinuousClock.Instant
+        let build: Duration
+        let export: Duration
+        let solve: (simplex: Duration, decoding: Duration)
         do {
             let solver = try AllocationSolver(model: AllocationModel(network: network))
-            built = clock.now
+            let built = clock.now
+            build = built - started
             if let writeLP { try solver.writeLP(to: writeLP) }
             if let writeMPS { try solver.writeMPS(to: writeMPS) }
-            let exported = clock.now
+            export = clock.now - built
             allocation = try solver.solve()
-            solved = clock.now - (exported - built)
+            solve = solver.lastTimings
         } catch {
             throw AllocationFailure(error: error)
         }
+        let writing = clock.now
         try write(allocation, network: network)
         if timings {
             func seconds(_ duration: Duration) -> String {
                 let value = Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
                 return String(format: "%.4f", value)
             }
-            FileHandle.standardError.write(
-                Data(
-                    ("timings: build \(seconds(built - started)) s, solve \(seconds(solved - built)) s, "
-                        + "write \(seconds(clock.now - solved)) s (\(allocation.iterations) simplex iterations)\n").utf8))
+            Terminal.printError(
+                "timings: read \(seconds(readDuration)) s, build \(seconds(build)) s, solve \(seconds(solve.simplex)) s "
+                    + "(\(allocation.iterations) simplex iterations), decode \(seconds(solve.decoding)) s, "
+                    + "write \(seconds(export + (clock.now - writing))) s")
         }
     }
 
