@@ -139,6 +139,7 @@ public final class AllocationSolver {
         options.timeLimit = timeLimit
         // After a bound change the old basis stays dual feasible, which is the dual simplex's start.
         options.method = hasSolved ? .dual : .primal
+        options.presolve = !hasSolved
         let clock = ContinuousClock()
         let started = clock.now
         let solution: LPSolution

@@ -89,11 +89,17 @@ private func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-6) -> Bool
         }
         #expect(zip(demand.routes, demand.routes.dropFirst()).allSatisfy { $0.flow >= $1.flow })
     }
-    // xian → urumqi → bakhty → aktogay → duisburg: 325 + 95 + 60 + 73 + 1600 = 2153 per unit,
-    // 50 + 10 + 20 + 6 + 200 = 286 hours.
-    let viaBakhty = allocation.demands.flatMap(\.routes).first { $0.crossings == ["bakhty"] }
-    #expect(viaBakhty.map { close($0.cost, 2153) } == true)
-    #expect(viaBakhty.map { close($0.hours, 286) } == true)
+    // Which origin uses which crossing is a tie, so check every route against its own parts:
+    // origin leg (xian 325 / 50 h, chongqing 380 / 60 h) + crossing leg (bakhty 228 / 36 h,
+    // dostyk 238.5 / 37 h, khorgos 287 / 34 h) + aktogay→duisburg 1600 / 200 h.
+    let leg = ["xian": (325.0, 50.0), "chongqing": (380.0, 60.0)]
+    let crossingLeg = ["bakhty": (228.0, 36.0), "dostyk": (238.5, 37.0), "khorgos": (287.0, 34.0)]
+    for route in allocation.demands.flatMap(\.routes) {
+        let origin = try #require(leg[route.nodes[0]])
+        let crossing = try #require(crossingLeg[route.crossings[0]])
+        #expect(close(route.cost, origin.0 + crossing.0 + 1600))
+        #expect(close(route.hours, origin.1 + crossing.1 + 200))
+    }
     let bakhty = allocation.crossings.first { $0.id == "bakhty" }
     #expect(close(bakhty?.demands.reduce(0) { $0 + $1.flow } ?? -1, 50))
 }
