@@ -72,8 +72,8 @@ struct AllocationDecoder {
         let totalServed = served.reduce(0, +)
         return Allocation(
             networkName: network.network.name, scenarioID: network.scenarioID, status: .optimal,
-            objective: parts.total, objectiveParts: parts, served: totalServed,
-            unserved: quantities.reduce(0, +) - totalServed, demands: demandResults, nodes: nodeResults,
+            objective: Self.tidy(parts.total), objectiveParts: parts, served: Self.tidy(totalServed),
+            unserved: Self.tidy(quantities.reduce(0, +) - totalServed), demands: demandResults, nodes: nodeResults,
             arcs: arcResults, crossings: crossings(nodeResults, demandResults), iterations: solution.iterations)
     }
 
@@ -148,8 +148,8 @@ struct AllocationDecoder {
             penalty += demand.unservedPenalty * (quantities[k] - served[k])
         }
         return Allocation.ObjectiveParts(
-            transport: transport, handling: handling, timeValue: network.network.valueOfTimePerHour * hours,
-            unservedPenalty: penalty)
+            transport: Self.tidy(transport), handling: Self.tidy(handling),
+            timeValue: Self.tidy(network.network.valueOfTimePerHour * hours), unservedPenalty: Self.tidy(penalty))
     }
 
     private func crossings(

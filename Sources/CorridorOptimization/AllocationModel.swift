@@ -160,12 +160,12 @@ public struct AllocationModel: Sendable {
                 keptArcs.append(a)
             }
             let firstColumn = program.columnCount
-            for (position, a) in keptArcs.enumerated() {
+            // Consecutive columns, so that arc i of the commodity is column firstColumn + i.
+            for a in keptArcs {
                 let column = program.addColumn(
                     name: "x_g\(g)_a\(a)", objective: arcUnitCost[a] + nodeUnitCost[arcs[a].to])
                 columnOfArc[a] = column
                 columnsOfArc[a].append(column)
-                assert(column == firstColumn + position)
             }
 
             var reachable: [(demand: Int, column: Int)] = []
