@@ -69,7 +69,7 @@ public enum AllocationTableReport {
         let rounded = (value * 100).rounded() / 100
         let negative = rounded < 0
         let magnitude = abs(rounded)
-        guard magnitude < 1e15 else { return "\(value)" }
+        guard magnitude < 1e17 else { return "\(value)" }
         let whole = Int64(magnitude.rounded(.down))
         let cents = Int64(((magnitude - Double(whole)) * 100).rounded())
         var digits = String(whole)

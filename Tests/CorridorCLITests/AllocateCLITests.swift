@@ -190,3 +190,51 @@ func allocateGeoJSONReadsInOGR() throws {
     let value = line.split(separator: "=").last?.split(separator: " ").first.flatMap { Double($0) }
     #expect(value.map { abs($0 - objective) <= 1e-6 * objective } == true, "\(line) vs \(objective)")
 }
+
+@Test func allocateGeoJSONSaysWhichNodesHadNoCoordinates() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var text = try String(contentsOfFile: tiny, encoding: .utf8)
+    text = text.replacingOccurrences(of: "\"lat\": 43.83, \"lon\": 87.62", with: "\"meta\": {}")
+    let file = folder.appendingPathComponent("no-urumqi-position.json")
+    try text.write(to: file, atomically: true, encoding: .utf8)
+    let result = try CLIRunner.run(["allocate", file.path, "--format", "geojson"])
+    #expect(result.exitCode == 0, "\(result.standardError)")
+    #expect(result.standardError.contains("urumqi"))
+    let document = try jsonObject(result.standardOutput)
+    let corridor = try #require(document["corridor"] as? [String: Any])
+    #expect(corridor["skippedNodes"] as? [String] == ["urumqi"])
+    // Every arc touching urumqi: xian-, chongqing-, -dostyk, -khorgos both ways.
+    #expect((corridor["skippedLinks"] as? [String])?.count == 5)
+    #expect((document["features"] as? [Any])?.count == 6 + 3)
+}
+
+/// Numbers at the validator's limit, zero capacities and a zero demand, in every output format:
+/// an answer or a clear refusal, never a crash or an internal error.
+@Test(arguments: ["table", "json", "geojson", "csv"]) func allocateSurvivesHostileNumbers(format: String) throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let network = """
+        { "format": "corridor-network/1", "name": "hostile", "valueOfTimePerHour": 1e15, "unservedPenalty": 1e15,
+          "nodes": [
+            { "id": "a", "name": "A", "kind": "terminal", "capacity": 1e15, "handlingCost": 1e15, "dwellHours": 1e15 },
+            { "id": "b", "name": "B \\"quoted\\", with comma", "kind": "crossing", "capacity": 0 },
+            { "id": "c", "name": "C", "kind": "terminal", "lat": 0, "lon": 0 } ],
+          "links": [
+            { "id": "ab", "from": "a", "to": "b", "mode": "rail", "lengthKm": 1e15, "hours": 1e15, "cost": 1e15,
+              "capacity": 1e15, "bidirectional": true },
+            { "id": "bc", "from": "b", "to": "c", "mode": "rail", "lengthKm": 0, "hours": 0, "capacity": 0 },
+            { "id": "ac", "from": "a", "to": "c", "mode": "road", "lengthKm": 1, "hours": 1e15, "cost": 1e15 } ],
+          "demands": [
+            { "id": "ac1", "origin": "a", "destination": "c", "quantity": 1e15 },
+            { "id": "ac0", "origin": "a", "destination": "c", "quantity": 0 } ] }
+        """
+    let file = folder.appendingPathComponent("hostile.json")
+    try network.write(to: file, atomically: true, encoding: .utf8)
+    var arguments = ["allocate", file.path, "--format", format]
+    if format == "csv" { arguments += ["--output", folder.appendingPathComponent("tables").path] }
+    let result = try CLIRunner.run(arguments)
+    #expect(result.exitCode == 0 || result.exitCode == 2, "\(result.standardError)")
+    #expect(!result.standardError.contains("internal error"), "\(result.standardError)")
+    if result.exitCode == 2 { #expect(!result.standardError.isEmpty) }
+}
