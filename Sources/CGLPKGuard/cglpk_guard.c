@@ -399,3 +399,20 @@ int cglpk_provoke_fault(cglpk_problem *problem, int kind, char *message, size_t 
     write_message(message, capacity, "GLPK accepted the provoked fault");
     return CGLPK_FAILED;
 }
+
+int cglpk_set_basis_for_testing(cglpk_problem *problem, int basic_row_count, const int *basic_rows,
+                                int basic_column_count, const int *basic_columns, char *message, size_t capacity) {
+    int check = check_handle(problem, message, capacity);
+    if (check != CGLPK_OK) return check;
+    glp_prob *P = problem->glpk;
+    guard g;
+    guard_start(&g, message, capacity);
+    if (setjmp(g.jump) != 0) return guard_fault(&g);
+    /* GLP_NL is replaced by the non-basic status the bound type allows. */
+    for (int i = 1; i <= glp_get_num_rows(P); i++) glp_set_row_stat(P, i, GLP_NL);
+    for (int j = 1; j <= glp_get_num_cols(P); j++) glp_set_col_stat(P, j, GLP_NL);
+    for (int k = 0; k < basic_row_count; k++) glp_set_row_stat(P, basic_rows[k] + 1, GLP_BS);
+    for (int k = 0; k < basic_column_count; k++) glp_set_col_stat(P, basic_columns[k] + 1, GLP_BS);
+    guard_end();
+    return CGLPK_OK;
+}

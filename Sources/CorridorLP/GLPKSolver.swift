@@ -3,7 +3,8 @@
 // GLPK reports a bad argument or a failed internal assertion by printing to stdout and calling abort()
 // (a control character in a name, a duplicate (row, column) in glp_load_matrix, "teta >= 0.0"). So:
 //  1. `LinearProgram` validates first: finite numbers, columns in range, lower ≤ upper, names of 1–255
-//     printable ASCII characters, merged duplicate cells. Validation prevents every abort we can foresee.
+//     printable ASCII characters (no spaces, unique), merged duplicate cells, sizes within GLPK's limits.
+//     Validation prevents every abort we can foresee.
 //  2. Each CGLPKGuard entry point (a few bulk ones: create+load, solve, fetch the solution, set bounds,
 //     write LP/MPS) installs a terminal hook that swallows GLPK's output (keeping the error text) and an
 //     error hook that calls glp_free_env() and longjmps back to a setjmp in that same C function, which
@@ -14,7 +15,9 @@
 //  4. Debian's GLPK keeps its environment per thread: a `GLPKSolver` is not Sendable, must stay on the thread
 //     that created it (other threads are refused, and a deinit elsewhere leaks instead of corrupting), must
 //     not be held across `await`, and a worker thread should call `GLPK.releaseThreadEnvironment()` at the end.
-//  5. Terminal output is always off (`msg_lev = GLP_MSG_OFF`, and the hook returns non-zero): stdout carries
+//  5. One C function picks bound types: lower == upper → GLP_FX (a GLP_DB with lb ≥ ub fails with GLP_EBOUND),
+//     both missing → GLP_FR, only lower → GLP_LO, only upper → GLP_UP, else GLP_DB.
+//  6. Terminal output is always off (`msg_lev = GLP_MSG_OFF`, and the hook returns non-zero): stdout carries
 //     our JSON.
 // References: GLPK examples/threads/multiseed.c (error hook + longjmp), igraph src/internal/glpk_support.c
 // (terminal hook, never deleting after a fault), LEMON glpk.cc (retrying after glp_adv_basis).
@@ -371,6 +374,26 @@ public final class GLPKSolver {
             cglpk_provoke_fault(handle, fault.rawValue, buffer, capacity)
         }
         throw Self.fault(code, message, while: "provoking a fault")
+    }
+
+    /// Replaces GLPK's basis: exactly `basicRows` and `basicColumns` become basic. Lets tests hand
+    /// `glp_simplex` an invalid (`GLP_EBADB`) or singular (`GLP_ESING`) starting basis.
+    package func forceBasis(basicRows: [Int], basicColumns: [Int]) throws(SolverError) {
+        let rows = basicRows.map { Int32(clamping: $0) }
+        let columns = basicColumns.map { Int32(clamping: $0) }
+        guard rows.allSatisfy({ (0 ..< Int32(rowCount)).contains($0) }),
+            columns.allSatisfy({ (0 ..< Int32(columnCount)).contains($0) })
+        else { throw .invalidOption("forceBasis: index out of range") }
+        let (code, message) = rows.withUnsafeBufferPointer { rowPointer in
+            columns.withUnsafeBufferPointer { columnPointer in
+                Self.guarded { buffer, capacity in
+                    cglpk_set_basis_for_testing(
+                        handle, Int32(rows.count), rowPointer.baseAddress, Int32(columns.count),
+                        columnPointer.baseAddress, buffer, capacity)
+                }
+            }
+        }
+        guard code == CGLPK_OK else { throw Self.fault(code, message, while: "setting a basis") }
     }
 
     // MARK: Guard plumbing

@@ -1,17 +1,27 @@
 extension LinearProgram {
     /// The longest row or column name GLPK accepts (`glp_set_row_name` aborts beyond it).
     public static let maximumNameLength = 255
+    /// GLPK's limits on rows, columns (`M_MAX`, `N_MAX`) and matrix coefficients (`NNZ_MAX`).
+    public static let maximumRowCount = 100_000_000
+    public static let maximumColumnCount = 100_000_000
+    public static let maximumTermCount = 500_000_000
 
     /// Checks everything GLPK would reject or abort on, and reports every problem at once.
     ///
     /// Checked: every number is finite (bounds, objective coefficients and constant, matrix coefficients);
     /// every row term names an existing column; `lower ≤ upper` where both are given; names are 1–255 printable
     /// ASCII characters without spaces and unique among rows and among columns (so LP/MPS exports stay
-    /// faithful); no setter was called with an index out of range.
+    /// faithful); no setter was called with an index out of range; sizes within GLPK's limits.
     /// - Throws: ``LinearProgramError`` listing each problem with the row or column it concerns.
     /// - Complexity: O(rows + columns + terms).
     public func validate() throws(LinearProgramError) {
         var issues: [LinearProgramIssue] = misuses
+        for (what, count, limit) in [
+            ("rows", rowCount, Self.maximumRowCount), ("columns", columnCount, Self.maximumColumnCount),
+            ("coefficients", termCount, Self.maximumTermCount),
+        ] where count > limit {
+            issues.append(.tooLarge(what, count: count, limit: limit))
+        }
         if !objectiveConstant.isFinite {
             issues.append(.nonFinite(.objectiveConstant, quantity: .objectiveConstant, value: objectiveConstant))
         }

@@ -131,7 +131,7 @@ public struct LinearProgram: Sendable {
         objectiveCoefficients[column] = coefficient
     }
 
-    // MARK: Reading back
+    // MARK: Reading back (indices must exist)
 
     public func columnName(_ column: Int) -> String { columnNames[column] }
     public func rowName(_ row: Int) -> String { rowNames[row] }
@@ -147,6 +147,7 @@ public struct LinearProgram: Sendable {
     }
 
     /// The value of the row's linear form at `values` (one per column) — for checking a solution.
+    /// `values` must have ``columnCount`` elements.
     public func activity(ofRow row: Int, at values: [Double]) -> Double {
         (rowTermStart[row] ..< rowTermStart[row + 1]).reduce(0) { sum, term in
             sum + termCoefficients[term] * values[termColumns[term]]

@@ -3,7 +3,7 @@
 /// A program is built by code, not typed by a user, so these point at a bug in the model builder; callers
 /// should report them as internal errors.
 public struct LinearProgramError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// Each problem, in row/column order after misuses of the setters.
+    /// Each problem: misuses of the setters and sizes first, then the objective, columns and rows in order.
     public let issues: [LinearProgramIssue]
 
     public var description: String {
@@ -79,6 +79,8 @@ public enum LinearProgramIssue: Sendable, Equatable, CustomStringConvertible {
     case duplicateName(Place, firstIndex: Int)
     /// A setter was called with an index that does not exist.
     case indexOutOfRange(operation: String, kind: IndexKind, index: Int, count: Int)
+    /// More rows, columns or coefficients than GLPK can hold.
+    case tooLarge(String, count: Int, limit: Int)
 
     public var description: String {
         switch self {
@@ -94,6 +96,8 @@ public enum LinearProgramIssue: Sendable, Equatable, CustomStringConvertible {
             "\(place): name already used by \(place.isRow ? "row" : "column") \(firstIndex)"
         case .indexOutOfRange(let operation, let kind, let index, let count):
             "\(operation): \(kind.rawValue) \(index) does not exist (there are \(count) \(kind.rawValue)s)"
+        case .tooLarge(let what, let count, let limit):
+            "\(count) \(what) exceed GLPK's limit of \(limit)"
         }
     }
 }

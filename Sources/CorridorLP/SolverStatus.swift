@@ -56,7 +56,8 @@ public struct LPSolution: Sendable, Equatable {
     /// Sign convention: for a minimisation, a binding `≤` row that limits the optimum has a **negative** dual
     /// (raising the bound lowers the cost); a binding `≥` row has a positive one. For `min x1 + 5x2`,
     /// `x1 + x2 = 10`, `x1 ≤ 4` the dual of `x1 ≤ 4` is −4. A "shadow price" meaning the objective's
-    /// *decrease* per extra unit of capacity is therefore `−rowDual` for a minimisation.
+    /// *decrease* per extra unit of capacity is therefore `−rowDual` for a minimisation. For a maximisation the
+    /// signs are reversed (a binding `≤` row that limits the optimum has a positive dual).
     public let rowDuals: [Double]
     /// One reduced cost per column (`glp_get_col_dual`), in the same convention as ``rowDuals``.
     public let columnReducedCosts: [Double]

@@ -28,6 +28,16 @@ import Testing
         #expect(abs((solution.objective - relaxedSolution.objective) - -solution.rowDuals[1]) < 1e-9)
     }
 
+    @Test func rowDualOfABindingUpperBoundIsPositiveWhenMaximising() throws {
+        // sample.c: rows p and q bind at the optimum; one more unit of p raises z by p's dual (10/3).
+        let solution = try GLPKSolver(LPFixtures.sample()).solve()
+        #expect(abs(solution.rowDuals[0] - 10.0 / 3) < 1e-9)
+        var relaxed = LPFixtures.sample()
+        relaxed.setRowBounds(0, lower: nil, upper: 101)
+        let relaxedSolution = try GLPKSolver(relaxed).solve()
+        #expect(abs((relaxedSolution.objective - solution.objective) - solution.rowDuals[0]) < 1e-9)
+    }
+
     @Test(arguments: [SolverOptions(), SolverOptions(method: .dual), SolverOptions(presolve: true)])
     func reportsInfeasibility(options: SolverOptions) throws {
         var program = LinearProgram()
@@ -45,6 +55,18 @@ import Testing
         let y = program.addColumn(name: "y", objective: 1)
         program.addRow(name: "gap", lower: nil, upper: 1, terms: [(x, 1), (y, -1)])
         #expect(try GLPKSolver(program).solve(options).status == .unbounded)
+    }
+
+    /// Primal and dual both infeasible: max x + y, x − y ≥ 1, y − x ≥ 1. The dual simplex cannot settle it and
+    /// the presolver answers "no dual feasible solution"; both must end in the primal verdict.
+    @Test(arguments: [SolverOptions(), SolverOptions(method: .dual), SolverOptions(presolve: true)])
+    func primalAndDualInfeasibleIsInfeasible(options: SolverOptions) throws {
+        var program = LinearProgram(sense: .maximize)
+        let x = program.addColumn(name: "x", objective: 1)
+        let y = program.addColumn(name: "y", objective: 1)
+        program.addRow(name: "x_over_y", lower: 1, upper: nil, terms: [(x, 1), (y, -1)])
+        program.addRow(name: "y_over_x", lower: 1, upper: nil, terms: [(x, -1), (y, 1)])
+        #expect(try GLPKSolver(program).solve(options).status == .infeasible)
     }
 
     @Test func boundTypesFixedFreeAndUpperOnly() throws {
@@ -135,6 +157,29 @@ import Testing
         #expect(try solver.solve(SolverOptions(method: .dual)).iterations == 0)
     }
 
+    @Test func anInvalidStartingBasisIsReplacedAndSolved() throws {
+        // One basic variable for three rows: glp_simplex answers GLP_EBADB; the retry from glp_adv_basis solves.
+        let solver = try GLPKSolver(LPFixtures.sample())
+        try solver.forceBasis(basicRows: [], basicColumns: [0])
+        let solution = try solver.solve()
+        #expect(solution.status == .optimal)
+        #expect(abs(solution.objective - LPFixtures.sampleOptimum) < 1e-9)
+    }
+
+    @Test func aSingularStartingBasisIsReplacedAndSolved() throws {
+        // Columns x and y are parallel, so the basis {x, y} is singular: GLP_ESING, then a retry.
+        var program = LinearProgram()
+        let x = program.addColumn(name: "x", objective: 1)
+        let y = program.addColumn(name: "y", objective: 3)
+        program.addRow(name: "need", lower: 2, upper: nil, terms: [(x, 1), (y, 1)])
+        program.addRow(name: "cap", lower: nil, upper: 10, terms: [(x, 2), (y, 2)])
+        let solver = try GLPKSolver(program)
+        try solver.forceBasis(basicRows: [], basicColumns: [x, y])
+        let solution = try solver.solve()
+        #expect(solution.status == .optimal)
+        #expect(abs(solution.objective - 2) < 1e-9)
+    }
+
     @Test func iterationLimitIsAnError() throws {
         let solver = try GLPKSolver(LPFixtures.transportation(sources: 8, sinks: 8, seed: 3))
         #expect(throws: SolverError.iterationLimit) { try solver.solve(SolverOptions(iterationLimit: 2)) }
@@ -145,6 +190,8 @@ import Testing
     @Test func timeLimitIsAnError() throws {
         let solver = try GLPKSolver(LPFixtures.transportation(sources: 100, sinks: 100, seed: 5))
         #expect(throws: SolverError.timeLimit) { try solver.solve(SolverOptions(timeLimit: 0.001)) }
+        // The basis reached within the limit is kept; without a limit the solve completes (≈ 0.2 s here).
+        #expect(try solver.solve().status == .optimal)
     }
 
     @Test(arguments: [

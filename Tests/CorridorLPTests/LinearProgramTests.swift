@@ -72,6 +72,11 @@ import Testing
         }
     }
 
+    @Test func aTooLargeProgramIsNamedAsSuch() {
+        let issue = LinearProgramIssue.tooLarge("rows", count: 100_000_001, limit: LinearProgram.maximumRowCount)
+        #expect(issue.description == "100000001 rows exceed GLPK's limit of 100000000")
+    }
+
     @Test func aRowMayNameAColumnAddedLater() throws {
         var program = LinearProgram()
         program.addRow(name: "r", lower: 1, upper: nil, terms: [(0, 1)])

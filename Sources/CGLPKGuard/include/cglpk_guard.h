@@ -141,4 +141,9 @@ void cglpk_free_environment(void);
 /// (glp_set_row_name); kind 1: a duplicate (row, column) pair (glp_load_matrix).
 int cglpk_provoke_fault(cglpk_problem *problem, int kind, char *message, size_t capacity);
 
+/// Test support: makes exactly the listed rows and columns (0-based) basic and the rest non-basic
+/// (glp_set_row_stat / glp_set_col_stat), so that tests can hand glp_simplex an invalid or singular basis.
+int cglpk_set_basis_for_testing(cglpk_problem *problem, int basic_row_count, const int *basic_rows,
+                                int basic_column_count, const int *basic_columns, char *message, size_t capacity);
+
 #endif
