@@ -61,6 +61,7 @@ let package = Package(
             name: "CorridorRoutingTests", dependencies: ["CorridorRouting", "CorridorTestSupport"],
             swiftSettings: sharedSwiftSettings),
         .testTarget(name: "CorridorLPTests", dependencies: ["CorridorLP", "CorridorTestSupport"], swiftSettings: sharedSwiftSettings),
+        .testTarget(name: "CorridorOptimizationTests", dependencies: ["CorridorOptimization", "CorridorLP", "CorridorModel", "CorridorTestSupport"], swiftSettings: sharedSwiftSettings),
         .testTarget(
             name: "CorridorReportsTests", dependencies: ["CorridorReports", "CorridorModel", "CorridorTestSupport"],
             swiftSettings: sharedSwiftSettings),

@@ -18,6 +18,7 @@ struct Corridor: ParsableCommand {
             InfoCommand.self,
             RouteCommand.self,
             MinCostCommand.self,
+            AllocateCommand.self,
         ])
 
     /// Parses the command line and runs the command, mapping every failure to DESIGN's exit codes:

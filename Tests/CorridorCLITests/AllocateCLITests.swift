@@ -1,0 +1,240 @@
+import Foundation
+import Testing
+
+private let tiny = CLIRunner.path("networks/tiny.json")
+
+private func temporaryFolder() throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-allocate-\(UUID())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder
+}
+
+private func jsonObject(_ text: String) throws -> [String: Any] {
+    try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+}
+
+/// Parses RFC 4180 CSV: quoted fields may hold commas, quotes (doubled) and line breaks.
+private func parseCSV(_ text: String) -> [[String]] {
+    var rows: [[String]] = []
+    var row: [String] = []
+    var field = ""
+    var quoted = false
+    var scalars = text.unicodeScalars.makeIterator()
+    var pending: Unicode.Scalar? = nil
+    while let scalar = pending ?? scalars.next() {
+        pending = nil
+        if quoted {
+            if scalar == "\"" {
+                let next = scalars.next()
+                if next == "\"" { field.unicodeScalars.append("\"") } else { quoted = false; pending = next }
+            } else {
+                field.unicodeScalars.append(scalar)
+            }
+            continue
+        }
+        switch scalar {
+        case "\"": quoted = true
+        case ",": row.append(field); field = ""
+        case "\r": break
+        case "\n": row.append(field); rows.append(row); row = []; field = ""
+        default: field.unicodeScalars.append(scalar)
+        }
+    }
+    if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+    return rows
+}
+
+@Test func allocateTableShowsTheSummaryCrossingsAndDemands() throws {
+    let result = try CLIRunner.run(["allocate", tiny])
+    #expect(result.exitCode == 0, "\(result.standardError)")
+    #expect(result.standardOutput.contains("551,270"))
+    #expect(result.standardOutput.contains("2,781.5"))
+    #expect(result.standardOutput.contains("Served 160 of 200 TEU per day"))
+    #expect(result.standardOutput.contains("chongqing-duisburg"))
+    #expect(result.standardError.isEmpty)
+}
+
+@Test func allocateJSONCarriesDesignsKeys() throws {
+    let result = try CLIRunner.run(["allocate", tiny, "--scenario", "third-crossing", "--format", "json"])
+    #expect(result.exitCode == 0, "\(result.standardError)")
+    #expect(result.standardOutput.hasPrefix("{\n  \"format\": \"corridor-allocation/1\",\n  \"network\": "))
+    let document = try jsonObject(result.standardOutput)
+    #expect(document["scenario"] as? String == "third-crossing")
+    #expect(document["status"] as? String == "optimal")
+    #expect(document["objective"] as? Double == 439_000)
+    #expect(document["served"] as? Double == 200)
+    let parts = try #require(document["objectiveParts"] as? [String: Double])
+    #expect(parts.keys.sorted() == ["handling", "timeValue", "transport", "unservedPenalty"])
+    let crossings = try #require(document["crossings"] as? [[String: Any]])
+    #expect(crossings.map { $0["id"] as? String } == ["dostyk", "khorgos", "bakhty"])
+    #expect(crossings.map { $0["shadowPrice"] as? Double } == [48.5, 0, 59])
+    let demands = try #require(document["demands"] as? [[String: Any]])
+    let routes = try #require(demands.first?["routes"] as? [[String: Any]])
+    #expect(Set(routes.first?.keys.map { $0 } ?? []) == ["nodes", "links", "flow", "share", "hours", "cost", "crossings"])
+    let links = try #require(document["links"] as? [[String: Any]])
+    #expect(links.contains { $0["id"] as? String == "urumqi-khorgos" && $0["direction"] as? String == "reverse" })
+    #expect(links.allSatisfy { $0["utilisation"] != nil && $0["shadowPrice"] != nil })
+    // Same input, same bytes.
+    let again = try CLIRunner.run(["allocate", tiny, "--scenario", "third-crossing", "--format", "json"])
+    #expect(again.standardOutput == result.standardOutput)
+}
+
+@Test func allocateCSVWritesAFolderOfTidyTables() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let output = folder.appendingPathComponent("tables").path
+    for _ in 0..<2 {  // the second run replaces the folder whole
+        let result = try CLIRunner.run(["allocate", tiny, "--format", "csv", "--output", output])
+        #expect(result.exitCode == 0, "\(result.standardError)")
+        #expect(result.standardOutput.isEmpty)
+    }
+    let names = try FileManager.default.contentsOfDirectory(atPath: output).sorted()
+    #expect(names == ["crossings.csv", "demands.csv", "links.csv", "nodes.csv", "routes.csv", "summary.csv"])
+    func table(_ name: String) throws -> [[String]] {
+        parseCSV(try String(contentsOfFile: output + "/" + name, encoding: .utf8))
+    }
+    let nodes = try table("nodes.csv")
+    #expect(nodes.first == ["id", "name", "kind", "flow", "capacity", "utilisation", "shadow_price"])
+    #expect(nodes.count == 8)
+    #expect(nodes.contains(["dostyk", "Dostyk–Alashankou", "crossing", "100", "100", "1", "2781.5"]))
+    #expect(nodes.contains { $0.first == "urumqi" && $0[4] == "" })
+    let summary = try table("summary.csv")
+    #expect(summary.contains(["objective", "551270"]))
+    let links = try table("links.csv")
+    #expect(links.count == 9 && links.allSatisfy { $0.count == 8 })
+    let routes = try table("routes.csv")
+    #expect(routes.first == ["demand", "rank", "flow", "share", "hours", "cost", "crossings", "nodes", "links"])
+    let chongqing = routes.filter { $0.first == "chongqing-duisburg" }
+    #expect(chongqing.reduce(0) { $0 + (Double($1[2]) ?? 0) } == 40)
+    let crossings = try table("crossings.csv")
+    // Which demand takes khorgos is a tie; together they send its 60.
+    let khorgos = crossings.filter { $0.first == "khorgos" }
+    #expect(khorgos.reduce(0) { $0 + (Double($1[8]) ?? 0) } == 60)
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }
+    #expect(leftovers.isEmpty)
+}
+
+@Test func allocateCSVNeedsAnOutputFolder() throws {
+    let result = try CLIRunner.run(["allocate", tiny, "--format", "csv"])
+    #expect(result.exitCode == 2)
+    #expect(result.standardError.contains("--output DIR"))
+}
+
+@Test func allocateRejectsUnknownScenariosAndUnwritablePaths() throws {
+    let unknown = try CLIRunner.run(["allocate", tiny, "--scenario", "thrid-crossing"])
+    #expect(unknown.exitCode == 2)
+    #expect(unknown.standardError.contains("did you mean \"third-crossing\""))
+    let unwritable = try CLIRunner.run(["allocate", tiny, "--format", "json", "--output", "/nonexistent/dir/a.json"])
+    #expect(unwritable.exitCode == 2)
+    #expect(unwritable.standardError.contains("/nonexistent/dir/a.json"))
+}
+
+@Test func allocateGeoJSONPutsLonBeforeLat() throws {
+    let result = try CLIRunner.run(["allocate", tiny, "--format", "geojson"])
+    #expect(result.exitCode == 0, "\(result.standardError)")
+    let document = try jsonObject(result.standardOutput)
+    #expect(document["type"] as? String == "FeatureCollection")
+    let features = try #require(document["features"] as? [[String: Any]])
+    #expect(features.count == 7 + 8)
+    let xian = features.first { ($0["properties"] as? [String: Any])?["id"] as? String == "xian" }
+    #expect((xian?["geometry"] as? [String: Any])?["coordinates"] as? [Double] == [109.06, 34.41])
+}
+
+private let ogrinfo = ["/usr/bin/ogrinfo", "/usr/local/bin/ogrinfo"].first {
+    FileManager.default.isExecutableFile(atPath: $0)
+}
+
+@Test(.enabled(if: ogrinfo != nil, "ogrinfo (gdal-bin) is not installed: GeoJSON not checked by GDAL"))
+func allocateGeoJSONReadsInOGR() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("allocation.geojson").path
+    let result = try CLIRunner.run(["allocate", tiny, "--scenario", "third-crossing", "--format", "geojson", "--output", file])
+    #expect(result.exitCode == 0, "\(result.standardError)")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: ogrinfo ?? "")
+    process.arguments = ["-ro", "-al", "-so", file]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try process.run()
+    let report = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0, "\(report)")
+    // third-crossing: 8 nodes and 10 arcs (urumqi-khorgos counts twice).
+    #expect(report.contains("Feature Count: 18"), "\(report)")
+    #expect(report.contains("shadowPrice: Real"), "\(report)")
+    #expect(report.contains("flow: Real") || report.contains("flow: Integer"), "\(report)")
+}
+
+@Test func allocateWritesAnLPFileGlpsolSolvesToTheSameOptimum() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let lp = folder.appendingPathComponent("tiny.lp").path
+    let mps = folder.appendingPathComponent("tiny.mps").path
+    let result = try CLIRunner.run([
+        "allocate", tiny, "--scenario", "growth", "--format", "json", "--write-lp", lp, "--write-mps", mps,
+    ])
+    #expect(result.exitCode == 0, "\(result.standardError)")
+    let objective = try #require(try jsonObject(result.standardOutput)["objective"] as? Double)
+    #expect(FileManager.default.fileExists(atPath: mps))
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/glpsol")
+    let report = folder.appendingPathComponent("report.txt").path
+    process.arguments = ["--lp", lp, "-o", report]
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    let text = try String(contentsOfFile: report, encoding: .utf8)
+    let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("Objective:") })
+    let value = line.split(separator: "=").last?.split(separator: " ").first.flatMap { Double($0) }
+    #expect(value.map { abs($0 - objective) <= 1e-6 * objective } == true, "\(line) vs \(objective)")
+}
+
+@Test func allocateGeoJSONSaysWhichNodesHadNoCoordinates() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var text = try String(contentsOfFile: tiny, encoding: .utf8)
+    text = text.replacingOccurrences(of: "\"lat\": 43.83, \"lon\": 87.62", with: "\"meta\": {}")
+    let file = folder.appendingPathComponent("no-urumqi-position.json")
+    try text.write(to: file, atomically: true, encoding: .utf8)
+    let result = try CLIRunner.run(["allocate", file.path, "--format", "geojson"])
+    #expect(result.exitCode == 0, "\(result.standardError)")
+    #expect(result.standardError.contains("urumqi"))
+    let document = try jsonObject(result.standardOutput)
+    let corridor = try #require(document["corridor"] as? [String: Any])
+    #expect(corridor["skippedNodes"] as? [String] == ["urumqi"])
+    // Every arc touching urumqi: xian-, chongqing-, -dostyk, -khorgos both ways.
+    #expect((corridor["skippedLinks"] as? [String])?.count == 5)
+    #expect((document["features"] as? [Any])?.count == 6 + 3)
+}
+
+/// Numbers at the validator's limit, zero capacities and a zero demand, in every output format:
+/// an answer or a clear refusal, never a crash or an internal error.
+@Test(arguments: ["table", "json", "geojson", "csv"]) func allocateSurvivesHostileNumbers(format: String) throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let network = """
+        { "format": "corridor-network/1", "name": "hostile", "valueOfTimePerHour": 1e15, "unservedPenalty": 1e15,
+          "nodes": [
+            { "id": "a", "name": "A", "kind": "terminal", "capacity": 1e15, "handlingCost": 1e15, "dwellHours": 1e15 },
+            { "id": "b", "name": "B \\"quoted\\", with comma", "kind": "crossing", "capacity": 0 },
+            { "id": "c", "name": "C", "kind": "terminal", "lat": 0, "lon": 0 } ],
+          "links": [
+            { "id": "ab", "from": "a", "to": "b", "mode": "rail", "lengthKm": 1e15, "hours": 1e15, "cost": 1e15,
+              "capacity": 1e15, "bidirectional": true },
+            { "id": "bc", "from": "b", "to": "c", "mode": "rail", "lengthKm": 0, "hours": 0, "capacity": 0 },
+            { "id": "ac", "from": "a", "to": "c", "mode": "road", "lengthKm": 1, "hours": 1e15, "cost": 1e15 } ],
+          "demands": [
+            { "id": "ac1", "origin": "a", "destination": "c", "quantity": 1e15 },
+            { "id": "ac0", "origin": "a", "destination": "c", "quantity": 0 } ] }
+        """
+    let file = folder.appendingPathComponent("hostile.json")
+    try network.write(to: file, atomically: true, encoding: .utf8)
+    var arguments = ["allocate", file.path, "--format", format]
+    if format == "csv" { arguments += ["--output", folder.appendingPathComponent("tables").path] }
+    let result = try CLIRunner.run(arguments)
+    #expect(result.exitCode == 0 || result.exitCode == 2, "\(result.standardError)")
+    #expect(!result.standardError.contains("internal error"), "\(result.standardError)")
+    if result.exitCode == 2 { #expect(!result.standardError.isEmpty) }
+}
