@@ -60,7 +60,8 @@ let package = Package(
         .testTarget(
             name: "CorridorRoutingTests", dependencies: ["CorridorRouting", "CorridorTestSupport"],
             swiftSettings: sharedSwiftSettings),
-        .testTarget(name: "CorridorLPTests", dependencies: ["CorridorLP"], swiftSettings: sharedSwiftSettings),
+        .testTarget(name: "CorridorLPTests", dependencies: ["CorridorLP", "CorridorTestSupport"], swiftSettings: sharedSwiftSettings),
+        .testTarget(name: "CorridorOptimizationTests", dependencies: ["CorridorOptimization", "CorridorLP", "CorridorModel", "CorridorTestSupport"], swiftSettings: sharedSwiftSettings),
         .testTarget(
             name: "CorridorCLITests", dependencies: ["CorridorModel"], swiftSettings: sharedSwiftSettings),
     ]

@@ -1,4 +1,401 @@
+/*
+ * GLPK behind a setjmp guard (the pattern of GLPK's examples/threads/multiseed.c and igraph's
+ * glpk_support.c): GLPK reports a bad argument or a failed internal assertion by printing and calling
+ * abort(). The error hook installed here frees the thread's environment and longjmps back into the guarded
+ * function instead. setjmp must live in the C function that calls GLPK: a longjmp may not cross Swift frames,
+ * and setjmp's frame must still be active when longjmp runs, so it cannot sit in a helper that returns.
+ */
 #include "cglpk_guard.h"
+
 #include <glpk.h>
+#include <limits.h>
+#include <math.h>
+#include <pthread.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+_Static_assert(CGLPK_EBADB == GLP_EBADB, "GLP_EBADB mirrored wrongly");
+_Static_assert(CGLPK_ESING == GLP_ESING, "GLP_ESING mirrored wrongly");
+_Static_assert(CGLPK_ECOND == GLP_ECOND, "GLP_ECOND mirrored wrongly");
+_Static_assert(CGLPK_EBOUND == GLP_EBOUND, "GLP_EBOUND mirrored wrongly");
+_Static_assert(CGLPK_EFAIL == GLP_EFAIL, "GLP_EFAIL mirrored wrongly");
+_Static_assert(CGLPK_EOBJLL == GLP_EOBJLL, "GLP_EOBJLL mirrored wrongly");
+_Static_assert(CGLPK_EOBJUL == GLP_EOBJUL, "GLP_EOBJUL mirrored wrongly");
+_Static_assert(CGLPK_EITLIM == GLP_EITLIM, "GLP_EITLIM mirrored wrongly");
+_Static_assert(CGLPK_ETMLIM == GLP_ETMLIM, "GLP_ETMLIM mirrored wrongly");
+_Static_assert(CGLPK_ENOPFS == GLP_ENOPFS, "GLP_ENOPFS mirrored wrongly");
+_Static_assert(CGLPK_ENODFS == GLP_ENODFS, "GLP_ENODFS mirrored wrongly");
+_Static_assert(CGLPK_UNDEF == GLP_UNDEF, "GLP_UNDEF mirrored wrongly");
+_Static_assert(CGLPK_FEAS == GLP_FEAS, "GLP_FEAS mirrored wrongly");
+_Static_assert(CGLPK_INFEAS == GLP_INFEAS, "GLP_INFEAS mirrored wrongly");
+_Static_assert(CGLPK_NOFEAS == GLP_NOFEAS, "GLP_NOFEAS mirrored wrongly");
+_Static_assert(CGLPK_OPT == GLP_OPT, "GLP_OPT mirrored wrongly");
+_Static_assert(CGLPK_UNBND == GLP_UNBND, "GLP_UNBND mirrored wrongly");
+
+struct cglpk_problem {
+    glp_prob *glpk;
+    pthread_t thread;
+    /* The value of environment_generation when the problem was created. */
+    unsigned long generation;
+};
+
+/* Advanced whenever this thread's GLPK environment is freed; problems of older generations are gone. */
+static _Thread_local unsigned long environment_generation = 1;
+
+typedef struct guard {
+    jmp_buf jump;
+    char *message;
+    size_t capacity;
+    size_t length;
+    int at_error;
+} guard;
+
+static void guard_clear(guard *g) {
+    g->length = 0;
+    if (g->message != NULL && g->capacity > 0) g->message[0] = '\0';
+}
+
+static void guard_append(guard *g, const char *text) {
+    if (g->message == NULL || g->capacity == 0) return;
+    size_t room = g->capacity - 1 - g->length;
+    size_t count = strlen(text);
+    if (count > room) count = room;
+    memcpy(g->message + g->length, text, count);
+    g->length += count;
+    g->message[g->length] = '\0';
+}
+
+/* Keeps everything GLPK would print; once GLPK enters its error state, keeps only the error's text.
+   Returning non-zero stops GLPK from writing to stdout, which carries our results. */
+static int terminal_hook(void *info, const char *text) {
+    guard *g = info;
+    if (glp_at_error() && !g->at_error) {
+        g->at_error = 1;
+        guard_clear(g);
+    }
+    guard_append(g, text);
+    return 1;
+}
+
+static void error_hook(void *info) {
+    guard *g = info;
+    glp_free_env();
+    longjmp(g->jump, 1);
+}
+
+static void guard_start(guard *g, char *message, size_t capacity) {
+    g->message = message;
+    g->capacity = capacity;
+    g->at_error = 0;
+    guard_clear(g);
+    glp_term_hook(terminal_hook, g);
+    glp_error_hook(error_hook, g);
+}
+
+static void guard_end(void) {
+    glp_error_hook(NULL, NULL);
+    glp_term_hook(NULL, NULL);
+}
+
+/* Called after the longjmp: the environment (hooks included) is already freed. */
+static int guard_fault(guard *g) {
+    environment_generation += 1;
+    if (g->length == 0) guard_append(g, "GLPK's error hook fired without a message");
+    return CGLPK_FAULT;
+}
+
+static void write_message(char *message, size_t capacity, const char *text) {
+    guard g;
+    g.message = message;
+    g.capacity = capacity;
+    guard_clear(&g);
+    guard_append(&g, text);
+}
+
+static int check_handle(const cglpk_problem *problem, char *message, size_t capacity) {
+    if (problem == NULL) {
+        write_message(message, capacity, "no GLPK problem");
+        return CGLPK_DEAD;
+    }
+    if (!pthread_equal(problem->thread, pthread_self())) {
+        write_message(message, capacity, "GLPK problem used on a thread other than the one that created it");
+        return CGLPK_WRONG_THREAD;
+    }
+    if (problem->glpk == NULL || problem->generation != environment_generation) {
+        write_message(message, capacity,
+                      "GLPK problem was freed together with its thread's environment (an earlier GLPK fault "
+                      "or an environment release on this thread)");
+        return CGLPK_DEAD;
+    }
+    return CGLPK_OK;
+}
+
+/* The one place bound types are chosen. lower == upper must be GLP_FX: a GLP_DB variable with
+   lb >= ub makes glp_simplex fail with GLP_EBOUND. Infinite means "no bound on that side". */
+static void set_bounds(glp_prob *P, int is_row, int index, double lower, double upper) {
+    int has_lower = isfinite(lower), has_upper = isfinite(upper);
+    int type;
+    if (has_lower && has_upper) {
+        type = lower == upper ? GLP_FX : GLP_DB;
+    } else if (has_lower) {
+        type = GLP_LO;
+        upper = 0.0;
+    } else if (has_upper) {
+        type = GLP_UP;
+        lower = 0.0;
+    } else {
+        type = GLP_FR;
+        lower = 0.0;
+        upper = 0.0;
+    }
+    if (is_row) {
+        glp_set_row_bnds(P, index, type, lower, upper);
+    } else {
+        glp_set_col_bnds(P, index, type, lower, upper);
+    }
+}
 
 const char *cglpk_version(void) { return glp_version(); }
+
+int cglpk_create(const cglpk_model *model, cglpk_problem **problem, char *message, size_t capacity) {
+    *problem = NULL;
+    cglpk_problem *handle = malloc(sizeof *handle);
+    if (handle == NULL) {
+        write_message(message, capacity, "out of memory");
+        return CGLPK_FAILED;
+    }
+    guard g;
+    guard_start(&g, message, capacity);
+    if (setjmp(g.jump) != 0) {
+        free(handle);
+        return guard_fault(&g);
+    }
+    glp_prob *P = glp_create_prob();
+    glp_set_obj_dir(P, model->maximize ? GLP_MAX : GLP_MIN);
+    if (model->row_count > 0) glp_add_rows(P, model->row_count);
+    if (model->column_count > 0) glp_add_cols(P, model->column_count);
+    const char *name = model->names;
+    for (int i = 0; i < model->row_count; i++) {
+        if (name != NULL) {
+            glp_set_row_name(P, i + 1, name);
+            name += strlen(name) + 1;
+        }
+        set_bounds(P, 1, i + 1, model->row_lower[i], model->row_upper[i]);
+    }
+    for (int j = 0; j < model->column_count; j++) {
+        if (name != NULL) {
+            glp_set_col_name(P, j + 1, name);
+            name += strlen(name) + 1;
+        }
+        set_bounds(P, 0, j + 1, model->column_lower[j], model->column_upper[j]);
+        glp_set_obj_coef(P, j + 1, model->objective[j]);
+    }
+    glp_set_obj_coef(P, 0, model->objective_constant);
+    glp_load_matrix(P, model->entry_count, model->entry_rows, model->entry_columns, model->entry_values);
+    guard_end();
+    handle->glpk = P;
+    handle->thread = pthread_self();
+    handle->generation = environment_generation;
+    *problem = handle;
+    return CGLPK_OK;
+}
+
+void cglpk_destroy(cglpk_problem *problem) {
+    if (problem == NULL) return;
+    if (check_handle(problem, NULL, 0) == CGLPK_OK) {
+        guard g;
+        guard_start(&g, NULL, 0);
+        if (setjmp(g.jump) == 0) {
+            glp_delete_prob(problem->glpk);
+            guard_end();
+        } else {
+            guard_fault(&g);
+        }
+    }
+    free(problem);
+}
+
+int cglpk_simplex(cglpk_problem *problem, const cglpk_simplex_parameters *parameters,
+                  cglpk_simplex_outcome *outcome, char *message, size_t capacity) {
+    int check = check_handle(problem, message, capacity);
+    if (check != CGLPK_OK) return check;
+    glp_prob *P = problem->glpk;
+    guard g;
+    guard_start(&g, message, capacity);
+    if (setjmp(g.jump) != 0) return guard_fault(&g);
+    glp_smcp control;
+    glp_init_smcp(&control);
+    control.msg_lev = GLP_MSG_OFF;
+    control.meth = parameters->dual ? GLP_DUALP : GLP_PRIMAL;
+    control.presolve = parameters->presolve ? GLP_ON : GLP_OFF;
+    if (parameters->iteration_limit >= 0) control.it_lim = parameters->iteration_limit;
+    if (parameters->time_limit_ms >= 0) control.tm_lim = parameters->time_limit_ms;
+    int iterations_before = glp_get_it_cnt(P);
+    outcome->return_code = glp_simplex(P, &control);
+    outcome->status = glp_get_status(P);
+    outcome->primal_status = glp_get_prim_stat(P);
+    outcome->dual_status = glp_get_dual_stat(P);
+    outcome->objective = glp_get_obj_val(P);
+    outcome->iterations = glp_get_it_cnt(P) - iterations_before;
+    guard_end();
+    return CGLPK_OK;
+}
+
+int cglpk_reset_basis(cglpk_problem *problem, int advanced, char *message, size_t capacity) {
+    int check = check_handle(problem, message, capacity);
+    if (check != CGLPK_OK) return check;
+    guard g;
+    guard_start(&g, message, capacity);
+    if (setjmp(g.jump) != 0) return guard_fault(&g);
+    if (advanced) {
+        glp_adv_basis(problem->glpk, 0);
+    } else {
+        glp_std_basis(problem->glpk);
+    }
+    guard_end();
+    return CGLPK_OK;
+}
+
+int cglpk_get_solution(cglpk_problem *problem, double *column_values, double *column_reduced_costs,
+                       double *row_activities, double *row_duals, char *message, size_t capacity) {
+    int check = check_handle(problem, message, capacity);
+    if (check != CGLPK_OK) return check;
+    glp_prob *P = problem->glpk;
+    guard g;
+    guard_start(&g, message, capacity);
+    if (setjmp(g.jump) != 0) return guard_fault(&g);
+    int rows = glp_get_num_rows(P), columns = glp_get_num_cols(P);
+    for (int j = 0; j < columns; j++) {
+        column_values[j] = glp_get_col_prim(P, j + 1);
+        column_reduced_costs[j] = glp_get_col_dual(P, j + 1);
+    }
+    for (int i = 0; i < rows; i++) {
+        row_activities[i] = glp_get_row_prim(P, i + 1);
+        row_duals[i] = glp_get_row_dual(P, i + 1);
+    }
+    guard_end();
+    return CGLPK_OK;
+}
+
+int cglpk_set_row_bounds(cglpk_problem *problem, int count, const int *rows, const double *lower,
+                         const double *upper, char *message, size_t capacity) {
+    int check = check_handle(problem, message, capacity);
+    if (check != CGLPK_OK) return check;
+    guard g;
+    guard_start(&g, message, capacity);
+    if (setjmp(g.jump) != 0) return guard_fault(&g);
+    for (int k = 0; k < count; k++) set_bounds(problem->glpk, 1, rows[k] + 1, lower[k], upper[k]);
+    guard_end();
+    return CGLPK_OK;
+}
+
+int cglpk_set_column_bounds(cglpk_problem *problem, int count, const int *columns, const double *lower,
+                            const double *upper, char *message, size_t capacity) {
+    int check = check_handle(problem, message, capacity);
+    if (check != CGLPK_OK) return check;
+    guard g;
+    guard_start(&g, message, capacity);
+    if (setjmp(g.jump) != 0) return guard_fault(&g);
+    for (int k = 0; k < count; k++) set_bounds(problem->glpk, 0, columns[k] + 1, lower[k], upper[k]);
+    guard_end();
+    return CGLPK_OK;
+}
+
+int cglpk_set_objective(cglpk_problem *problem, int count, const int *columns, const double *coefficients,
+                        char *message, size_t capacity) {
+    int check = check_handle(problem, message, capacity);
+    if (check != CGLPK_OK) return check;
+    guard g;
+    guard_start(&g, message, capacity);
+    if (setjmp(g.jump) != 0) return guard_fault(&g);
+    for (int k = 0; k < count; k++) glp_set_obj_coef(problem->glpk, columns[k] + 1, coefficients[k]);
+    guard_end();
+    return CGLPK_OK;
+}
+
+/* "objective_constant", or with a numeric suffix if a column of the problem is already called so. */
+static void unique_column_name(glp_prob *P, int new_column, char *name, size_t capacity) {
+    for (int suffix = 0;; suffix++) {
+        if (suffix == 0) {
+            snprintf(name, capacity, "objective_constant");
+        } else {
+            snprintf(name, capacity, "objective_constant_%d", suffix);
+        }
+        int taken = 0;
+        for (int j = 1; j < new_column && !taken; j++) {
+            const char *existing = glp_get_col_name(P, j);
+            taken = existing != NULL && strcmp(existing, name) == 0;
+        }
+        if (!taken) return;
+    }
+}
+
+static int write_problem(cglpk_problem *problem, int mps, const char *path, char *message, size_t capacity) {
+    int check = check_handle(problem, message, capacity);
+    if (check != CGLPK_OK) return check;
+    guard g;
+    guard_start(&g, message, capacity);
+    if (setjmp(g.jump) != 0) return guard_fault(&g);
+    int failed;
+    if (mps) {
+        failed = glp_write_mps(problem->glpk, GLP_MPS_FILE, NULL, path);
+    } else if (glp_get_obj_coef(problem->glpk, 0) == 0.0) {
+        failed = glp_write_lp(problem->glpk, NULL, path);
+    } else {
+        /* CPLEX LP has no objective constant (GLPK writes it as a comment and its reader drops it), so a copy
+           carries it as a column fixed at 1. */
+        glp_prob *copy = glp_create_prob();
+        glp_copy_prob(copy, problem->glpk, GLP_ON);
+        int column = glp_add_cols(copy, 1);
+        char name[64];
+        unique_column_name(copy, column, name, sizeof name);
+        glp_set_col_name(copy, column, name);
+        glp_set_col_bnds(copy, column, GLP_FX, 1.0, 1.0);
+        glp_set_obj_coef(copy, column, glp_get_obj_coef(copy, 0));
+        glp_set_obj_coef(copy, 0, 0.0);
+        failed = glp_write_lp(copy, NULL, path);
+        glp_delete_prob(copy);
+    }
+    guard_end();
+    if (failed) {
+        if (g.length == 0) guard_append(&g, "GLPK could not write the file");
+        return CGLPK_FAILED;
+    }
+    return CGLPK_OK;
+}
+
+int cglpk_write_lp(cglpk_problem *problem, const char *path, char *message, size_t capacity) {
+    return write_problem(problem, 0, path, message, capacity);
+}
+
+int cglpk_write_mps(cglpk_problem *problem, const char *path, char *message, size_t capacity) {
+    return write_problem(problem, 1, path, message, capacity);
+}
+
+void cglpk_free_environment(void) {
+    environment_generation += 1;
+    glp_free_env();
+}
+
+int cglpk_provoke_fault(cglpk_problem *problem, int kind, char *message, size_t capacity) {
+    int check = check_handle(problem, message, capacity);
+    if (check != CGLPK_OK) return check;
+    glp_prob *P = problem->glpk;
+    guard g;
+    guard_start(&g, message, capacity);
+    if (setjmp(g.jump) != 0) return guard_fault(&g);
+    int row = glp_add_rows(P, 1);
+    if (kind == 0) {
+        glp_set_row_name(P, row, "bad\001name");
+    } else {
+        int column = glp_add_cols(P, 1);
+        int rows[3] = {0, row, row}, columns[3] = {0, column, column};
+        double values[3] = {0.0, 1.0, 1.0};
+        glp_load_matrix(P, 2, rows, columns, values);
+    }
+    guard_end();
+    write_message(message, capacity, "GLPK accepted the provoked fault");
+    return CGLPK_FAILED;
+}

@@ -1,7 +1,483 @@
+// GLPK behind a guard — the only Swift file that reaches GLPK (through the C target CGLPKGuard).
+//
+// GLPK reports a bad argument or a failed internal assertion by printing to stdout and calling abort()
+// (a control character in a name, a duplicate (row, column) in glp_load_matrix, "teta >= 0.0"). So:
+//  1. `LinearProgram` validates first: finite numbers, columns in range, lower ≤ upper, names of 1–255
+//     printable ASCII characters, merged duplicate cells. Validation prevents every abort we can foresee.
+//  2. Each CGLPKGuard entry point (a few bulk ones: create+load, solve, fetch the solution, set bounds,
+//     write LP/MPS) installs a terminal hook that swallows GLPK's output (keeping the error text) and an
+//     error hook that calls glp_free_env() and longjmps back to a setjmp in that same C function, which
+//     returns -1 with GLPK's text. setjmp lives in C because a longjmp must not cross Swift frames.
+//  3. A fault frees the thread's whole GLPK environment, so every problem of that thread is gone: the C
+//     handle records the environment generation it was born in and is refused afterwards (never deleted).
+//     Swift reports it as `SolverError.internalFault` ("internal error: …"), never as bad user input.
+//  4. Debian's GLPK keeps its environment per thread: a `GLPKSolver` is not Sendable, must stay on the thread
+//     that created it (other threads are refused, and a deinit elsewhere leaks instead of corrupting), must
+//     not be held across `await`, and a worker thread should call `GLPK.releaseThreadEnvironment()` at the end.
+//  5. Terminal output is always off (`msg_lev = GLP_MSG_OFF`, and the hook returns non-zero): stdout carries
+//     our JSON.
+// References: GLPK examples/threads/multiseed.c (error hook + longjmp), igraph src/internal/glpk_support.c
+// (terminal hook, never deleting after a fault), LEMON glpk.cc (retrying after glp_adv_basis).
+
 import CGLPKGuard
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The GLPK library corridor solves its linear programs with.
 public enum GLPK {
     /// The linked GLPK's version, e.g. `5.0`. The corresponding GLPK routine is `glp_version`.
     public static var version: String { String(cString: cglpk_version()) }
+
+    /// Frees the calling thread's GLPK environment (`glp_free_env`). Call it when a worker thread is done
+    /// with GLPK; any ``GLPKSolver`` still alive on this thread becomes unusable (and is safely discarded).
+    public static func releaseThreadEnvironment() {
+        cglpk_free_environment()
+    }
+}
+
+/// A linear program loaded into GLPK, solvable repeatedly with warm starts.
+///
+/// The solver owns one GLPK problem (`glp_prob`) on the thread that created it. It is deliberately not
+/// `Sendable`: use it only on that thread (other threads get ``SolverError/internalFault(_:)``) and do not hold
+/// it across `await`. Faults inside GLPK are caught (see the top of this file) and leave the process running,
+/// but they free every GLPK problem of the thread.
+///
+/// ```swift
+/// let solver = try GLPKSolver(program)
+/// let first = try solver.solve()
+/// try solver.setRowBounds(capacityRow, lower: nil, upper: 120)
+/// let second = try solver.solve(SolverOptions(method: .dual))   // starts from the previous optimal basis
+/// ```
+public final class GLPKSolver {
+    private let handle: OpaquePointer
+    private let rowNames: [String]
+    private let columnNames: [String]
+
+    public var rowCount: Int { rowNames.count }
+    public var columnCount: Int { columnNames.count }
+
+    /// Validates the program, then creates the GLPK problem and loads it in one guarded call.
+    /// - Throws: ``LinearProgramError`` for an invalid program; ``SolverError/internalFault(_:)`` if GLPK
+    ///   rejects it anyway or runs out of memory.
+    public init(_ program: LinearProgram) throws {
+        try program.validate()
+        let arrays = program.glpkArrays()
+        var created: OpaquePointer?
+        let (code, message) = arrays.doubles.withUnsafeBufferPointer { doubles in
+            arrays.indices.withUnsafeBufferPointer { indices in
+                arrays.names.withUnsafeBufferPointer { names in
+                    var model = cglpk_model()
+                    model.maximize = program.sense == .maximize ? 1 : 0
+                    model.row_count = Int32(program.rowCount)
+                    model.column_count = Int32(program.columnCount)
+                    model.names = names.baseAddress
+                    let base = doubles.baseAddress
+                    model.row_lower = base.map { UnsafePointer($0 + arrays.rowLowerOffset) }
+                    model.row_upper = base.map { UnsafePointer($0 + arrays.rowUpperOffset) }
+                    model.column_lower = base.map { UnsafePointer($0 + arrays.columnLowerOffset) }
+                    model.column_upper = base.map { UnsafePointer($0 + arrays.columnUpperOffset) }
+                    model.objective = base.map { UnsafePointer($0 + arrays.objectiveOffset) }
+                    model.objective_constant = program.objectiveConstant
+                    model.entry_count = Int32(arrays.entryCount)
+                    model.entry_values = base.map { UnsafePointer($0 + arrays.entryValuesOffset) }
+                    model.entry_rows = indices.baseAddress.map { UnsafePointer($0 + arrays.entryRowsOffset) }
+                    model.entry_columns = indices.baseAddress.map { UnsafePointer($0 + arrays.entryColumnsOffset) }
+                    return Self.guarded { buffer, capacity in cglpk_create(&model, &created, buffer, capacity) }
+                }
+            }
+        }
+        guard code == CGLPK_OK, let created else {
+            throw Self.fault(code, message, while: "loading the linear program")
+        }
+        handle = created
+        rowNames = program.rowNames
+        columnNames = program.columnNames
+    }
+
+    deinit {
+        cglpk_destroy(handle)
+    }
+
+    // MARK: Solving
+
+    /// Solves the program with the simplex method (`glp_simplex`), starting from the basis GLPK holds — the
+    /// previous solve's final basis, so re-solving after a bound or objective change is a warm start (with
+    /// ``SolverOptions/presolve`` off; see there).
+    ///
+    /// How GLPK's answers are read: `glp_simplex`'s return code says whether the solver finished; only then
+    /// `glp_get_status` says what is true (a return code of 0 does not mean optimal).
+    /// - `GLP_EBADB`, `GLP_ESING`, `GLP_ECOND` (invalid, singular or ill-conditioned basis): restart from
+    ///   `glp_adv_basis`, then once more from `glp_std_basis`; then ``SolverError/numericalFailure(_:)``.
+    /// - `GLP_ENOPFS` (presolver: no primal feasible solution) → ``LPStatus/infeasible``.
+    /// - `GLP_ENODFS` (presolver: no dual feasible solution, i.e. unbounded *or* infeasible) → solved again
+    ///   without presolve to tell which.
+    /// - `GLP_EITLIM` → ``SolverError/iterationLimit``; `GLP_ETMLIM` → ``SolverError/timeLimit``;
+    ///   `GLP_EFAIL` → ``SolverError/numericalFailure(_:)``; `GLP_EBOUND`, `GLP_EOBJLL`, `GLP_EOBJUL` (which a
+    ///   validated program without objective limits cannot cause) → ``SolverError/internalFault(_:)``.
+    /// - Status `GLP_OPT` → optimal, `GLP_NOFEAS` → infeasible, `GLP_UNBND` → unbounded. `GLP_FEAS`,
+    ///   `GLP_INFEAS` or `GLP_UNDEF` after a finished run (the dual simplex stopped on a dual infeasible
+    ///   basis) → solved again with the primal simplex; inconclusive twice → numerical failure.
+    /// Iteration and time limits apply to each `glp_simplex` call.
+    /// - Throws: ``SolverError``.
+    public func solve(_ options: SolverOptions = SolverOptions()) throws(SolverError) -> LPSolution {
+        var iterations = 0
+        let (status, objective) = try runSimplex(Self.parameters(for: options), iterations: &iterations)
+        var columnValues = [Double](repeating: 0, count: columnCount)
+        var reducedCosts = [Double](repeating: 0, count: columnCount)
+        var rowActivities = [Double](repeating: 0, count: rowCount)
+        var rowDuals = [Double](repeating: 0, count: rowCount)
+        let (code, message) = columnValues.withUnsafeMutableBufferPointer { values in
+            reducedCosts.withUnsafeMutableBufferPointer { costs in
+                rowActivities.withUnsafeMutableBufferPointer { activities in
+                    rowDuals.withUnsafeMutableBufferPointer { duals in
+                        Self.guarded { buffer, capacity in
+                            cglpk_get_solution(
+                                handle, values.baseAddress, costs.baseAddress, activities.baseAddress,
+                                duals.baseAddress, buffer, capacity)
+                        }
+                    }
+                }
+            }
+        }
+        guard code == CGLPK_OK else { throw Self.fault(code, message, while: "reading the solution") }
+        return LPSolution(
+            status: status, objective: objective, columnValues: columnValues, rowActivities: rowActivities,
+            rowDuals: rowDuals, columnReducedCosts: reducedCosts, iterations: iterations)
+    }
+
+    private func runSimplex(
+        _ initialParameters: cglpk_simplex_parameters, iterations: inout Int
+    ) throws(SolverError) -> (LPStatus, Double) {
+        var parameters = initialParameters
+        var basisRestarts = 0
+        var triedPrimal = false
+        while true {
+            var outcome = cglpk_simplex_outcome()
+            let (code, message) = Self.guarded { buffer, capacity in
+                cglpk_simplex(handle, &parameters, &outcome, buffer, capacity)
+            }
+            guard code == CGLPK_OK else { throw Self.fault(code, message, while: "running glp_simplex") }
+            iterations += Int(outcome.iterations)
+            switch outcome.return_code {
+            case 0:
+                switch outcome.status {
+                case CGLPK_OPT: return (.optimal, outcome.objective)
+                case CGLPK_NOFEAS: return (.infeasible, outcome.objective)
+                case CGLPK_UNBND: return (.unbounded, outcome.objective)
+                case CGLPK_FEAS, CGLPK_INFEAS, CGLPK_UNDEF:
+                    guard !triedPrimal else {
+                        throw .numericalFailure(
+                            "glp_simplex finished but left the status \(Self.statusName(outcome.status))")
+                    }
+                    triedPrimal = true
+                    parameters.dual = 0
+                    parameters.presolve = 0
+                default:
+                    throw .internalFault("glp_get_status returned the unknown value \(outcome.status)")
+                }
+            case CGLPK_EBADB, CGLPK_ESING, CGLPK_ECOND:
+                guard basisRestarts < 2 else {
+                    throw .numericalFailure(
+                        "glp_simplex returned \(Self.returnCodeName(outcome.return_code)) even from a standard basis")
+                }
+                try resetBasis(advanced: basisRestarts == 0)
+                basisRestarts += 1
+            case CGLPK_ENOPFS:
+                return (.infeasible, outcome.objective)
+            case CGLPK_ENODFS:
+                guard parameters.presolve != 0 else {
+                    throw .internalFault("glp_simplex returned GLP_ENODFS without presolve")
+                }
+                parameters.presolve = 0
+            case CGLPK_EITLIM:
+                throw .iterationLimit
+            case CGLPK_ETMLIM:
+                throw .timeLimit
+            case CGLPK_EFAIL:
+                throw .numericalFailure("glp_simplex returned GLP_EFAIL")
+            case CGLPK_EBOUND, CGLPK_EOBJLL, CGLPK_EOBJUL:
+                throw .internalFault(
+                    "glp_simplex returned \(Self.returnCodeName(outcome.return_code)) for a validated program")
+            default:
+                throw .internalFault("glp_simplex returned the unknown code \(outcome.return_code)")
+            }
+        }
+    }
+
+    private func resetBasis(advanced: Bool) throws(SolverError) {
+        let (code, message) = Self.guarded { buffer, capacity in
+            cglpk_reset_basis(handle, advanced ? 1 : 0, buffer, capacity)
+        }
+        guard code == CGLPK_OK else {
+            throw Self.fault(code, message, while: advanced ? "running glp_adv_basis" : "running glp_std_basis")
+        }
+    }
+
+    private static func parameters(for options: SolverOptions) throws(SolverError) -> cglpk_simplex_parameters {
+        var parameters = cglpk_simplex_parameters()
+        parameters.dual = options.method == .dual ? 1 : 0
+        parameters.presolve = options.presolve ? 1 : 0
+        parameters.iteration_limit = -1
+        parameters.time_limit_ms = -1
+        if let limit = options.iterationLimit {
+            guard limit >= 0 else { throw .invalidOption("iteration limit \(limit) is negative") }
+            parameters.iteration_limit = Int32(clamping: limit)
+        }
+        if let seconds = options.timeLimit {
+            guard seconds.isFinite, seconds > 0 else {
+                throw .invalidOption("time limit \(seconds) s is not a positive number")
+            }
+            let milliseconds = (seconds * 1000).rounded(.up)
+            parameters.time_limit_ms = milliseconds >= Double(Int32.max) ? Int32.max : Int32(milliseconds)
+        }
+        return parameters
+    }
+
+    // MARK: Changing the loaded program
+
+    /// Replaces a row's bounds in the loaded problem (`glp_set_row_bnds`); the basis is kept for a warm
+    /// re-solve.
+    /// - Throws: ``LinearProgramError`` for an unknown row, a non-finite bound or lower > upper;
+    ///   ``SolverError/internalFault(_:)`` if the problem is gone.
+    public func setRowBounds(_ row: Int, lower: Double?, upper: Double?) throws {
+        guard rowNames.indices.contains(row) else {
+            throw LinearProgramError(issues: [
+                .indexOutOfRange(operation: "setRowBounds", kind: .row, index: row, count: rowCount)
+            ])
+        }
+        try Self.checkBounds(lower, upper, at: .row(row, name: rowNames[row]))
+        var index = Int32(row)
+        var lowerValue = lower ?? -.infinity
+        var upperValue = upper ?? .infinity
+        let (code, message) = Self.guarded { buffer, capacity in
+            cglpk_set_row_bounds(handle, 1, &index, &lowerValue, &upperValue, buffer, capacity)
+        }
+        guard code == CGLPK_OK else { throw Self.fault(code, message, while: "setting row bounds") }
+    }
+
+    /// Replaces a column's bounds in the loaded problem (`glp_set_col_bnds`); the basis is kept.
+    /// - Throws: as ``setRowBounds(_:lower:upper:)``.
+    public func setColumnBounds(_ column: Int, lower: Double?, upper: Double?) throws {
+        guard columnNames.indices.contains(column) else {
+            throw LinearProgramError(issues: [
+                .indexOutOfRange(operation: "setColumnBounds", kind: .column, index: column, count: columnCount)
+            ])
+        }
+        try Self.checkBounds(lower, upper, at: .column(column, name: columnNames[column]))
+        var index = Int32(column)
+        var lowerValue = lower ?? -.infinity
+        var upperValue = upper ?? .infinity
+        let (code, message) = Self.guarded { buffer, capacity in
+            cglpk_set_column_bounds(handle, 1, &index, &lowerValue, &upperValue, buffer, capacity)
+        }
+        guard code == CGLPK_OK else { throw Self.fault(code, message, while: "setting column bounds") }
+    }
+
+    /// Replaces a column's objective coefficient in the loaded problem (`glp_set_obj_coef`).
+    /// - Throws: ``LinearProgramError`` for an unknown column or a non-finite coefficient;
+    ///   ``SolverError/internalFault(_:)`` if the problem is gone.
+    public func setObjective(_ column: Int, _ coefficient: Double) throws {
+        guard columnNames.indices.contains(column) else {
+            throw LinearProgramError(issues: [
+                .indexOutOfRange(operation: "setObjective", kind: .column, index: column, count: columnCount)
+            ])
+        }
+        guard coefficient.isFinite else {
+            throw LinearProgramError(issues: [
+                .nonFinite(
+                    .column(column, name: columnNames[column]), quantity: .objectiveCoefficient, value: coefficient)
+            ])
+        }
+        var index = Int32(column)
+        var value = coefficient
+        let (code, message) = Self.guarded { buffer, capacity in
+            cglpk_set_objective(handle, 1, &index, &value, buffer, capacity)
+        }
+        guard code == CGLPK_OK else { throw Self.fault(code, message, while: "setting an objective coefficient") }
+    }
+
+    private static func checkBounds(_ lower: Double?, _ upper: Double?, at place: LinearProgramIssue.Place) throws {
+        var issues: [LinearProgramIssue] = []
+        LinearProgram.checkBounds(lower, upper, at: place, into: &issues)
+        if !issues.isEmpty { throw LinearProgramError(issues: issues) }
+    }
+
+    // MARK: Writing
+
+    /// Writes the loaded problem in CPLEX LP format (`glp_write_lp`), whole or not at all: GLPK writes a
+    /// temporary file beside `path`, which is then renamed. Names that CPLEX LP cannot carry are replaced by
+    /// GLPK's generated ones. CPLEX LP has no objective constant, so a non-zero ``LinearProgram/objectiveConstant``
+    /// is written as an extra column `objective_constant` fixed at 1 (the loaded problem is not changed).
+    /// - Throws: ``LPFileWriteError``, or ``SolverError/internalFault(_:)`` if the problem is gone.
+    public func writeLP(to path: String) throws {
+        try write(to: path) { temporary, buffer, capacity in
+            cglpk_write_lp(handle, temporary, buffer, capacity)
+        }
+    }
+
+    /// Writes the loaded problem in free MPS format (`glp_write_mps` with `GLP_MPS_FILE`), whole or not at all.
+    ///
+    /// Free MPS carries no objective sense (GLPK's reader rejects an `OBJSENSE` section): a maximisation must be
+    /// read back as one (`glpsol --freemps FILE --max`). The objective constant is the objective row's RHS.
+    /// - Throws: as ``writeLP(to:)``.
+    public func writeMPS(to path: String) throws {
+        try write(to: path) { temporary, buffer, capacity in
+            cglpk_write_mps(handle, temporary, buffer, capacity)
+        }
+    }
+
+    private func write(
+        to path: String,
+        using writer: (UnsafePointer<CChar>, UnsafeMutablePointer<CChar>?, Int) -> Int32
+    ) throws {
+        let temporary = "\(path).\(getpid())-\(UInt32.random(in: .min ... .max)).tmp"
+        let (code, message) = temporary.withCString { temporaryPath in
+            Self.guarded { buffer, capacity in writer(temporaryPath, buffer, capacity) }
+        }
+        guard code == CGLPK_OK else {
+            unlink(temporary)
+            if code == CGLPK_FAILED {
+                let lastLine = message.split(separator: "\n").last.map(String.init) ?? message
+                throw LPFileWriteError(path: path, reason: lastLine.replacing(temporary, with: path))
+            }
+            throw Self.fault(code, message, while: "writing \(path)")
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw LPFileWriteError(path: path, reason: reason)
+        }
+    }
+
+    // MARK: Test support
+
+    /// A way to make GLPK fail inside the guard, for tests of the recovery path.
+    package enum ProvokedFault: Int32 {
+        /// `glp_set_row_name` with a control character.
+        case controlCharacterInRowName = 0
+        /// `glp_load_matrix` with the same (row, column) twice.
+        case duplicateMatrixEntry = 1
+    }
+
+    /// Makes GLPK's error hook fire on this solver's problem. Afterwards every GLPK problem of the thread,
+    /// this one included, is gone.
+    /// - Throws: ``SolverError/internalFault(_:)`` carrying GLPK's message (the expected outcome).
+    package func provokeFault(_ fault: ProvokedFault) throws(SolverError) {
+        let (code, message) = Self.guarded { buffer, capacity in
+            cglpk_provoke_fault(handle, fault.rawValue, buffer, capacity)
+        }
+        throw Self.fault(code, message, while: "provoking a fault")
+    }
+
+    // MARK: Guard plumbing
+
+    private static let messageCapacity = 4096
+
+    /// Runs one CGLPKGuard call with a message buffer; returns its code and GLPK's text.
+    private static func guarded(
+        _ call: (UnsafeMutablePointer<CChar>?, Int) -> Int32
+    ) -> (code: Int32, message: String) {
+        var buffer = [CChar](repeating: 0, count: messageCapacity)
+        let code = buffer.withUnsafeMutableBufferPointer { call($0.baseAddress, messageCapacity) }
+        let bytes = buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+        let text = String(decoding: bytes, as: UTF8.self)
+        return (code, text.split(whereSeparator: \.isNewline).joined(separator: " / "))
+    }
+
+    private static func fault(_ code: Int32, _ message: String, while action: String) -> SolverError {
+        switch code {
+        case CGLPK_FAULT:
+            .internalFault("GLPK failed while \(action) (all GLPK problems of this thread are gone): \(message)")
+        default:
+            .internalFault("\(message) (while \(action))")
+        }
+    }
+
+    private static func returnCodeName(_ code: Int32) -> String {
+        switch code {
+        case CGLPK_EBADB: "GLP_EBADB"
+        case CGLPK_ESING: "GLP_ESING"
+        case CGLPK_ECOND: "GLP_ECOND"
+        case CGLPK_EBOUND: "GLP_EBOUND"
+        case CGLPK_EOBJLL: "GLP_EOBJLL"
+        case CGLPK_EOBJUL: "GLP_EOBJUL"
+        default: "code \(code)"
+        }
+    }
+
+    private static func statusName(_ status: Int32) -> String {
+        switch status {
+        case CGLPK_FEAS: "GLP_FEAS"
+        case CGLPK_INFEAS: "GLP_INFEAS"
+        case CGLPK_UNDEF: "GLP_UNDEF"
+        default: "\(status)"
+        }
+    }
+}
+
+@available(*, unavailable, message: "a GLPK problem belongs to the thread that created it")
+extension GLPKSolver: Sendable {}
+
+/// The program in GLPK's layout: every double in one array and every index in another, sliced by offsets.
+private struct GLPKArrays {
+    var doubles: [Double] = []
+    var indices: [Int32] = []
+    /// Row names then column names, each NUL-terminated.
+    var names: [CChar] = []
+    var rowLowerOffset = 0
+    var rowUpperOffset = 0
+    var columnLowerOffset = 0
+    var columnUpperOffset = 0
+    var objectiveOffset = 0
+    var entryCount = 0
+    /// The matrix arrays are 1-based as glp_load_matrix wants: the slot at each offset is unused.
+    var entryValuesOffset = 0
+    var entryRowsOffset = 0
+    var entryColumnsOffset = 0
+}
+
+extension LinearProgram {
+    /// The one place GLPK's layout (infinite = no bound, 1-based triplets) is built. Zero cells are skipped.
+    fileprivate func glpkArrays() -> GLPKArrays {
+        var arrays = GLPKArrays()
+        func append(_ values: [Double?], missing: Double) -> Int {
+            let offset = arrays.doubles.count
+            arrays.doubles.append(contentsOf: values.lazy.map { $0 ?? missing })
+            return offset
+        }
+        arrays.rowLowerOffset = append(rowLower, missing: -.infinity)
+        arrays.rowUpperOffset = append(rowUpper, missing: .infinity)
+        arrays.columnLowerOffset = append(columnLower, missing: -.infinity)
+        arrays.columnUpperOffset = append(columnUpper, missing: .infinity)
+        arrays.objectiveOffset = arrays.doubles.count
+        arrays.doubles.append(contentsOf: objectiveCoefficients)
+
+        var rows: [Int32] = [0]
+        var columns: [Int32] = [0]
+        var values: [Double] = [0]
+        for row in rowNames.indices {
+            for term in rowTermStart[row] ..< rowTermStart[row + 1] where termCoefficients[term] != 0 {
+                rows.append(Int32(row + 1))
+                columns.append(Int32(termColumns[term] + 1))
+                values.append(termCoefficients[term])
+            }
+        }
+        arrays.entryCount = values.count - 1
+        arrays.entryValuesOffset = arrays.doubles.count
+        arrays.doubles.append(contentsOf: values)
+        arrays.entryRowsOffset = 0
+        arrays.indices = rows
+        arrays.entryColumnsOffset = arrays.indices.count
+        arrays.indices.append(contentsOf: columns)
+
+        for name in rowNames + columnNames {
+            arrays.names.append(contentsOf: name.utf8.map { CChar(bitPattern: $0) })
+            arrays.names.append(0)
+        }
+        return arrays
+    }
 }

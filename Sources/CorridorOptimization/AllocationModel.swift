@@ -1,0 +1,376 @@
+// The allocation linear program of DESIGN §"The allocation", in DESIGN's symbols.
+//
+// On the active network of a scenario (arcs a, nodes n), with demands k of quantity d_k from o_k to t_k:
+//
+//   variables     x[k,a] ≥ 0            flow of demand k on arc a
+//                 u[k] ∈ [0, d_k]       unserved quantity of demand k
+//   costs         c_a = cost_a + valueOfTimePerHour · hours_a
+//                 h_n = handlingCost_n + valueOfTimePerHour · dwellHours_n
+//   throughput    T_n = Σ_k ( inflow_k(n) + [n = o_k]·(d_k − u_k) )
+//   conservation  outflow_k(n) − inflow_k(n) = [n = o_k]·(d_k − u_k) − [n = t_k]·(d_k − u_k)   ∀ k, n
+//   capacities    Σ_k x[k,a] ≤ capacity_a  ∀ a;   T_n ≤ capacity_n  ∀ n
+//   minimise      Σ_a c_a·Σ_k x[k,a] + Σ_n h_n·T_n + Σ_k penalty_k·u[k]
+//
+// How it is built (an equivalent, smaller program):
+//
+// - Demands with the same origin o share one commodity g: flow variables x[g,a], while each demand
+//   keeps its own u[k]. Its conservation rows read
+//       outflow_g(n) − inflow_g(n) = [n = o]·Σ_{k∈g}(d_k − u_k) − Σ_{k∈g, t_k = n}(d_k − u_k).
+//   This is exact: summing the per-demand flows of a solution gives a solution of the aggregate, and
+//   a single-source flow decomposes into paths to its sinks (flow decomposition, Ahuja–Magnanti–Orlin,
+//   *Network Flows*, 1993, §3.5), which hands every demand exactly d_k − u_k along paths; cycles left
+//   over cost ≥ 0 and can be dropped. Costs and throughputs are sums over k, so both programs have
+//   the same optimum.
+// - A commodity gets variables only on arcs that lie on some path from its origin to one of its
+//   destinations (forward reachable from o, backward reachable from a t_k); other arcs carry nothing
+//   of it in any solution. The pruning depends on topology alone, so later capacity or demand
+//   changes (``AllocationSolver``) stay valid. A demand none of whose paths exists has u fixed at d.
+// - Handling cost on T_n is moved onto the variables: every x[g,a] pays h at a's head, and the origin
+//   term h_o·(d_k − u_k) becomes a coefficient −h_o on u[k] plus the constant h_o·d_k. Constants sit
+//   on a column fixed at 1, so LP and MPS exports carry them.
+// - The throughput row of a capacitated node n reads Σ_{a into n} Σ_g x[g,a] − Σ_{k: o_k = n} u[k]
+//   ≤ capacity_n − Σ_{k: o_k = n} d_k.
+// - A demand with an end that is off (``ActiveDemand/isServable`` false) has no variables: it is
+//   wholly unserved and its penalty counts in the objective's constant.
+//
+// Size: Σ_g (kept arcs of g) + |demands| columns; Σ_g (kept nodes of g) + |capacitated nodes and arcs|
+// rows. Building is O(Σ_g (N + A)) with arrays only.
+
+import CorridorLP
+import CorridorModel
+
+/// The allocation linear program of one scenario, with the bookkeeping to read GLPK's answer back.
+///
+/// The program (``program``) is DESIGN's allocation LP with demands of one origin aggregated into one
+/// commodity (see the top of `AllocationModel.swift` for the formulation and why this is exact).
+public struct AllocationModel: Sendable {
+    /// The demands of one origin, and the part of the network their flow can use.
+    struct Commodity: Sendable {
+        /// Index of the origin in ``ActiveNetwork/nodes``.
+        let origin: Int
+        /// Indices into ``ActiveNetwork/demands`` of the demands that can reach their destination.
+        let demands: [Int]
+        /// Arcs on some path from the origin to one of the destinations, ascending.
+        let arcs: [Int]
+        /// Column of `x[g, arcs[0]]`; `arcs[i]` has column `firstColumn + i`.
+        let firstColumn: Int
+    }
+
+    /// A row whose right-hand side is a signed sum of demand quantities (plus a capacity for a
+    /// throughput row), so that a change of demand scale knows what to recompute.
+    struct QuantityRow: Sendable {
+        let row: Int
+        /// `(demand index, ±1)`.
+        let terms: [(demand: Int, sign: Double)]
+        /// For a throughput row, the node whose capacity is added; `nil` for a conservation row.
+        let capacityOfNode: Int?
+    }
+
+    /// The network the program was built from.
+    public let network: ActiveNetwork
+    /// The linear program as built: minimise, with the capacities and quantities of ``network``.
+    public let program: LinearProgram
+
+    let commodities: [Commodity]
+    /// Column of `u[k]` per demand of ``ActiveNetwork/demands``; `nil` when the demand is not servable.
+    let unservedColumn: [Int?]
+    /// True for a servable demand whose destination cannot be reached: its `u` is fixed at `d`.
+    let isUnreachable: [Bool]
+    /// A column fixed at 1 whose objective coefficient is the objective's constant part:
+    /// `Σ_k h_{o_k}·d_k` over servable demands plus `Σ penalty_k·d_k` over demands with an end off.
+    let constantColumn: Int
+    /// Conservation rows at origins and destinations, and every throughput row.
+    let quantityRows: [QuantityRow]
+    /// Throughput row per node; `nil` when the node is uncapacitated and not adjustable.
+    let nodeCapacityRow: [Int?]
+    /// Capacity row per arc; `nil` when the arc is uncapacitated and not adjustable.
+    let arcCapacityRow: [Int?]
+    /// Unit cost per arc, `c_a`, and per node, `h_n`.
+    let arcUnitCost: [Double]
+    let nodeUnitCost: [Double]
+
+    /// Builds the program.
+    ///
+    /// - Parameters:
+    ///   - network: the active network of a scenario.
+    ///   - adjustableCapacities: ids of nodes or links whose capacity may later change through
+    ///     ``AllocationSolver/updateCapacity(of:to:)`` although unlimited now; they get a free
+    ///     capacity row. Capacitated elements always have one.
+    /// - Throws: ``AllocationError/invalidInput(_:)`` for a non-finite or negative quantity, cost or
+    ///   capacity (possible after a scenario's scaling), or an unknown adjustable id.
+    /// - Complexity: O(G·(N + A)) for G distinct origins, N nodes and A arcs.
+    public init(network: ActiveNetwork, adjustableCapacities: Set<String> = []) throws(AllocationError) {
+        try Self.check(network)
+        let nodeCount = network.nodes.count
+        let arcCount = network.arcs.count
+        let arcs = network.arcs
+        for id in adjustableCapacities.sorted() {
+            let isNode = network.nodeIndex(of: id) != nil
+            let isLink = arcs.contains { $0.linkID == id }
+            guard isNode || isLink else {
+                throw .invalidInput("capacity of \"\(id)\": no active node or link has this id")
+            }
+        }
+
+        let arcUnitCost = (0..<arcCount).map { network.generalisedCost(ofArc: $0) }
+        let nodeUnitCost = (0..<nodeCount).map { network.generalisedCost(ofNode: $0) }
+        let adjacency = Adjacency(nodeCount: nodeCount, arcs: arcs)
+
+        // Commodities in order of each origin's first demand, so the build is deterministic.
+        var commodityOfOrigin = [Int](repeating: -1, count: nodeCount)
+        var demandsByCommodity: [[Int]] = []
+        var originOfCommodity: [Int] = []
+        for (k, demand) in network.demands.enumerated() {
+            guard let origin = demand.origin, demand.destination != nil else { continue }
+            if commodityOfOrigin[origin] < 0 {
+                commodityOfOrigin[origin] = demandsByCommodity.count
+                demandsByCommodity.append([])
+                originOfCommodity.append(origin)
+            }
+            demandsByCommodity[commodityOfOrigin[origin]].append(k)
+        }
+
+        var program = LinearProgram(sense: .minimize)
+        var unservedColumn = [Int?](repeating: nil, count: network.demands.count)
+        var isUnreachable = [Bool](repeating: false, count: network.demands.count)
+        var objectiveConstant = 0.0
+        for demand in network.demands where !demand.isServable {
+            objectiveConstant += demand.unservedPenalty * demand.quantity
+        }
+
+        var commodities: [Commodity] = []
+        var quantityRows: [QuantityRow] = []
+        var columnsOfArc = [[Int]](repeating: [], count: arcCount)
+        var forward = [Bool](repeating: false, count: nodeCount)
+        var backward = [Bool](repeating: false, count: nodeCount)
+        var columnOfArc = [Int](repeating: -1, count: arcCount)
+        var stack: [Int] = []
+        var isSink = [Bool](repeating: false, count: nodeCount)
+
+        for (g, origin) in originOfCommodity.enumerated() {
+            let members = demandsByCommodity[g]
+            forward.withUnsafeMutableBufferPointer { $0.update(repeating: false) }
+            backward.withUnsafeMutableBufferPointer { $0.update(repeating: false) }
+            adjacency.markReachable(from: [origin], forward: true, into: &forward, stack: &stack)
+            let destinations = members.compactMap { network.demands[$0].destination }
+            adjacency.markReachable(from: destinations, forward: false, into: &backward, stack: &stack)
+
+            var keptArcs: [Int] = []
+            for a in 0..<arcCount where forward[arcs[a].from] && backward[arcs[a].to] {
+                keptArcs.append(a)
+            }
+            let firstColumn = program.columnCount
+            for (position, a) in keptArcs.enumerated() {
+                let column = program.addColumn(
+                    name: "x_g\(g)_a\(a)", objective: arcUnitCost[a] + nodeUnitCost[arcs[a].to])
+                columnOfArc[a] = column
+                columnsOfArc[a].append(column)
+                assert(column == firstColumn + position)
+            }
+
+            var reachable: [(demand: Int, column: Int)] = []
+            for k in members {
+                let demand = network.demands[k]
+                guard let destination = demand.destination else { continue }
+                let column = program.addColumn(
+                    name: "u_d\(k)", lower: 0, upper: demand.quantity,
+                    objective: demand.unservedPenalty - nodeUnitCost[origin])
+                unservedColumn[k] = column
+                objectiveConstant += nodeUnitCost[origin] * demand.quantity
+                if forward[destination] {
+                    reachable.append((k, column))
+                    isSink[destination] = true
+                } else {
+                    isUnreachable[k] = true
+                    program.setColumnBounds(column, lower: demand.quantity, upper: demand.quantity)
+                }
+            }
+
+            if !reachable.isEmpty {
+                for n in 0..<nodeCount where forward[n] && backward[n] {
+                    var terms: [(column: Int, coefficient: Double)] = []
+                    for a in adjacency.outgoing(n) where columnOfArc[a] >= 0 { terms.append((columnOfArc[a], 1)) }
+                    for a in adjacency.incoming(n) where columnOfArc[a] >= 0 { terms.append((columnOfArc[a], -1)) }
+                    var quantityTerms: [(demand: Int, sign: Double)] = []
+                    if n == origin {
+                        for (k, column) in reachable {
+                            terms.append((column, 1))
+                            quantityTerms.append((k, 1))
+                        }
+                    }
+                    if isSink[n] {
+                        for (k, column) in reachable where network.demands[k].destination == n {
+                            terms.append((column, -1))
+                            quantityTerms.append((k, -1))
+                        }
+                    }
+                    let rightHandSide = Self.signedSum(quantityTerms, network.demands)
+                    let row = program.addRow(
+                        name: "bal_g\(g)_n\(n)", lower: rightHandSide, upper: rightHandSide, terms: terms)
+                    if !quantityTerms.isEmpty {
+                        quantityRows.append(QuantityRow(row: row, terms: quantityTerms, capacityOfNode: nil))
+                    }
+                }
+            }
+            for a in keptArcs { columnOfArc[a] = -1 }
+            for (k, _) in reachable {
+                if let destination = network.demands[k].destination { isSink[destination] = false }
+            }
+            commodities.append(
+                Commodity(origin: origin, demands: reachable.map(\.demand), arcs: keptArcs, firstColumn: firstColumn))
+        }
+
+        // Throughput rows: T_n ≤ capacity_n, origin supply moved to the right-hand side.
+        var demandsByOrigin = [[Int]](repeating: [], count: nodeCount)
+        for (k, demand) in network.demands.enumerated() {
+            if let origin = demand.origin { demandsByOrigin[origin].append(k) }
+        }
+        var nodeCapacityRow = [Int?](repeating: nil, count: nodeCount)
+        for (n, node) in network.nodes.enumerated()
+        where node.capacity != nil || adjustableCapacities.contains(node.id) {
+            var terms: [(column: Int, coefficient: Double)] = []
+            for a in adjacency.incoming(n) { for column in columnsOfArc[a] { terms.append((column, 1)) } }
+            var quantityTerms: [(demand: Int, sign: Double)] = []
+            for k in demandsByOrigin[n] {
+                guard let column = unservedColumn[k] else { continue }
+                terms.append((column, -1))
+                quantityTerms.append((k, -1))
+            }
+            let supply = Self.signedSum(quantityTerms, network.demands)
+            let row = program.addRow(
+                name: "capn_\(n)", lower: nil, upper: node.capacity.map { $0 + supply }, terms: terms)
+            nodeCapacityRow[n] = row
+            quantityRows.append(QuantityRow(row: row, terms: quantityTerms, capacityOfNode: n))
+        }
+        var arcCapacityRow = [Int?](repeating: nil, count: arcCount)
+        for (a, arc) in arcs.enumerated() where arc.capacity != nil || adjustableCapacities.contains(arc.linkID) {
+            arcCapacityRow[a] = program.addRow(
+                name: "capa_\(a)", lower: nil, upper: arc.capacity,
+                terms: columnsOfArc[a].map { (column: $0, coefficient: 1.0) })
+        }
+        // CPLEX LP files cannot hold an objective constant (GLPK writes it as a comment), so it rides
+        // on a column fixed at 1: every solver reading our LP or MPS file then reports our objective.
+        let constantColumn = program.addColumn(name: "one", lower: 1, upper: 1, objective: objectiveConstant)
+
+        self.network = network
+        self.program = program
+        self.commodities = commodities
+        self.unservedColumn = unservedColumn
+        self.isUnreachable = isUnreachable
+        self.constantColumn = constantColumn
+        self.quantityRows = quantityRows
+        self.nodeCapacityRow = nodeCapacityRow
+        self.arcCapacityRow = arcCapacityRow
+        self.arcUnitCost = arcUnitCost
+        self.nodeUnitCost = nodeUnitCost
+    }
+
+    /// The objective's constant part with every quantity multiplied by `scale`.
+    func objectiveConstant(scale: Double) -> Double {
+        var constant = 0.0
+        for (k, demand) in network.demands.enumerated() {
+            if let origin = demand.origin, unservedColumn[k] != nil {
+                constant += nodeUnitCost[origin] * demand.quantity * scale
+            } else if !demand.isServable {
+                constant += demand.unservedPenalty * demand.quantity * scale
+            }
+        }
+        return constant
+    }
+
+    /// `Σ sign · d_k` over the terms.
+    static func signedSum(_ terms: [(demand: Int, sign: Double)], _ demands: [ActiveDemand]) -> Double {
+        terms.reduce(0) { $0 + $1.sign * demands[$1.demand].quantity }
+    }
+
+    /// Rejects the numbers GLPK must never see; the network validator checks the file, but a
+    /// scenario's `demandScale` can still push a product past what a `Double` holds.
+    private static func check(_ network: ActiveNetwork) throws(AllocationError) {
+        func require(_ value: Double, _ what: @autoclosure () -> String) throws(AllocationError) {
+            guard value.isFinite, value >= 0 else {
+                throw .invalidInput("\(what()): \(value) is not a finite number ≥ 0")
+            }
+        }
+        let base = network.network
+        try require(base.valueOfTimePerHour, "valueOfTimePerHour")
+        for node in network.nodes {
+            if let capacity = node.capacity { try require(capacity, "node \"\(node.id)\" capacity") }
+            try require(node.handlingCost, "node \"\(node.id)\" handlingCost")
+            try require(node.dwellHours, "node \"\(node.id)\" dwellHours")
+        }
+        for (a, arc) in network.arcs.enumerated() {
+            if let capacity = arc.capacity { try require(capacity, "link \"\(arc.linkID)\" capacity") }
+            try require(arc.cost, "link \"\(arc.linkID)\" cost")
+            try require(arc.hours, "link \"\(arc.linkID)\" hours")
+            try require(network.generalisedCost(ofArc: a), "link \"\(arc.linkID)\" generalised cost")
+        }
+        for (n, node) in network.nodes.enumerated() {
+            try require(network.generalisedCost(ofNode: n), "node \"\(node.id)\" generalised cost")
+        }
+        for demand in network.demands {
+            try require(demand.quantity, "demand \"\(demand.id)\" quantity")
+            try require(demand.unservedPenalty, "demand \"\(demand.id)\" unservedPenalty")
+            try require(demand.unservedPenalty * demand.quantity, "demand \"\(demand.id)\" penalty × quantity")
+        }
+    }
+}
+
+/// Outgoing and incoming arcs of every node in compressed (CSR) form.
+struct Adjacency: Sendable {
+    private let outStart: [Int]
+    private let outArcs: [Int]
+    private let inStart: [Int]
+    private let inArcs: [Int]
+    private let heads: [Int]
+    private let tails: [Int]
+
+    init(nodeCount: Int, arcs: [Arc]) {
+        var outStart = [Int](repeating: 0, count: nodeCount + 1)
+        var inStart = [Int](repeating: 0, count: nodeCount + 1)
+        for arc in arcs {
+            outStart[arc.from + 1] += 1
+            inStart[arc.to + 1] += 1
+        }
+        for n in 0..<nodeCount {
+            outStart[n + 1] += outStart[n]
+            inStart[n + 1] += inStart[n]
+        }
+        var outArcs = [Int](repeating: 0, count: arcs.count)
+        var inArcs = [Int](repeating: 0, count: arcs.count)
+        var outNext = outStart
+        var inNext = inStart
+        for (a, arc) in arcs.enumerated() {
+            outArcs[outNext[arc.from]] = a
+            outNext[arc.from] += 1
+            inArcs[inNext[arc.to]] = a
+            inNext[arc.to] += 1
+        }
+        self.outStart = outStart
+        self.outArcs = outArcs
+        self.inStart = inStart
+        self.inArcs = inArcs
+        self.heads = arcs.map(\.to)
+        self.tails = arcs.map(\.from)
+    }
+
+    func outgoing(_ node: Int) -> ArraySlice<Int> { outArcs[outStart[node]..<outStart[node + 1]] }
+    func incoming(_ node: Int) -> ArraySlice<Int> { inArcs[inStart[node]..<inStart[node + 1]] }
+
+    /// Marks every node reachable from `sources` along arcs (`forward`) or against them.
+    func markReachable(from sources: [Int], forward: Bool, into marked: inout [Bool], stack: inout [Int]) {
+        stack.removeAll(keepingCapacity: true)
+        for source in sources where !marked[source] {
+            marked[source] = true
+            stack.append(source)
+        }
+        while let node = stack.popLast() {
+            for a in forward ? outgoing(node) : incoming(node) {
+                let next = forward ? heads[a] : tails[a]
+                if !marked[next] {
+                    marked[next] = true
+                    stack.append(next)
+                }
+            }
+        }
+    }
+}

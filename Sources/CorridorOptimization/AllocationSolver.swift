@@ -1,0 +1,185 @@
+import CorridorLP
+import CorridorModel
+
+/// Computes the least-cost allocation of a scenario's demands (DESIGN §"The allocation").
+///
+/// ```swift
+/// let active = try network.activate(scenario: "third-crossing")
+/// let allocation = try allocate(active)
+/// print(allocation.objective, allocation.crossings.map(\.shadowPrice))
+/// ```
+///
+/// - Throws: ``AllocationError/invalidInput(_:)`` for numbers the program cannot hold,
+///   ``AllocationError/solver(_:)`` when GLPK fails (an internal error: the program is always feasible
+///   and bounded).
+public func allocate(_ network: ActiveNetwork) throws(AllocationError) -> Allocation {
+    try AllocationSolver(model: AllocationModel(network: network)).solve()
+}
+
+/// Why an allocation could not be computed.
+public enum AllocationError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A number or id the program cannot take; the text names the element.
+    case invalidInput(String)
+    /// GLPK failed or reported a status the model rules out; the text carries GLPK's reason.
+    case solver(String)
+
+    public var description: String {
+        switch self {
+        case .invalidInput(let text): text
+        case .solver(let text): "internal error: GLPK: \(text)"
+        }
+    }
+}
+
+/// An allocation program held in GLPK, to be changed and re-solved from the last basis.
+///
+/// Sweeps (a capacity stepped through values, demand scaled) change bounds only, so each re-solve
+/// starts from the previous optimal basis and takes a few dual simplex iterations instead of a
+/// solve from scratch. Not `Sendable`: GLPK's state belongs to the thread that created it — create,
+/// change and solve on one thread.
+public final class AllocationSolver {
+    /// The program as built; its capacities and quantities are those of the network it came from.
+    public let model: AllocationModel
+    /// The factor applied to every demand quantity of ``model``'s network; 1 until changed.
+    public private(set) var demandScale = 1.0
+    private let solver: GLPKSolver
+    private var nodeCapacity: [Double?]
+    private var arcCapacity: [Double?]
+    private var hasSolved = false
+
+    /// Loads the program into GLPK.
+    /// - Throws: ``AllocationError/solver(_:)`` when GLPK rejects it.
+    public init(model: AllocationModel) throws(AllocationError) {
+        self.model = model
+        nodeCapacity = model.network.nodes.map(\.capacity)
+        arcCapacity = model.network.arcs.map(\.capacity)
+        do {
+            solver = try GLPKSolver(model.program)
+        } catch {
+            throw .solver("loading the allocation program: \(error)")
+        }
+    }
+
+    /// Changes the capacity of a node or of both directions of a link; `nil` makes it unlimited.
+    ///
+    /// - Throws: ``AllocationError/invalidInput(_:)`` for an id that is not an active node or link,
+    ///   a capacity that is negative or not finite, or an element unlimited at build time that was
+    ///   not named in the model's `adjustableCapacities`.
+    public func updateCapacity(of id: String, to capacity: Double?) throws(AllocationError) {
+        if let capacity, !(capacity.isFinite && capacity >= 0) {
+            throw .invalidInput("capacity of \"\(id)\": \(capacity) is not a finite number ≥ 0")
+        }
+        let network = model.network
+        if let node = network.nodeIndex(of: id) {
+            guard let row = model.nodeCapacityRow[node] else { throw Self.notAdjustable(id) }
+            nodeCapacity[node] = capacity
+            try setThroughputBounds(row: row, node: node)
+            return
+        }
+        let arcs = network.arcs.indices.filter { network.arcs[$0].linkID == id }
+        guard !arcs.isEmpty else {
+            throw .invalidInput("capacity of \"\(id)\": no active node or link has this id")
+        }
+        for a in arcs {
+            guard let row = model.arcCapacityRow[a] else { throw Self.notAdjustable(id) }
+            arcCapacity[a] = capacity
+            do {
+                try solver.setRowBounds(row, lower: nil, upper: capacity)
+            } catch {
+                throw .solver("changing the capacity of \"\(id)\": \(error)")
+            }
+        }
+    }
+
+    /// Multiplies every demand quantity of the model's network by `scale` (not compounding: 2 then 3
+    /// gives 3 × the network's quantities).
+    /// - Throws: ``AllocationError/invalidInput(_:)`` for a scale that is negative, not finite, or
+    ///   makes a quantity or its penalty overflow.
+    public func updateDemandScale(_ scale: Double) throws(AllocationError) {
+        for demand in model.network.demands {
+            let penalty = demand.unservedPenalty * demand.quantity * scale
+            guard scale.isFinite, scale >= 0, penalty.isFinite else {
+                throw .invalidInput("demand scale \(scale): demand \"\(demand.id)\" would not stay finite")
+            }
+        }
+        demandScale = scale
+        do {
+            for (k, column) in model.unservedColumn.enumerated() {
+                guard let column else { continue }
+                let quantity = model.network.demands[k].quantity * scale
+                try solver.setColumnBounds(
+                    column, lower: model.isUnreachable[k] ? quantity : 0, upper: quantity)
+            }
+            try solver.setObjective(model.constantColumn, model.objectiveConstant(scale: scale))
+            for quantityRow in model.quantityRows {
+                if let node = quantityRow.capacityOfNode {
+                    try setThroughputBounds(row: quantityRow.row, node: node)
+                } else {
+                    let rightHandSide = AllocationModel.signedSum(quantityRow.terms, model.network.demands) * scale
+                    try solver.setRowBounds(quantityRow.row, lower: rightHandSide, upper: rightHandSide)
+                }
+            }
+        } catch let error as AllocationError {
+            throw error
+        } catch {
+            throw .solver("changing the demand scale: \(error)")
+        }
+    }
+
+    /// Solves the program as it now stands: from scratch the first time, from the last basis after.
+    ///
+    /// - Parameter timeLimit: seconds GLPK may spend; `nil` for no limit.
+    /// - Throws: ``AllocationError/solver(_:)`` on a GLPK failure, a limit reached, or a status other
+    ///   than optimal.
+    public func solve(timeLimit: Double? = nil) throws(AllocationError) -> Allocation {
+        var options = SolverOptions()
+        options.timeLimit = timeLimit
+        // After a bound change the old basis stays dual feasible, which is the dual simplex's start.
+        options.method = hasSolved ? .dual : .primal
+        let solution: LPSolution
+        do {
+            solution = try solver.solve(options)
+        } catch {
+            throw .solver("solving the allocation program: \(error)")
+        }
+        switch solution.status {
+        case .optimal: break
+        case .infeasible: throw .solver("the allocation program is infeasible, which its unserved variables rule out")
+        case .unbounded: throw .solver("the allocation program is unbounded, which its costs ≥ 0 rule out")
+        }
+        hasSolved = true
+        return AllocationDecoder(
+            model: model, solution: solution, demandScale: demandScale, nodeCapacity: nodeCapacity,
+            arcCapacity: arcCapacity
+        ).allocation()
+    }
+
+    /// Writes the program in CPLEX LP form, with its current bounds. The corresponding GLPK routine
+    /// is `glp_write_lp`.
+    public func writeLP(to path: String) throws(AllocationError) {
+        do { try solver.writeLP(to: path) } catch { throw .invalidInput("\(path): cannot write the LP file: \(error)") }
+    }
+
+    /// Writes the program in fixed MPS form, with its current bounds. The corresponding GLPK routine
+    /// is `glp_write_mps`.
+    public func writeMPS(to path: String) throws(AllocationError) {
+        do { try solver.writeMPS(to: path) } catch { throw .invalidInput("\(path): cannot write the MPS file: \(error)") }
+    }
+
+    private func setThroughputBounds(row: Int, node: Int) throws(AllocationError) {
+        let supply = model.network.demands.indices.reduce(0.0) { sum, k in
+            model.network.demands[k].origin == node && model.unservedColumn[k] != nil
+                ? sum + model.network.demands[k].quantity * demandScale : sum
+        }
+        do {
+            try solver.setRowBounds(row, lower: nil, upper: nodeCapacity[node].map { $0 - supply })
+        } catch {
+            throw .solver("changing the capacity of \"\(model.network.nodes[node].id)\": \(error)")
+        }
+    }
+
+    private static func notAdjustable(_ id: String) -> AllocationError {
+        .invalidInput(
+            "capacity of \"\(id)\": unlimited when the model was built and not named as adjustable, so it has no capacity row")
+    }
+}

@@ -1,0 +1,114 @@
+import ArgumentParser
+import CorridorModel
+import CorridorOptimization
+import CorridorReports
+import Foundation
+
+/// `corridor allocate`: the least-cost allocation of a scenario's demands (DESIGN §"The allocation").
+struct AllocateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "allocate",
+        abstract: "Split demand across crossings and lines at least total cost; report unserved demand and shadow prices.",
+        discussion: """
+            Formats: table (default), json (corridor-allocation/1), csv (a folder of tables; needs --output DIR), \
+            geojson (a FeatureCollection). --write-lp/--write-mps export the linear program for other solvers.
+            """)
+
+    @OptionGroup var networkOptions: NetworkOptions
+
+    @Option(name: .long, help: "Output format: table, json, csv or geojson.")
+    var format: OutputFormat = .table
+
+    @Option(name: .long, help: "Write the result to this file (a folder for csv) instead of standard output.")
+    var output: String?
+
+    @Option(name: .customLong("write-lp"), help: "Also write the linear program in CPLEX LP form to this file.")
+    var writeLP: String?
+
+    @Option(name: .customLong("write-mps"), help: "Also write the linear program in MPS form to this file.")
+    var writeMPS: String?
+
+    @Flag(name: .long, help: "Print the seconds spent building, solving and writing to standard error.")
+    var timings = false
+
+    func validate() throws {
+        if format == .csv, output == nil {
+            throw ValidationError("--format csv writes a folder of tables: give it with --output DIR")
+        }
+    }
+
+    func run() throws {
+        let network = try networkOptions.loadActiveNetwork()
+        let clock = ContinuousClock()
+        let started = clock.now
+        let allocation: Allocation
+        let built: ContinuousClock.Instant
+        let solved: ContinuousClock.Instant
+        do {
+            let solver = try AllocationSolver(model: AllocationModel(network: network))
+            built = clock.now
+            if let writeLP { try solver.writeLP(to: writeLP) }
+            if let writeMPS { try solver.writeMPS(to: writeMPS) }
+            let exported = clock.now
+            allocation = try solver.solve()
+            solved = clock.now - (exported - built)
+        } catch {
+            throw AllocationFailure(error: error)
+        }
+        try write(allocation, network: network)
+        if timings {
+            func seconds(_ duration: Duration) -> String {
+                let value = Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+                return String(format: "%.4f", value)
+            }
+            FileHandle.standardError.write(
+                Data(
+                    ("timings: build \(seconds(built - started)) s, solve \(seconds(solved - built)) s, "
+                        + "write \(seconds(clock.now - solved)) s (\(allocation.iterations) simplex iterations)\n").utf8))
+        }
+    }
+
+    private func write(_ allocation: Allocation, network: ActiveNetwork) throws {
+        let text: String
+        switch format {
+        case .table:
+            text = AllocationTableReport.render(allocation, network: network)
+        case .json:
+            text = AllocationJSONReport.document(allocation, network: network).serialized() + "\n"
+        case .geojson:
+            let (document, skipped) = AllocationGeoJSONReport.document(allocation, network: network)
+            if !skipped.isEmpty {
+                Terminal.printError(
+                    "GeoJSON: \(skipped.count) node(s) without coordinates left out with their links: "
+                        + skipped.joined(separator: ", "))
+            }
+            text = document.serialized() + "\n"
+        case .csv:
+            guard let output else { throw BadInput("--format csv needs --output DIR") }
+            do {
+                try AllocationCSVReport.write(allocation, network: network, to: output)
+            } catch {
+                throw BadInput(error.description)
+            }
+            return
+        }
+        guard let output else { return Terminal.emit(text) }
+        do {
+            try AtomicFile.write(text, to: output)
+        } catch {
+            throw BadInput(error.description)
+        }
+    }
+}
+
+/// An ``AllocationError`` with DESIGN's exit code: bad numbers or paths exit 2, GLPK failures exit 3.
+struct AllocationFailure: CorridorFailure {
+    let error: AllocationError
+    var exit: CorridorExit {
+        switch error {
+        case .invalidInput: .badInput
+        case .solver: .internalError
+        }
+    }
+    var description: String { error.description }
+}
