@@ -120,7 +120,10 @@ public final class DIMACSScanner {
         while case let digit = buffer[position] &- UInt8(ascii: "0"), digit < 10 {
             let (times, overflow1) = value.multipliedReportingOverflow(by: 10)
             let (sum, overflow2) = times.addingReportingOverflow(Int(digit))
-            guard !overflow1, !overflow2 else { throw error("\(what) is too large") }
+            guard !overflow1, !overflow2 else {
+                position = start
+                throw error("\(what) is too large")
+            }
             value = sum
             digits += 1
             position += 1
