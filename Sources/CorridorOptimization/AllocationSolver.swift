@@ -42,7 +42,7 @@ public final class AllocationSolver {
     public let model: AllocationModel
     /// The factor applied to every demand quantity of ``model``'s network; 1 until changed.
     public private(set) var demandScale = 1.0
-    private let solver: GLPKSolver
+    let solver: GLPKSolver
     private var nodeCapacity: [Double?]
     private var arcCapacity: [Double?]
     private var hasSolved = false
