@@ -13,7 +13,7 @@ struct Corridor: ParsableCommand {
             Exit codes: 0 success, 1 no route or infeasible, 2 bad input or usage, 3 internal error.
             """,
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, AllocateCommand.self, MaxFlowCommand.self])
+        subcommands: [ValidateCommand.self, AllocateCommand.self, MaxFlowCommand.self, CompareCommand.self, SweepCommand.self, CriticalityCommand.self])
 
     /// Parses the command line and runs the command, mapping every failure to DESIGN's exit codes:
     /// usage and input errors exit 2 (ArgumentParser's own 64 is replaced), outcomes such as "no
