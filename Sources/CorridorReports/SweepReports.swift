@@ -43,7 +43,7 @@ public enum SweepJSONReport {
         }
         guard root["format"] as? String == formatTag else { throw fail("\"format\" is not \"\(formatTag)\"") }
         func number(_ object: [String: Any], _ key: String, at place: String) throws(ImpactError) -> Double {
-            guard let value = object[key] as? NSNumber, !(object[key] is Bool) else {
+            guard let value = object[key] as? NSNumber else {
                 throw fail("\(place)\"\(key)\" is missing or not a number")
             }
             return value.doubleValue
