@@ -38,28 +38,33 @@ public enum SweepJSONReport {
     /// - Throws: ``ImpactError/invalidRequest(_:)`` naming `source` and the key that is wrong.
     public static func read(_ data: Data, source: String) throws(ImpactError) -> SweepResult {
         func fail(_ what: String) -> ImpactError { .invalidRequest("\(source): \(what)") }
-        guard let root = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
-            throw fail("not a JSON object")
+        let root: JSONValue
+        do {
+            root = try JSONParsing.parse(String(decoding: data, as: UTF8.self))
+        } catch {
+            throw fail("not JSON: \(error.message)")
         }
-        guard root["format"] as? String == formatTag else { throw fail("\"format\" is not \"\(formatTag)\"") }
-        func number(_ object: [String: Any], _ key: String, at place: String) throws(ImpactError) -> Double {
-            guard let value = object[key] as? NSNumber else {
-                throw fail("\(place)\"\(key)\" is missing or not a number")
-            }
-            return value.doubleValue
+        guard case .string(formatTag)? = root["format"] else { throw fail("\"format\" is not \"\(formatTag)\"") }
+        func number(_ object: JSONValue, _ key: String, at place: String) throws(ImpactError) -> Double {
+            guard case .number(let value)? = object[key] else { throw fail("\(place)\"\(key)\" is missing or not a number") }
+            return value
         }
-        func integer(_ object: [String: Any], _ key: String, at place: String) throws(ImpactError) -> Int {
+        func integer(_ object: JSONValue, _ key: String, at place: String) throws(ImpactError) -> Int {
             let value = try number(object, key, at: place)
             guard value == value.rounded(), abs(value) < 1e15 else { throw fail("\(place)\"\(key)\" is not a whole number") }
             return Int(value)
         }
-        guard let network = root["network"] as? String, let scenario = root["scenario"] as? String else {
+        func string(_ object: JSONValue, _ key: String) -> String? {
+            guard case .string(let text)? = object[key] else { return nil }
+            return text
+        }
+        guard let network = string(root, "network"), let scenario = string(root, "scenario") else {
             throw fail("\"network\" and \"scenario\" must be strings")
         }
-        guard let parameter = root["parameter"] as? [String: Any], let kind = parameter["kind"] as? String else {
+        guard let parameter = root["parameter"], let kind = string(parameter, "kind") else {
             throw fail("\"parameter\" must be an object with \"kind\"")
         }
-        let id = parameter["id"] as? String
+        let id = string(parameter, "id")
         let sweptParameter: SweepParameter
         switch (kind, id) {
         case ("capacity", .some(let id)): sweptParameter = .capacity(id)
@@ -68,20 +73,18 @@ public enum SweepJSONReport {
         default: throw fail("\"parameter\": kind \"\(kind)\" with id \(id.map { "\"\($0)\"" } ?? "null") is not a sweep parameter")
         }
         var shard: SweepShard?
-        if let text = root["shard"] as? String { shard = try SweepShard(parsing: text) }
+        if let text = string(root, "shard") { shard = try SweepShard(parsing: text) }
         let request = try SweepRequest(
             parameter: sweptParameter, minimum: number(root, "min", at: ""), maximum: number(root, "max", at: ""),
             steps: integer(root, "steps", at: ""), shard: shard)
-        guard let pointList = root["points"] as? [[String: Any]] else { throw fail("\"points\" must be a list of objects") }
+        guard case .array(let pointList)? = root["points"] else { throw fail("\"points\" must be a list") }
         var points: [SweepPoint] = []
         for (position, entry) in pointList.enumerated() {
             let place = "points[\(position)]."
-            guard let crossingList = entry["crossings"] as? [[String: Any]] else {
-                throw fail("\(place)\"crossings\" must be a list of objects")
-            }
+            guard case .array(let crossingList)? = entry["crossings"] else { throw fail("\(place)\"crossings\" must be a list") }
             var crossings: [CrossingFlow] = []
             for (index, crossing) in crossingList.enumerated() {
-                guard let id = crossing["id"] as? String else { throw fail("\(place)crossings[\(index)].\"id\" must be a string") }
+                guard let id = string(crossing, "id") else { throw fail("\(place)crossings[\(index)].\"id\" must be a string") }
                 crossings.append(CrossingFlow(id: id, flow: try number(crossing, "flow", at: "\(place)crossings[\(index)].")))
             }
             points.append(

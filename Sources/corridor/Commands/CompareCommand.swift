@@ -28,7 +28,7 @@ struct CompareCommand: ParsableCommand {
 
     func validate() throws {
         if networkOptions.scenario == nil { throw ValidationError("Missing expected argument '--scenario <scenario>'") }
-        try format.require(oneOf: [.table, .json, .csv], for: "compare")
+        do { try format.require(oneOf: [.table, .json, .csv], for: "compare") } catch { throw ValidationError(error.description) }
     }
 
     func run() throws {

@@ -23,7 +23,7 @@ struct CriticalityCommand: ParsableCommand {
     var format: OutputFormat = .table
 
     func validate() throws {
-        try format.require(oneOf: [.table, .json], for: "criticality")
+        do { try format.require(oneOf: [.table, .json], for: "criticality") } catch { throw ValidationError(error.description) }
     }
 
     func run() throws {

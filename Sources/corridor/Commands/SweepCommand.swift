@@ -45,7 +45,7 @@ struct SweepCommand: ParsableCommand {
     var format: OutputFormat = .table
 
     func validate() throws {
-        try format.require(oneOf: [.table, .json, .csv], for: "sweep")
+        do { try format.require(oneOf: [.table, .json, .csv], for: "sweep") } catch { throw ValidationError(error.description) }
         if !merge.isEmpty {
             let extra = [
                 capacity.map { _ in "--capacity" }, cost.map { _ in "--cost" }, demandScale ? "--demand-scale" : nil,
