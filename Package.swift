@@ -62,6 +62,7 @@ let package = Package(
             swiftSettings: sharedSwiftSettings),
         .testTarget(name: "CorridorLPTests", dependencies: ["CorridorLP", "CorridorTestSupport"], swiftSettings: sharedSwiftSettings),
         .testTarget(name: "CorridorOptimizationTests", dependencies: ["CorridorOptimization", "CorridorLP", "CorridorModel", "CorridorTestSupport"], swiftSettings: sharedSwiftSettings),
+        .testTarget(name: "CorridorImpactTests", dependencies: ["CorridorImpact", "CorridorRouting", "CorridorReports", "CorridorOptimization", "CorridorModel", "CorridorTestSupport"], swiftSettings: sharedSwiftSettings),
         .testTarget(
             name: "CorridorReportsTests", dependencies: ["CorridorReports", "CorridorModel", "CorridorTestSupport"],
             swiftSettings: sharedSwiftSettings),

@@ -45,7 +45,7 @@ public final class AllocationSolver {
     /// Time GLPK's simplex took in the last ``solve(timeLimit:)``, and the time spent turning its
     /// answer into an ``Allocation`` (flows, routes, prices).
     public private(set) var lastTimings = (simplex: Duration.zero, decoding: Duration.zero)
-    private let solver: GLPKSolver
+    let solver: GLPKSolver
     private var nodeCapacity: [Double?]
     private var arcCapacity: [Double?]
     private var hasSolved = false

@@ -19,6 +19,10 @@ struct Corridor: ParsableCommand {
             RouteCommand.self,
             MinCostCommand.self,
             AllocateCommand.self,
+            MaxFlowCommand.self,
+            CompareCommand.self,
+            SweepCommand.self,
+            CriticalityCommand.self,
         ])
 
     /// Parses the command line and runs the command, mapping every failure to DESIGN's exit codes:

@@ -1,1 +1,0 @@
-// The CorridorImpact module; its content arrives with the issue that builds it.

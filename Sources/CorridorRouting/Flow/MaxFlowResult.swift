@@ -1,0 +1,73 @@
+import CorridorModel
+
+/// The maximum flow a corridor network can carry from one set of nodes to another, with its bottleneck.
+public struct MaxFlowResult: Sendable, Equatable {
+    /// The ids of the nodes the flow starts from, in the order given.
+    public let sources: [String]
+    /// The ids of the nodes the flow ends at, in the order given.
+    public let sinks: [String]
+    /// The maximum flow per period; `nil` when it is unbounded.
+    public let value: Double?
+    /// A path on which nothing has a capacity, when there is one: it makes the flow unbounded.
+    public let unlimitedPath: UnlimitedPath?
+    /// The minimum cut: the node and link capacities that bound the flow, adding up to ``value``.
+    /// Empty when the flow is unbounded.
+    public let cut: [CutElement]
+    /// The flow on each arc of the active network, by arc index; empty when unbounded.
+    public let arcFlows: [Double]
+    /// The throughput of each node of the active network (what enters it by arc plus what starts
+    /// there), by node index; empty when unbounded.
+    public let nodeFlows: [Double]
+
+    /// True when some source reaches some sink through nodes and links that all lack a capacity.
+    public var isUnbounded: Bool { value == nil }
+
+    /// A node or one direction of a link whose capacity is part of the minimum cut.
+    public struct CutElement: Sendable, Equatable {
+        public enum Kind: String, Sendable { case node, link }
+        /// The node's or the link's id.
+        public let id: String
+        public let kind: Kind
+        /// For a link: true when it is the `to → from` direction of a bidirectional link.
+        public let isReverse: Bool
+        public let capacity: Double
+
+        /// The id, with ` (reverse)` appended for a bidirectional link's reverse direction.
+        public var label: String { isReverse ? "\(id) (reverse)" : id }
+    }
+
+    /// A source-to-sink path along which no node and no arc has a capacity.
+    public struct UnlimitedPath: Sendable, Equatable {
+        /// Node ids from a source to a sink.
+        public let nodes: [String]
+        /// The arcs between them, as labels (`link-id`, or `link-id (reverse)`).
+        public let links: [String]
+    }
+}
+
+/// Why a corridor max-flow cannot be computed as asked.
+public enum MaxFlowNetworkError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// An id that names no node of the network; `suggestion` is the closest id when one is close.
+    case unknownNode(id: String, option: String, suggestion: String?)
+    /// A node that exists but is off in the scenario.
+    case nodeOff(id: String, option: String, scenario: String)
+    /// A node given both as a source and as a sink.
+    case sourceIsSink(id: String)
+    /// No sources or no sinks: the scenario has no servable demand and none were named.
+    case noEnds(String)
+    /// The reduced problem was refused (capacities too large to add up, for instance).
+    case unsolvable(String)
+
+    public var description: String {
+        switch self {
+        case .unknownNode(let id, let option, let suggestion):
+            "\(option): unknown node \"\(id)\"" + (suggestion.map { " (did you mean \"\($0)\"?)" } ?? "")
+        case .nodeOff(let id, let option, let scenario):
+            "\(option): node \"\(id)\" is off in scenario \"\(scenario)\""
+        case .sourceIsSink(let id):
+            "node \"\(id)\" is both a source and a sink; name disjoint sets with --from and --to"
+        case .noEnds(let message): message
+        case .unsolvable(let message): "cannot compute the maximum flow: \(message)"
+        }
+    }
+}

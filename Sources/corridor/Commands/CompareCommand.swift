@@ -1,0 +1,62 @@
+import ArgumentParser
+import CorridorImpact
+import CorridorModel
+import CorridorOptimization
+import CorridorReports
+import Foundation
+
+/// `corridor compare`: two scenarios' allocations and max-flows side by side.
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare two scenarios: crossings, costs, service, transit time, max-flow and the demands that moved.",
+        discussion: """
+            Formats: table (default), json (corridor-comparison/1), csv (the crossings table; with --output DIR, \
+            crossings.csv, totals.csv and changes.csv in that folder).
+            """)
+
+    @OptionGroup var networkOptions: NetworkOptions
+
+    @Option(name: .long, help: "The scenario to compare against (e.g. baseline).")
+    var baseline: String
+
+    @Option(name: .long, help: "Output format: table, json or csv.")
+    var format: OutputFormat = .table
+
+    @Option(name: .long, help: "Write the result to this file (a folder for csv) instead of standard output.")
+    var output: String?
+
+    func validate() throws {
+        if networkOptions.scenario == nil { throw ValidationError("Missing expected argument '--scenario <scenario>'") }
+        do { try format.require(oneOf: [.table, .json, .csv], for: "compare") } catch { throw ValidationError(error.description) }
+    }
+
+    func run() throws {
+        let network = try networkOptions.loadNetwork()
+        let before = try network.activate(scenario: baseline)
+        let after = try network.activate(scenario: networkOptions.scenario)
+        let comparison = try compare(baseline: before, scenario: after)
+        let text: String
+        switch format {
+        case .json: text = ComparisonJSONReport.document(comparison).serialized() + "\n"
+        case .csv:
+            if let output {
+                do { try ComparisonCSVReport.write(comparison, to: output) } catch { throw BadInput(error.description) }
+                return
+            }
+            text = ComparisonCSVReport.crossings(comparison)
+        default: text = ComparisonTableReport.render(comparison)
+        }
+        guard let output else { return Terminal.emit(text) }
+        do { try AtomicFile.write(text, to: output) } catch { throw BadInput(error.description) }
+    }
+}
+
+extension ImpactError: CorridorFailure {
+    var exit: CorridorExit {
+        switch self {
+        case .invalidRequest, .inconsistentShards, .allocation(.invalidInput): .badInput
+        case .allocation(.solver): .internalError
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import CorridorImpact
+import CorridorModel
+import CorridorReports
+
+/// `corridor criticality`: what closing each crossing (or link) costs, worst first.
+struct CriticalityCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "criticality",
+        abstract: "Close each active crossing (with --links, each link too) in turn and rank by the damage.",
+        discussion: """
+            Closing sets the element's capacity to 0 and re-solves from the last basis; a closed crossing also \
+            stops traffic that starts or ends there. Ranked by cost increase, then unserved increase, then id. \
+            Formats: table (default), json (corridor-criticality/1).
+            """)
+
+    @OptionGroup var networkOptions: NetworkOptions
+
+    @Flag(name: .long, help: "Also close each active link (both directions together).")
+    var links = false
+
+    @Option(name: .long, help: "Output format: table or json.")
+    var format: OutputFormat = .table
+
+    func validate() throws {
+        do { try format.require(oneOf: [.table, .json], for: "criticality") } catch { throw ValidationError(error.description) }
+    }
+
+    func run() throws {
+        let network = try networkOptions.loadActiveNetwork()
+        let result = try criticality(of: network, includeLinks: links)
+        switch format {
+        case .json: Terminal.emit(CriticalityJSONReport.document(result, includesLinks: links).serialized())
+        default: Terminal.emit(CriticalityTableReport.render(result))
+        }
+    }
+}

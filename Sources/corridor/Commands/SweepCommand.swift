@@ -1,0 +1,123 @@
+import ArgumentParser
+import CorridorImpact
+import CorridorModel
+import CorridorReports
+import Foundation
+
+/// `corridor sweep`: the allocation as one capacity, link cost or the demand scale varies.
+struct SweepCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sweep",
+        abstract: "Vary a capacity (--capacity ID), a link cost (--cost ID) or the demand scale over a range; re-solve warm.",
+        discussion: """
+            N steps give N evenly spaced points, --min and --max included (one step: --min alone). \
+            --shard i/n computes the i-th of n contiguous blocks of points; `corridor sweep --merge FILE...` \
+            joins the shards' JSON into the unsharded result. Formats: table (default), json (corridor-sweep/1), csv.
+            """)
+
+    @OptionGroup var networkOptions: NetworkOptions
+
+    @Option(name: .long, help: "Vary the capacity of this node or link.")
+    var capacity: String?
+
+    @Option(name: .long, help: "Vary the cost per unit of this link.")
+    var cost: String?
+
+    @Flag(name: .customLong("demand-scale"), help: "Vary a factor on every demand quantity of the scenario.")
+    var demandScale = false
+
+    @Option(name: .long, help: "The first value.")
+    var min: Double?
+
+    @Option(name: .long, help: "The last value.")
+    var max: Double?
+
+    @Option(name: .long, help: "The number of points (≥ 1).")
+    var steps: Int?
+
+    @Option(name: .long, help: "Compute only block i of n, e.g. 2/4.")
+    var shard: String?
+
+    @Option(name: .long, parsing: .upToNextOption, help: "Join these shard documents (JSON) instead of sweeping.")
+    var merge: [String] = []
+
+    @Option(name: .long, help: "Output format: table, json or csv.")
+    var format: OutputFormat = .table
+
+    func validate() throws {
+        do { try format.require(oneOf: [.table, .json, .csv], for: "sweep") } catch { throw ValidationError(error.description) }
+        if !merge.isEmpty {
+            let extra = [
+                capacity.map { _ in "--capacity" }, cost.map { _ in "--cost" }, demandScale ? "--demand-scale" : nil,
+                min.map { _ in "--min" }, max.map { _ in "--max" }, steps.map { _ in "--steps" },
+                shard.map { _ in "--shard" }, networkOptions.scenario.map { _ in "--scenario" },
+                networkOptions.network.map { _ in "NETWORK" },
+            ].compactMap { $0 }
+            if !extra.isEmpty {
+                throw ValidationError("--merge takes the shards' documents alone; drop \(extra.joined(separator: ", "))")
+            }
+            return
+        }
+        let chosen = [capacity != nil, cost != nil, demandScale].filter { $0 }.count
+        if chosen != 1 { throw ValidationError("name exactly one of --capacity ID, --cost ID or --demand-scale") }
+        if min == nil || max == nil || steps == nil { throw ValidationError("--min, --max and --steps are all needed") }
+    }
+
+    func run() throws {
+        let result: SweepResult
+        if merge.isEmpty {
+            result = try runSweep()
+        } else {
+            var parts: [(source: String, result: SweepResult)] = []
+            for path in merge {
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    throw BadInput("\(path): cannot read the file")
+                }
+                parts.append((path, try SweepJSONReport.read(data, source: path)))
+            }
+            result = try mergeSweepShards(parts)
+        }
+        switch format {
+        case .json: Terminal.emit(SweepJSONReport.document(result).serialized())
+        case .csv: Terminal.emit(SweepCSVReport.render(result))
+        default: Terminal.emit(SweepTableReport.render(result))
+        }
+    }
+
+    private func runSweep() throws -> SweepResult {
+        guard let min, let max, let steps else { throw BadInput("--min, --max and --steps are all needed") }
+        let parameter: SweepParameter
+        if let capacity {
+            parameter = .capacity(capacity)
+        } else if let cost {
+            parameter = .cost(cost)
+        } else {
+            parameter = .demandScale
+        }
+        let request = try SweepRequest(
+            parameter: parameter, minimum: min, maximum: max, steps: steps,
+            shard: try shard.map { text throws(ImpactError) in try SweepShard(parsing: text) })
+        let network = try networkOptions.loadActiveNetwork()
+        guard Terminal.standardErrorIsTerminal else { return try sweep(network, request) }
+        let bar = ProgressBar()
+        defer { bar.finish() }
+        return try sweep(network, request) { done, total in bar.show(done, of: total) }
+    }
+}
+
+/// A one-line progress bar on standard error, redrawn in place.
+private final class ProgressBar {
+    private var drawn = false
+
+    func show(_ done: Int, of total: Int) {
+        let width = 30
+        let filled = total > 0 ? done * width / total : width
+        let line = "\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "] \(done)/\(total) points"
+        FileHandle.standardError.write(Data(line.utf8))
+        drawn = true
+    }
+
+    func finish() {
+        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+@Suite struct SweepCLITests {
+    let tiny = CLIRunner.path("networks/tiny.json")
+
+    @Test func tableSummaryAndJSON() throws {
+        let table = try CLIRunner.run(["sweep", tiny, "--scenario", "third-crossing", "--capacity", "bakhty", "--min", "195", "--max", "235", "--steps", "5"])
+        #expect(table.exitCode == 0)
+        #expect(table.standardOutput.contains("marginal value reaches 0 at 205"))
+        #expect(table.standardError.isEmpty)
+        let json = try CLIRunner.run(["sweep", tiny, "--scenario", "third-crossing", "--capacity", "bakhty", "--min", "0", "--max", "50", "--steps", "6", "--format", "json"])
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        #expect(root["format"] as? String == "corridor-sweep/1")
+        #expect((root["points"] as? [Any])?.count == 6)
+    }
+
+    @Test func shardsMergeByteIdentical() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sweep-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let common = ["sweep", tiny, "--scenario", "third-crossing", "--capacity", "bakhty", "--min", "0", "--max", "230", "--steps", "25", "--format", "json"]
+        let whole = try CLIRunner.run(common)
+        var files: [String] = []
+        for index in 1...2 {
+            let shard = try CLIRunner.run(common + ["--shard", "\(index)/2"])
+            #expect(shard.exitCode == 0)
+            let path = folder.appendingPathComponent("s\(index).json").path
+            try shard.standardOutput.write(toFile: path, atomically: true, encoding: .utf8)
+            files.append(path)
+        }
+        let merged = try CLIRunner.run(["sweep", "--format", "json", "--merge"] + files)
+        #expect(merged.exitCode == 0)
+        #expect(merged.standardOutput == whole.standardOutput)
+        let missing = try CLIRunner.run(["sweep", "--format", "json", "--merge", files[0]])
+        #expect(missing.exitCode == 2)
+        #expect(missing.standardError.contains("missing"))
+        let duplicate = try CLIRunner.run(["sweep", "--format", "json", "--merge", files[0], files[0], files[1]])
+        #expect(duplicate.exitCode == 2)
+    }
+
+    @Test func usageErrorsExit2() throws {
+        let cases: [[String]] = [
+            ["--capacity", "bakhty", "--min", "0", "--max", "1", "--steps", "2"],  // off in baseline
+            ["--capacity", "dostik", "--min", "0", "--max", "1", "--steps", "2"],
+            ["--capacity", "dostyk", "--min", "5", "--max", "1", "--steps", "2"],
+            ["--capacity", "dostyk", "--min", "0", "--max", "1", "--steps", "0"],
+            ["--capacity", "dostyk", "--min", "-1", "--max", "1", "--steps", "2"],
+            ["--capacity", "dostyk", "--cost", "xian-urumqi", "--min", "0", "--max", "1", "--steps", "2"],
+            ["--cost", "dostyk", "--min", "0", "--max", "1", "--steps", "2"],
+            ["--demand-scale", "--min", "0", "--max", "1", "--steps", "2", "--shard", "3/2"],
+            ["--demand-scale", "--min", "0", "--max", "1"],
+        ]
+        for arguments in cases {
+            let result = try CLIRunner.run(["sweep", tiny] + arguments)
+            #expect(result.exitCode == 2, "\(arguments)")
+            #expect(!result.standardError.isEmpty)
+        }
+    }
+}
