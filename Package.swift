@@ -64,7 +64,8 @@ let package = Package(
         .testTarget(name: "CorridorOptimizationTests", dependencies: ["CorridorOptimization", "CorridorLP", "CorridorModel", "CorridorTestSupport"], swiftSettings: sharedSwiftSettings),
         .testTarget(name: "CorridorImpactTests", dependencies: ["CorridorImpact", "CorridorRouting", "CorridorReports", "CorridorOptimization", "CorridorModel", "CorridorTestSupport"], swiftSettings: sharedSwiftSettings),
         .testTarget(
-            name: "CorridorReportsTests", dependencies: ["CorridorReports", "CorridorModel", "CorridorTestSupport"],
+            name: "CorridorReportsTests",
+            dependencies: ["CorridorReports", "CorridorModel", "CorridorImpact", "CorridorTestSupport"],
             swiftSettings: sharedSwiftSettings),
         .testTarget(
             name: "CorridorCLITests", dependencies: ["CorridorModel"], swiftSettings: sharedSwiftSettings),

@@ -97,7 +97,8 @@ public struct Allocation: Sendable, Equatable {
         public let name: String
         /// Throughput `T_n`.
         public let flow: Double
-        /// `flow / Σ flow of all active crossings`; 0 when no crossing carries anything.
+        /// `flow / served`: the fraction of all served freight that passes this crossing; 0 when nothing
+        /// is served. Routes may pass several crossings, so shares over all crossings can exceed 1.
         public let share: Double
         public let capacity: Double?
         public let utilisation: Double?

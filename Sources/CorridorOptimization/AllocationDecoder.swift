@@ -157,7 +157,7 @@ struct AllocationDecoder {
     ) -> [Allocation.CrossingResult] {
         let network = model.network
         let crossingNodes = network.nodes.indices.filter { network.nodes[$0].kind == .crossing }
-        let total = crossingNodes.reduce(0.0) { $0 + nodes[$1].flow }
+        let served = demands.reduce(0.0) { $0 + $1.served }
         var flowByCrossing: [String: [String: Double]] = [:]
         for demand in demands {
             for route in demand.routes {
@@ -169,7 +169,7 @@ struct AllocationDecoder {
             let users = (flowByCrossing[node.id] ?? [:]).map { Allocation.DemandFlow(id: $0.key, flow: $0.value) }
                 .sorted { $0.flow != $1.flow ? $0.flow > $1.flow : $0.id < $1.id }
             return Allocation.CrossingResult(
-                id: node.id, name: network.nodes[n].name, flow: node.flow, share: total > 0 ? node.flow / total : 0,
+                id: node.id, name: network.nodes[n].name, flow: node.flow, share: served > 0 ? Self.tidy(node.flow / served) : 0,
                 capacity: node.capacity, utilisation: node.utilisation, shadowPrice: node.shadowPrice, demands: users)
         }
     }

@@ -21,11 +21,14 @@ public enum AtomicFile {
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         do {
             try data.write(to: temporary)
-            if FileManager.default.fileExists(atPath: path) {
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: url)
+            // rename(2) replaces an existing file atomically; Foundation's replaceItemAt does not on Linux.
+            guard rename(temporary.path, path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                try? FileManager.default.removeItem(at: temporary)
+                throw AtomicFileError(path: path, reason: reason)
             }
+        } catch let error as AtomicFileError {
+            throw error
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw AtomicFileError(path: path, reason: Self.reason(of: error))
@@ -44,8 +47,14 @@ public enum AtomicFile {
 }
 
 /// A file that could not be written.
-public struct AtomicFileError: Error, Sendable, CustomStringConvertible {
+public struct AtomicFileError: Error, Sendable, Equatable, CustomStringConvertible {
     public let path: String
     public let reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
     public var description: String { "\(path): cannot write: \(reason)" }
 }

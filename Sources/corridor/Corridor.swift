@@ -17,12 +17,13 @@ struct Corridor: ParsableCommand {
             ValidateCommand.self,
             InfoCommand.self,
             RouteCommand.self,
+            MaxFlowCommand.self,
             MinCostCommand.self,
             AllocateCommand.self,
-            MaxFlowCommand.self,
             CompareCommand.self,
             SweepCommand.self,
             CriticalityCommand.self,
+            ReportCommand.self,
         ])
 
     /// Parses the command line and runs the command, mapping every failure to DESIGN's exit codes:

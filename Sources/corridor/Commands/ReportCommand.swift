@@ -1,0 +1,71 @@
+import ArgumentParser
+import CorridorImpact
+import CorridorModel
+import CorridorReports
+
+/// `corridor report`: one self-contained HTML page comparing two scenarios, with maps and charts.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write a self-contained HTML report comparing two scenarios: maps, tables and charts.",
+        discussion: """
+            The page needs no network access to view. With --sweep ID it adds the curves of a capacity sweep of \
+            ID under the scenario, from 0 to the capacity the scenario gives it.
+            """)
+
+    @OptionGroup var networkOptions: NetworkOptions
+
+    @Option(name: .long, help: "The scenario to compare against (e.g. baseline).")
+    var baseline: String
+
+    @Option(name: .long, help: "A node or link whose capacity to sweep from 0 to its value in the scenario.")
+    var sweep: String?
+
+    @Option(name: .long, help: "Points on the sweep curve (with --sweep).")
+    var steps = 21
+
+    @Option(name: [.short, .customLong("output")], help: "The HTML file to write.")
+    var output: String
+
+    func validate() throws {
+        if networkOptions.scenario == nil { throw ValidationError("Missing expected argument '--scenario <scenario>'") }
+        if steps < 2 { throw ValidationError("--steps must be at least 2") }
+    }
+
+    func run() throws {
+        let network = try networkOptions.loadNetwork()
+        let before = try network.activate(scenario: baseline)
+        let after = try network.activate(scenario: networkOptions.scenario)
+        let comparison = try compare(baseline: before, scenario: after)
+        var swept: (result: SweepResult, scenarioCapacity: Double?)?
+        if let sweep {
+            let capacity = try capacityToSweep(sweep, in: after)
+            let request = try SweepRequest(
+                parameter: .capacity(sweep), minimum: 0, maximum: capacity, steps: steps, shard: nil)
+            swept = (try CorridorImpact.sweep(after, request), capacity)
+        }
+        let document = ComparisonReportDocument.make(
+            comparison, source: try networkOptions.resolvedPath(), sweep: swept)
+        do { try AtomicFile.write(document.html(), to: output) } catch { throw BadInput(error.description) }
+    }
+
+    /// The capacity the scenario gives a node or link: the upper end of the sweep.
+    private func capacityToSweep(_ id: String, in network: ActiveNetwork) throws -> Double {
+        if let index = network.nodeIndex(of: id) {
+            guard let capacity = network.nodes[index].capacity else {
+                throw BadInput("--sweep \(id): the node has no capacity limit in scenario \(network.scenarioID) to sweep up to")
+            }
+            return capacity
+        }
+        if let arc = network.arcs.first(where: { $0.linkID == id }) {
+            guard let capacity = arc.capacity else {
+                throw BadInput("--sweep \(id): the link has no capacity limit in scenario \(network.scenarioID) to sweep up to")
+            }
+            return capacity
+        }
+        let known = network.nodes.map(\.id) + network.arcs.map(\.linkID)
+        var message = "--sweep: \"\(id)\" is not a node or link that is on in scenario \(network.scenarioID)"
+        if let suggestion = Suggestion.closest(to: id, among: known) { message += " (did you mean \"\(suggestion)\"?)" }
+        throw BadInput(message)
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+@Suite struct ReportCLITests {
+    let tiny = CLIRunner.path("networks/tiny.json")
+
+    @Test func writesOneSelfContainedPageWithMapsTablesAndTheSweep() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID()).html").path
+        let result = try CLIRunner.run([
+            "report", tiny, "--baseline", "baseline", "--scenario", "third-crossing", "--sweep", "bakhty", "--steps", "6",
+            "-o", file,
+        ])
+        #expect(result.exitCode == 0)
+        #expect(result.standardOutput.isEmpty)
+        let html = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        // Nothing is fetched: no scripts, no external images, styles or fonts (the SVG namespace is no fetch).
+        #expect(!html.contains("<script") && !html.contains("src=") && !html.contains("href=\"http") && !html.contains("url("))
+        #expect(html.components(separatedBy: "<svg").count - 1 >= 5)  // two maps, two bar charts, sweep curves
+        #expect(html.contains("Bakhty–Tacheng open"))
+        #expect(html.contains("551,270") && html.contains("439,000"))  // both objectives in the totals table
+        #expect(html.contains("Marginal value of bakhty"))
+        let again = try CLIRunner.run(["report", tiny, "--baseline", "baseline", "--scenario", "growth", "-o", file])
+        #expect(again.exitCode == 0)  // replaces the file whole
+        #expect(try String(contentsOfFile: file, encoding: .utf8).contains("growth"))
+    }
+
+    @Test func badRequestsExit2AndWriteNothing() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID()).html").path
+        let noOutput = try CLIRunner.run(["report", tiny, "--baseline", "baseline", "--scenario", "third-crossing"])
+        #expect(noOutput.exitCode == 2)
+        let typo = try CLIRunner.run([
+            "report", tiny, "--baseline", "baseline", "--scenario", "third-crossing", "--sweep", "bakty", "-o", file,
+        ])
+        #expect(typo.exitCode == 2)
+        #expect(typo.standardError.contains("did you mean \"bakhty\"?"))
+        let unlimited = try CLIRunner.run([
+            "report", tiny, "--baseline", "baseline", "--scenario", "third-crossing", "--sweep", "urumqi", "-o", file,
+        ])
+        #expect(unlimited.exitCode == 2)
+        #expect(unlimited.standardError.contains("no capacity limit"))
+        #expect(!FileManager.default.fileExists(atPath: file))
+        let folder = try CLIRunner.run([
+            "report", tiny, "--baseline", "baseline", "--scenario", "third-crossing", "-o", "/nonexistent-dir/r.html",
+        ])
+        #expect(folder.exitCode == 2)
+    }
+}
