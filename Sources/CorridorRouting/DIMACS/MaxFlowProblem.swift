@@ -96,7 +96,9 @@ public struct MaxFlowProblem: Sendable {
                     "expected a line starting with p, n, a or c, found \"\(Character(UnicodeScalar(designator)))\"")
             }
         }
-        guard nodeCount >= 0 else { throw DIMACSError(source: scanner.source, line: 0, message: "no problem line (p max N M)") }
+        guard nodeCount >= 0 else {
+            throw DIMACSError(source: scanner.source, line: 0, message: "no problem line (p max N M)")
+        }
         guard tails.count == announcedArcs else {
             throw DIMACSError(
                 source: scanner.source, line: 0,
@@ -105,7 +107,8 @@ public struct MaxFlowProblem: Sendable {
         guard let source else { throw DIMACSError(source: scanner.source, line: 0, message: "no source (n ID s)") }
         guard let sink else { throw DIMACSError(source: scanner.source, line: 0, message: "no sink (n ID t)") }
         guard source != sink else {
-            throw DIMACSError(source: scanner.source, line: 0, message: "the source and the sink are the same node (\(source + 1))")
+            throw DIMACSError(
+                source: scanner.source, line: 0, message: "the source and the sink are the same node (\(source + 1))")
         }
         return MaxFlowProblem(
             nodeCount: nodeCount, source: source, sink: sink, tails: tails, heads: heads,

@@ -100,8 +100,10 @@ final class PreflowPush<Value: MaxFlowValue> {
     }
 
     deinit {
-        for buffer in [firstArc, inputPosition, label, currentArc, activeHead, nextActive, labelHead, nextInLabel,
-                       previousInLabel, queue] { buffer.deallocate() }
+        for buffer in [
+            firstArc, inputPosition, label, currentArc, activeHead, nextActive, labelHead, nextInLabel,
+            previousInLabel, queue,
+        ] { buffer.deallocate() }
         arcs.deallocate()
         excess.deallocate()
     }

@@ -32,7 +32,8 @@ struct MaxFlowCommand: ParsableCommand {
         let path = try networkOptions.resolvedPath()
         if try Self.isDIMACS(path: path) {
             guard from == nil, to == nil, networkOptions.scenario == nil else {
-                throw BadInput("\(path): a DIMACS file names its own source and sink; --from, --to and --scenario do not apply")
+                throw BadInput(
+                    "\(path): a DIMACS file names its own source and sink; --from, --to and --scenario do not apply")
             }
             try runDIMACS(path: path)
         } else {
@@ -118,7 +119,8 @@ private enum MaxFlowReport {
             return text
         }
         text += "Maximum flow: \(number(value)) \(unit)\n\n"
-        text += "Bottleneck (minimum cut): \(result.cut.count) \(result.cut.count == 1 ? "capacity" : "capacities") adding up to \(number(value)) \(unit)\n"
+        let elements = result.cut.count == 1 ? "1 capacity" : "\(result.cut.count) capacities"
+        text += "Bottleneck (minimum cut): \(elements) adding up to \(number(value)) \(unit)\n"
         var cut = TextTable([("Element", .left), ("Kind", .left), ("Capacity", .right)])
         for element in result.cut { cut.append([element.label, element.kind.rawValue, number(element.capacity)]) }
         text += cut.rendered(indent: "  ")
@@ -172,9 +174,13 @@ private enum MaxFlowReport {
                 ("capacity", .number(network.arcs[index].capacity)),
             ])
         }
-        let path: JSONValue = result.unlimitedPath.map { path in
-            .object([("nodes", .array(path.nodes.map(JSONValue.string))), ("links", .array(path.links.map(JSONValue.string)))])
-        } ?? .null
+        let path: JSONValue =
+            result.unlimitedPath.map { path in
+                .object([
+                    ("nodes", .array(path.nodes.map(JSONValue.string))),
+                    ("links", .array(path.links.map(JSONValue.string))),
+                ])
+            } ?? .null
         let document: JSONValue = .object([
             ("format", .string(formatTag)), ("network", .string(network.network.name)),
             ("scenario", .string(network.scenarioID)), ("unit", .string(network.network.unit)),
@@ -193,7 +199,8 @@ private enum MaxFlowReport {
     ) -> String {
         if asJSON {
             let document: JSONValue = .object([
-                ("format", .string(formatTag)), ("source", .string(path)), ("nodes", .number(Double(problem.nodeCount))),
+                ("format", .string(formatTag)), ("source", .string(path)),
+                ("nodes", .number(Double(problem.nodeCount))),
                 ("arcs", .number(Double(problem.arcCount))), ("value", .number(solution.value)),
                 ("readSeconds", .number(readSeconds)), ("solveSeconds", .number(solveSeconds)),
             ])
