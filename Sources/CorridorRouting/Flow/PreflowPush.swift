@@ -125,10 +125,19 @@ final class PreflowPush<Value: MaxFlowValue> {
     /// The value of the flow: what reached the sink.
     var flowValue: Value { excess[sink] }
 
-    /// The flow on an input arc, kept within `0 ... capacity` against decimal rounding.
-    func flow(ofInput index: Int, capacity: Value) -> Value {
-        let flow = capacity - arcs[Int(inputPosition[index])].residual
+    /// The flow on an input arc: the residual capacity of its reverse twin, which starts at zero and gains
+    /// exactly what the arc carries (kept within the capacity against decimal rounding).
+    func flow(ofInput index: Int) -> Value {
+        let forward = arcs[Int(inputPosition[index])]
+        let flow = arcs[Int(forward.reverse)].residual
+        let capacity = flow + forward.residual
         return flow < .zero ? .zero : (flow > capacity ? capacity : flow)
+    }
+
+    /// Whether an input arc runs from the source side to the sink side of a cut.
+    func crossesCut(input index: Int, sourceSide: [Bool]) -> Bool {
+        let forward = arcs[Int(inputPosition[index])]
+        return sourceSide[Int(arcs[Int(forward.reverse)].head)] && !sourceSide[Int(forward.head)]
     }
 
     /// The nodes reachable from the source through arcs with residual capacity: a minimum cut's source side.

@@ -60,17 +60,18 @@ struct MaxFlowCommand: ParsableCommand {
         } catch {
             throw BadInput(error.description)
         }
+        let size = (nodes: problem.nodeCount, arcs: problem.arcCount)
         let solveStart = clock.now
         let solution: MaxFlowProblemSolution
         do {
-            solution = try maximumFlow(on: problem)
+            solution = try maximumFlow(on: consume problem)
         } catch {
             throw BadInput("\(path): \(error.message)")
         }
         let end = clock.now
         Terminal.emit(
             MaxFlowReport.dimacs(
-                solution, of: problem, path: path, readSeconds: Self.seconds(solveStart - readStart),
+                solution, nodeCount: size.nodes, arcCount: size.arcs, path: path, readSeconds: Self.seconds(solveStart - readStart),
                 solveSeconds: Self.seconds(end - solveStart), asJSON: format == .json))
     }
 
@@ -194,14 +195,14 @@ private enum MaxFlowReport {
     }
 
     static func dimacs(
-        _ solution: MaxFlowProblemSolution, of problem: MaxFlowProblem, path: String, readSeconds: Double,
+        _ solution: MaxFlowProblemSolution, nodeCount: Int, arcCount: Int, path: String, readSeconds: Double,
         solveSeconds: Double, asJSON: Bool
     ) -> String {
         if asJSON {
             let document: JSONValue = .object([
                 ("format", .string(formatTag)), ("source", .string(path)),
-                ("nodes", .number(Double(problem.nodeCount))),
-                ("arcs", .number(Double(problem.arcCount))), ("value", .number(solution.value)),
+                ("nodes", .number(Double(nodeCount))),
+                ("arcs", .number(Double(arcCount))), ("value", .number(solution.value)),
                 ("readSeconds", .number(readSeconds)), ("solveSeconds", .number(solveSeconds)),
             ])
             return document.serialized()
@@ -212,7 +213,7 @@ private enum MaxFlowReport {
         case .decimal(let decimal): exact = number(decimal.value)
         }
         return """
-            \(path): \(problem.nodeCount) nodes, \(problem.arcCount) arcs
+            \(path): \(nodeCount) nodes, \(arcCount) arcs
             maximum flow: \(exact)
             read \(String(format: "%.3f", readSeconds)) s, solve \(String(format: "%.3f", solveSeconds)) s
             """
