@@ -9,10 +9,10 @@
 // Two phases: the first computes a maximum preflow (its value is the maximum flow value, and the nodes
 // that cannot reach the sink form a minimum cut); the second returns the excess stranded on the source
 // side to the source by the same push-relabel discharge aimed at the source, leaving a valid flow.
-// Complexity: O(n² √m) with highest-label selection; in practice near-linear on the usual families.
+// Complexity: O(n² √m) time with highest-label selection, O(n + m) memory.
 
-/// One direction of a residual arc: 16 bytes for either value type, the arc's twin next to it in
-/// memory only by index. Arrays of these (rather than parallel arrays) keep a push to one cache line.
+/// One direction of a residual arc: 16 bytes for either value type. An array of these (rather than
+/// parallel arrays) puts the head and the residual capacity a scan reads together in one cache line.
 struct ResidualArc<Value: MaxFlowValue> {
     var head: Int32
     /// Index of the paired arc in the opposite direction.
