@@ -19,7 +19,9 @@ private func jsonObject(_ text: String) throws -> [String: Any] {
     #expect(result.standardOutput.contains("Maximum flow: 160 TEU/day"))
     #expect(result.standardOutput.contains("Bottleneck (minimum cut): 2 capacities adding up to 160 TEU/day"))
     #expect(result.standardOutput.range(of: #"dostyk\s+node\s+100"#, options: .regularExpression) != nil)
-    #expect(result.standardOutput.range(of: #"khorgos\s+Altynkol–Khorgos\s+60\s+60\s+yes"#, options: .regularExpression) != nil)
+    #expect(
+        result.standardOutput.range(of: #"khorgos\s+Altynkol–Khorgos\s+60\s+60\s+yes"#, options: .regularExpression)
+            != nil)
 }
 
 @Test func maxflowJSONCarriesTheDocumentedKeys() throws {

@@ -98,12 +98,15 @@ private func oracleValue(_ network: ActiveNetwork, sources: [Int], sinks: [Int],
     return edmondsKarpValue(graph)
 }
 
-@Test(arguments: 0..<40)
+@Test(arguments: 0..<60)
 func randomCorridorsMatchAnIndependentReduction(seed: Int) throws {
     var generator = SeededGenerator(seed: UInt64(500 + seed))
     let nodeCount = Int.random(in: 3...12, using: &generator)
+    // Odd seeds leave most capacities out, so that unbounded answers are common too.
+    let unlimitedShare = seed.isMultiple(of: 2) ? 0.3 : 0.6
     func capacity() -> Double? {
-        Double.random(in: 0..<1, using: &generator) < 0.35 ? nil : Double(Int.random(in: 0...40, using: &generator))
+        Double.random(in: 0..<1, using: &generator) < unlimitedShare
+            ? nil : Double(Int.random(in: 0...40, using: &generator))
     }
     let nodes = (0..<nodeCount).map { Node(id: "n\($0)", kind: .junction, capacity: capacity()) }
     var links: [Link] = []

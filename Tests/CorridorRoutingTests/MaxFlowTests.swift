@@ -35,11 +35,13 @@ func expectCertificate<Value>(
         heads: exactGraph.heads, capacities: exactGraph.capacities.map(\.doubleValue))
     let solution = (
         value: exactSolution.value.doubleValue, arcFlows: exactSolution.arcFlows.map(\.doubleValue),
-        sourceSide: exactSolution.sourceSide, cutArcs: exactSolution.cutArcs)
+        sourceSide: exactSolution.sourceSide, cutArcs: exactSolution.cutArcs
+    )
     var balance = [Double](repeating: 0, count: graph.nodeCount)
     for index in graph.tails.indices {
         let flow = solution.arcFlows[index]
-        #expect(flow >= 0 && flow <= graph.capacities[index] + tolerance, "arc \(index)", sourceLocation: sourceLocation)
+        #expect(
+            flow >= 0 && flow <= graph.capacities[index] + tolerance, "arc \(index)", sourceLocation: sourceLocation)
         balance[Int(graph.tails[index])] -= flow
         balance[Int(graph.heads[index])] += flow
     }
@@ -55,7 +57,8 @@ func expectCertificate<Value>(
         let tailInside = solution.sourceSide[Int(graph.tails[index])]
         let headInside = solution.sourceSide[Int(graph.heads[index])]
         if tailInside && !headInside {
-            #expect(abs(solution.arcFlows[index] - graph.capacities[index]) <= tolerance, sourceLocation: sourceLocation)
+            #expect(
+                abs(solution.arcFlows[index] - graph.capacities[index]) <= tolerance, sourceLocation: sourceLocation)
         }
         if !tailInside && headInside { #expect(solution.arcFlows[index] <= tolerance, sourceLocation: sourceLocation) }
     }
@@ -113,7 +116,9 @@ func edmondsKarpValue(_ graph: FlowGraph<Int64>) -> Int64 {
     }
 }
 
-func randomGraph(nodes: Int, arcs: Int, maximumCapacity: Int64, using generator: inout SeededGenerator) -> FlowGraph<Int64> {
+func randomGraph(nodes: Int, arcs: Int, maximumCapacity: Int64, using generator: inout SeededGenerator) -> FlowGraph<
+    Int64
+> {
     var graph = FlowGraph<Int64>(nodeCount: nodes, source: 0, sink: nodes - 1)
     for _ in 0..<arcs {
         graph.add(
@@ -136,8 +141,15 @@ extension FlowGraph where Value == Int64 {
 @Test func clrsFigure26_1HasValue23() throws {
     let (s, v1, v2, v3, v4, t) = (0, 1, 2, 3, 4, 5)
     var graph = FlowGraph<Int64>(nodeCount: 6, source: s, sink: t)
-    graph.add(s, v1, 16); graph.add(s, v2, 13); graph.add(v2, v1, 4); graph.add(v1, v3, 12)
-    graph.add(v3, v2, 9); graph.add(v2, v4, 14); graph.add(v4, v3, 7); graph.add(v3, t, 20); graph.add(v4, t, 4)
+    graph.add(s, v1, 16)
+    graph.add(s, v2, 13)
+    graph.add(v2, v1, 4)
+    graph.add(v1, v3, 12)
+    graph.add(v3, v2, 9)
+    graph.add(v2, v4, 14)
+    graph.add(v4, v3, 7)
+    graph.add(v3, t, 20)
+    graph.add(v4, t, 4)
     let solution = try graph.solve()
     #expect(solution.value == 23)
     #expect(solution.cutArcs == [3, 6, 8])
@@ -260,7 +272,9 @@ func largerLayeredGraphsMatchEdmondsKarp(seed: Int) throws {
             graph.add((layer + 1) * width + node, layer * width + Int.random(in: 0..<width, using: &generator), 7)
         }
     }
-    for node in 0..<width { graph.add((layers - 1) * width + node, graph.sink, Int64.random(in: 1...100, using: &generator)) }
+    for node in 0..<width {
+        graph.add((layers - 1) * width + node, graph.sink, Int64.random(in: 1...100, using: &generator))
+    }
     let solution = try graph.solve()
     #expect(solution.value == edmondsKarpValue(graph), "seed \(seed)")
     expectCertificate(graph, solution)

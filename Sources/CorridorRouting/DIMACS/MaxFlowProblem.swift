@@ -96,7 +96,9 @@ public struct MaxFlowProblem: Sendable {
                     "expected a line starting with p, n, a or c, found \"\(Character(UnicodeScalar(designator)))\"")
             }
         }
-        guard nodeCount >= 0 else { throw DIMACSError(source: scanner.source, line: 0, message: "no problem line (p max N M)") }
+        guard nodeCount >= 0 else {
+            throw DIMACSError(source: scanner.source, line: 0, message: "no problem line (p max N M)")
+        }
         guard tails.count == announcedArcs else {
             throw DIMACSError(
                 source: scanner.source, line: 0,
@@ -105,7 +107,8 @@ public struct MaxFlowProblem: Sendable {
         guard let source else { throw DIMACSError(source: scanner.source, line: 0, message: "no source (n ID s)") }
         guard let sink else { throw DIMACSError(source: scanner.source, line: 0, message: "no sink (n ID t)") }
         guard source != sink else {
-            throw DIMACSError(source: scanner.source, line: 0, message: "the source and the sink are the same node (\(source + 1))")
+            throw DIMACSError(
+                source: scanner.source, line: 0, message: "the source and the sink are the same node (\(source + 1))")
         }
         return MaxFlowProblem(
             nodeCount: nodeCount, source: source, sink: sink, tails: tails, heads: heads,
@@ -134,18 +137,23 @@ public enum MaxFlowProblemSolution: Sendable {
 }
 
 /// The maximum flow of a DIMACS max-flow problem.
+///
+/// The problem is consumed: pass it with `consume` to let its arrays go once the residual graph is built.
 /// - Throws: ``MaxFlowInputError`` when whole capacities out of the source overflow `Int64`.
-public func maximumFlow(on problem: MaxFlowProblem) throws(MaxFlowInputError) -> MaxFlowProblemSolution {
-    switch problem.capacities {
-    case .whole(let capacities):
-        .whole(
+public func maximumFlow(on problem: consuming MaxFlowProblem) throws(MaxFlowInputError) -> MaxFlowProblemSolution {
+    let (nodeCount, source, sink) = (problem.nodeCount, problem.source, problem.sink)
+    let (tails, heads, capacities) = (problem.tails, problem.heads, problem.capacities)
+    _ = consume problem
+    switch consume capacities {
+    case .whole(let whole):
+        return .whole(
             try maximumFlow(
-                nodeCount: problem.nodeCount, source: problem.source, sink: problem.sink, tails: problem.tails,
-                heads: problem.heads, capacities: capacities))
-    case .decimal(let capacities):
-        .decimal(
+                nodeCount: nodeCount, source: source, sink: sink, tails: consume tails, heads: consume heads,
+                capacities: consume whole))
+    case .decimal(let decimal):
+        return .decimal(
             try maximumFlow(
-                nodeCount: problem.nodeCount, source: problem.source, sink: problem.sink, tails: problem.tails,
-                heads: problem.heads, capacities: capacities))
+                nodeCount: nodeCount, source: source, sink: sink, tails: consume tails, heads: consume heads,
+                capacities: consume decimal))
     }
 }

@@ -46,7 +46,8 @@ public func maximumFlow(
     for index in solved.cutArcs {
         switch reduction.roles[index] {
         case .node(let node):
-            cut.append(.init(id: network.nodes[node].id, kind: .node, isReverse: false, capacity: solved.capacities[index]))
+            cut.append(
+                .init(id: network.nodes[node].id, kind: .node, isReverse: false, capacity: solved.capacities[index]))
         case .arc(let arc):
             let arc = network.arcs[arc]
             cut.append(.init(id: arc.linkID, kind: .link, isReverse: arc.isReverse, capacity: solved.capacities[index]))
@@ -60,7 +61,9 @@ public func maximumFlow(
         switch role {
         case .arc(let arc):
             arcFlows[arc] = solved.flows[index]
-            if network.nodes[network.arcs[arc].to].capacity == nil { nodeFlows[network.arcs[arc].to] += solved.flows[index] }
+            if network.nodes[network.arcs[arc].to].capacity == nil {
+                nodeFlows[network.arcs[arc].to] += solved.flows[index]
+            }
         case .supply(let node):
             if network.nodes[node].capacity == nil { nodeFlows[node] += solved.flows[index] }
         case .node(let node):
@@ -88,7 +91,8 @@ private func resolve(
                 throw .nodeOff(id: id, option: option, scenario: network.scenarioID)
             } else {
                 throw .unknownNode(
-                    id: id, option: option, suggestion: Suggestion.closest(to: id, among: network.network.nodes.map(\.id)))
+                    id: id, option: option,
+                    suggestion: Suggestion.closest(to: id, among: network.network.nodes.map(\.id)))
             }
         }
     } else {
@@ -98,13 +102,16 @@ private func resolve(
     indices = indices.filter { seen.insert($0).inserted }
     guard !indices.isEmpty else {
         throw .noEnds(
-            "scenario \"\(network.scenarioID)\" has no servable demand to take the \(what)s from; name them with \(option)")
+            "scenario \"\(network.scenarioID)\" has no servable demand to take the \(what)s from; "
+                + "name them with \(option)")
     }
     return indices
 }
 
 /// Breadth-first search from the sources through nodes and arcs that have no capacity.
-private func unlimitedPath(in network: ActiveNetwork, from sources: [Int], to sinks: Set<Int>) -> MaxFlowResult.UnlimitedPath? {
+private func unlimitedPath(in network: ActiveNetwork, from sources: [Int], to sinks: Set<Int>) -> MaxFlowResult
+    .UnlimitedPath?
+{
     var outgoing = [[Int]](repeating: [], count: network.nodes.count)
     for (index, arc) in network.arcs.enumerated() where arc.capacity == nil { outgoing[arc.from].append(index) }
     var parentArc = [Int?](repeating: nil, count: network.nodes.count)

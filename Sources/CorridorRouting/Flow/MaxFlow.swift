@@ -22,12 +22,15 @@ public struct MaxFlowInputError: Error, Sendable, Equatable, CustomStringConvert
 
 /// The maximum flow from `source` to `sink` (push-relabel; see `PreflowPush.swift`).
 ///
+/// The arrays are consumed: pass them with `consume` to let their memory go once the residual graph is built.
+///
 /// Arc `i` runs from `tails[i]` to `heads[i]` (0-based node indices) with capacity `capacities[i]`.
 /// - Throws: ``MaxFlowInputError`` when the arrays differ in length, an index is out of range, the source
 ///   is the sink, a capacity is negative, or (for `Int64`) the capacity out of the source overflows.
 /// - Complexity: O(n² √m) time worst case, O(n + m) memory.
 public func maximumFlow<Value: MaxFlowValue>(
-    nodeCount: Int, source: Int, sink: Int, tails: [Int32], heads: [Int32], capacities: [Value]
+    nodeCount: Int, source: Int, sink: Int, tails: consuming [Int32], heads: consuming [Int32],
+    capacities: consuming [Value]
 ) throws(MaxFlowInputError) -> MaxFlowSolution<Value> {
     guard tails.count == heads.count, heads.count == capacities.count else {
         throw MaxFlowInputError("tails, heads and capacities differ in length")
@@ -52,12 +55,18 @@ public func maximumFlow<Value: MaxFlowValue>(
         }
         if Int(tails[index]) == source { outOfSource = try add(outOfSource, capacities[index]) }
     }
+    let arcCount = tails.count
     let solver = PreflowPush(
         nodeCount: nodeCount, source: source, sink: sink, tails: tails, heads: heads, capacities: capacities)
+    // The residual graph holds everything from here on; a caller that handed its arrays over (a file
+    // just read) gets their memory back before the solve.
+    tails = []
+    heads = []
+    capacities = []
     solver.run()
-    let flows = capacities.indices.map { solver.flow(ofInput: $0, capacity: capacities[$0]) }
+    let flows = (0..<arcCount).map(solver.flow(ofInput:))
     let sourceSide = solver.sourceSide()
-    let cut = tails.indices.filter { sourceSide[Int(tails[$0])] && !sourceSide[Int(heads[$0])] }
+    let cut = (0..<arcCount).filter { solver.crossesCut(input: $0, sourceSide: sourceSide) }
     return MaxFlowSolution(value: solver.flowValue, arcFlows: flows, sourceSide: sourceSide, cutArcs: cut)
 }
 

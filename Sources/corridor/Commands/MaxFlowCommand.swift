@@ -32,7 +32,8 @@ struct MaxFlowCommand: ParsableCommand {
         let path = try networkOptions.resolvedPath()
         if try Self.isDIMACS(path: path) {
             guard from == nil, to == nil, networkOptions.scenario == nil else {
-                throw BadInput("\(path): a DIMACS file names its own source and sink; --from, --to and --scenario do not apply")
+                throw BadInput(
+                    "\(path): a DIMACS file names its own source and sink; --from, --to and --scenario do not apply")
             }
             try runDIMACS(path: path)
         } else {
@@ -59,17 +60,18 @@ struct MaxFlowCommand: ParsableCommand {
         } catch {
             throw BadInput(error.description)
         }
+        let size = (nodes: problem.nodeCount, arcs: problem.arcCount)
         let solveStart = clock.now
         let solution: MaxFlowProblemSolution
         do {
-            solution = try maximumFlow(on: problem)
+            solution = try maximumFlow(on: consume problem)
         } catch {
             throw BadInput("\(path): \(error.message)")
         }
         let end = clock.now
         Terminal.emit(
             MaxFlowReport.dimacs(
-                solution, of: problem, path: path, readSeconds: Self.seconds(solveStart - readStart),
+                solution, nodeCount: size.nodes, arcCount: size.arcs, path: path, readSeconds: Self.seconds(solveStart - readStart),
                 solveSeconds: Self.seconds(end - solveStart), asJSON: format == .json))
     }
 
@@ -118,7 +120,8 @@ private enum MaxFlowReport {
             return text
         }
         text += "Maximum flow: \(number(value)) \(unit)\n\n"
-        text += "Bottleneck (minimum cut): \(result.cut.count) \(result.cut.count == 1 ? "capacity" : "capacities") adding up to \(number(value)) \(unit)\n"
+        let elements = result.cut.count == 1 ? "1 capacity" : "\(result.cut.count) capacities"
+        text += "Bottleneck (minimum cut): \(elements) adding up to \(number(value)) \(unit)\n"
         var cut = TextTable([("Element", .left), ("Kind", .left), ("Capacity", .right)])
         for element in result.cut { cut.append([element.label, element.kind.rawValue, number(element.capacity)]) }
         text += cut.rendered(indent: "  ")
@@ -172,9 +175,13 @@ private enum MaxFlowReport {
                 ("capacity", .number(network.arcs[index].capacity)),
             ])
         }
-        let path: JSONValue = result.unlimitedPath.map { path in
-            .object([("nodes", .array(path.nodes.map(JSONValue.string))), ("links", .array(path.links.map(JSONValue.string)))])
-        } ?? .null
+        let path: JSONValue =
+            result.unlimitedPath.map { path in
+                .object([
+                    ("nodes", .array(path.nodes.map(JSONValue.string))),
+                    ("links", .array(path.links.map(JSONValue.string))),
+                ])
+            } ?? .null
         let document: JSONValue = .object([
             ("format", .string(formatTag)), ("network", .string(network.network.name)),
             ("scenario", .string(network.scenarioID)), ("unit", .string(network.network.unit)),
@@ -188,13 +195,14 @@ private enum MaxFlowReport {
     }
 
     static func dimacs(
-        _ solution: MaxFlowProblemSolution, of problem: MaxFlowProblem, path: String, readSeconds: Double,
+        _ solution: MaxFlowProblemSolution, nodeCount: Int, arcCount: Int, path: String, readSeconds: Double,
         solveSeconds: Double, asJSON: Bool
     ) -> String {
         if asJSON {
             let document: JSONValue = .object([
-                ("format", .string(formatTag)), ("source", .string(path)), ("nodes", .number(Double(problem.nodeCount))),
-                ("arcs", .number(Double(problem.arcCount))), ("value", .number(solution.value)),
+                ("format", .string(formatTag)), ("source", .string(path)),
+                ("nodes", .number(Double(nodeCount))),
+                ("arcs", .number(Double(arcCount))), ("value", .number(solution.value)),
                 ("readSeconds", .number(readSeconds)), ("solveSeconds", .number(solveSeconds)),
             ])
             return document.serialized()
@@ -205,7 +213,7 @@ private enum MaxFlowReport {
         case .decimal(let decimal): exact = number(decimal.value)
         }
         return """
-            \(path): \(problem.nodeCount) nodes, \(problem.arcCount) arcs
+            \(path): \(nodeCount) nodes, \(arcCount) arcs
             maximum flow: \(exact)
             read \(String(format: "%.3f", readSeconds)) s, solve \(String(format: "%.3f", solveSeconds)) s
             """
