@@ -5,10 +5,17 @@
 deps:
 	@scripts/install-deps
 
+# The third-crossing appraisal on the bundled China–Europe network, then the same as an HTML report.
 demo: deps
 	swift build -c release --product corridor
-	.build/release/corridor validate
+	.build/release/corridor compare --baseline baseline --scenario third-crossing --changes 8
+	.build/release/corridor report --baseline baseline --scenario third-crossing --sweep bakhty -o report.html
+	@echo "wrote report.html"
 
+# Unit, property and end-to-end tests; every bundled network against the schema and the loader;
+# the README's example outputs against what corridor prints now.
 test: deps
-	swift build
-	swift test
+	swift build --build-tests
+	swift test --skip-build
+	scripts/check-networks .build/debug/corridor
+	scripts/refresh-readme --check .build/debug/corridor

@@ -130,7 +130,9 @@ public enum ComparisonJSONReport {
 
 /// A person's view of a comparison: crossings, totals, and the demands that moved.
 public enum ComparisonTableReport {
-    public static func render(_ comparison: ScenarioComparison) -> String {
+    /// The comparison as text tables.
+    /// - Parameter changesListed: how many moved demands to list, largest first; `nil` lists all.
+    public static func render(_ comparison: ScenarioComparison, changesListed: Int? = nil) -> String {
         let before = comparison.baseline
         let after = comparison.scenario
         let network = before.network.network
@@ -180,7 +182,7 @@ public enum ComparisonTableReport {
         } else {
             text += "Demands that moved (largest first)\n"
             var moves = TextTable([("demand", .left), ("from", .left), ("to", .left), ("flow", .right)])
-            for change in comparison.changes {
+            for change in comparison.changes.prefix(changesListed ?? comparison.changes.count) {
                 for (position, shift) in change.shifts.enumerated() {
                     moves.append([
                         position == 0 ? "\(change.id) (\(change.origin) → \(change.destination))" : "",
@@ -190,6 +192,8 @@ public enum ComparisonTableReport {
                 }
             }
             text += moves.rendered(indent: "  ")
+            let hidden = comparison.changes.count - min(comparison.changes.count, changesListed ?? comparison.changes.count)
+            if hidden > 0 { text += "  … and \(hidden) more (all of them with --format json or csv)\n" }
         }
         return text
     }

@@ -35,3 +35,14 @@ import Testing
         #expect(try CLIRunner.run(["compare", tiny, "--baseline", "baseline", "--scenario", "growth", "--format", "geojson"]).exitCode == 2)
     }
 }
+
+@Test func compareTableListsAsManyMovedDemandsAsAsked() throws {
+    let tiny = CLIRunner.path("networks/tiny.json")
+    let all = try CLIRunner.run(["compare", tiny, "--baseline", "baseline", "--scenario", "dostyk-outage"])
+    let one = try CLIRunner.run(["compare", tiny, "--baseline", "baseline", "--scenario", "dostyk-outage", "--changes", "1"])
+    #expect(all.exitCode == 0 && one.exitCode == 0)
+    #expect(all.standardOutput.contains("chongqing-duisburg (chongqing → duisburg)"))
+    #expect(all.standardOutput.contains("xian-duisburg (xian → duisburg)"))
+    #expect(one.standardOutput.contains("… and 1 more (all of them with --format json or csv)"))
+    #expect(try CLIRunner.run(["compare", tiny, "--baseline", "baseline", "--scenario", "growth", "--changes", "-1"]).exitCode == 2)
+}

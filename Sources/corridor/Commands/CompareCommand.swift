@@ -23,12 +23,16 @@ struct CompareCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: table, json or csv.")
     var format: OutputFormat = .table
 
+    @Option(name: .long, help: "List only this many of the demands that moved, largest first (table format).")
+    var changes: Int?
+
     @Option(name: .long, help: "Write the result to this file (a folder for csv) instead of standard output.")
     var output: String?
 
     func validate() throws {
         if networkOptions.scenario == nil { throw ValidationError("Missing expected argument '--scenario <scenario>'") }
         do { try format.require(oneOf: [.table, .json, .csv], for: "compare") } catch { throw ValidationError(error.description) }
+        if let changes, changes < 0 { throw ValidationError("--changes must not be negative") }
     }
 
     func run() throws {
@@ -45,7 +49,7 @@ struct CompareCommand: ParsableCommand {
                 return
             }
             text = ComparisonCSVReport.crossings(comparison)
-        default: text = ComparisonTableReport.render(comparison)
+        default: text = ComparisonTableReport.render(comparison, changesListed: changes)
         }
         guard let output else { return Terminal.emit(text) }
         do { try AtomicFile.write(text, to: output) } catch { throw BadInput(error.description) }

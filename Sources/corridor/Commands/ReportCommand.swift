@@ -45,7 +45,7 @@ struct ReportCommand: ParsableCommand {
             swept = (try CorridorImpact.sweep(after, request), capacity)
         }
         let document = ComparisonReportDocument.make(
-            comparison, source: try networkOptions.resolvedPath(), sweep: swept)
+            comparison, source: networkOptions.network ?? "bundled networks/\(BundledNetworks.defaultName)", sweep: swept)
         do { try AtomicFile.write(document.html(), to: output) } catch { throw BadInput(error.description) }
     }
 
