@@ -38,15 +38,18 @@ public enum SweepJSONReport {
     /// - Throws: ``ImpactError/invalidRequest(_:)`` naming `source` and the key that is wrong.
     public static func read(_ data: Data, source: String) throws(ImpactError) -> SweepResult {
         func fail(_ what: String) -> ImpactError { .invalidRequest("\(source): \(what)") }
+        let bytes = [UInt8](data)
         let root: JSONValue
         do {
-            root = try JSONParsing.parse(String(decoding: data, as: UTF8.self))
+            root = try JSONParser.parse(bytes).plainValue
         } catch {
-            throw fail("not JSON: \(error.message)")
+            let (line, column) = SourceLocator(bytes: bytes).location(of: error.offset)
+            throw .invalidRequest("\(source):\(line):\(column): not JSON: \(error.message)")
         }
         guard case .string(formatTag)? = root["format"] else { throw fail("\"format\" is not \"\(formatTag)\"") }
         func number(_ object: JSONValue, _ key: String, at place: String) throws(ImpactError) -> Double {
             guard case .number(let value)? = object[key] else { throw fail("\(place)\"\(key)\" is missing or not a number") }
+            guard value.isFinite else { throw fail("\(place)\"\(key)\" is out of range") }
             return value
         }
         func integer(_ object: JSONValue, _ key: String, at place: String) throws(ImpactError) -> Int {
