@@ -1,3 +1,4 @@
+import CorridorTestSupport
 import Foundation
 import Testing
 
@@ -16,8 +17,7 @@ import Testing
     }
 
     @Test func shardsMergeByteIdentical() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sweep-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TemporaryFiles.folder("sweep")
         let common = ["sweep", tiny, "--scenario", "third-crossing", "--capacity", "bakhty", "--min", "0", "--max", "230", "--steps", "25", "--format", "json"]
         let whole = try CLIRunner.run(common)
         var files: [String] = []

@@ -1,3 +1,4 @@
+import CorridorTestSupport
 import Foundation
 import Testing
 
@@ -29,8 +30,7 @@ import Testing
 }
 
 @Test func validateGivesLineAndColumnOfASyntaxError() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-validate-\(UUID())")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try TemporaryFiles.folder("corridor-validate")
     try Data("{\n  \"format\": \"corridor-network/1\",\n  \"name\": \"x\" \"unit\": \"TEU\"\n}\n".utf8)
         .write(to: folder.appendingPathComponent("broken.json"))
     let result = try CLIRunner.run(["validate", "broken.json"], in: folder)
