@@ -1,6 +1,6 @@
 import Foundation
 
-/// Escaping and number formatting shared by the HTML and SVG writers.
+/// Escaping and number formatting shared by the HTML and SVG writers (and, for numbers, the text tables).
 ///
 /// Everything here is locale-free and deterministic: the same value always gives the same text.
 enum Markup {
@@ -47,8 +47,9 @@ enum Markup {
     }
 
     /// `value` with at most `decimals` places, trailing zeros dropped, thousands grouped with commas
-    /// and a real minus sign: `number(-12345.5, 1)` is `−12,345.5`.
-    static func number(_ value: Double, decimals: Int) -> String {
+    /// and a real minus sign: `number(-12345.5, 1)` is `−12,345.5`. Plain-text tables pass `minus: "-"`,
+    /// which terminals and spreadsheets read as a sign.
+    static func number(_ value: Double, decimals: Int, minus: String = "−") -> String {
         let plain = trimmed(fixed(value, decimals))
         let negative = plain.hasPrefix("-")
         let unsigned = negative ? String(plain.dropFirst()) : plain
@@ -60,7 +61,7 @@ enum Markup {
             grouped.append(digit)
         }
         let fraction = parts.count > 1 ? "." + parts[1] : ""
-        return (negative ? "−" : "") + grouped + fraction
+        return (negative ? minus : "") + grouped + fraction
     }
 
     /// A flow or other quantity with as many decimals as its size warrants: `1,250`, `82.5`, `0.25`.
