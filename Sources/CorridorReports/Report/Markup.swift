@@ -78,6 +78,17 @@ enum Markup {
         return number(value, decimals: value < 10 ? 1 : 0) + "%"
     }
 
+    /// An `<svg>` start tag (and line break) sized `width` × `height` user units, with `label` as its
+    /// accessible name; `attributes` (each with a leading space) are appended to the tag.
+    static func svgStart(class className: String, width: Double, height: Double, label: String, attributes: String = "")
+        -> String
+    {
+        let width = coordinate(width)
+        let height = coordinate(height)
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"\(className)\" viewBox=\"0 0 \(width) \(height)\" "
+            + "width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-label=\"\(escape(label))\"\(attributes)>\n"
+    }
+
     /// `value` followed by `unit`: `%` is attached, anything else follows a space.
     static func withUnit(_ text: String, _ unit: String) -> String {
         unit.isEmpty ? text : unit == "%" ? text + unit : text + " " + unit
