@@ -3,6 +3,7 @@ import CorridorOptimization
 
 /// The allocation for a person: a summary, the crossings and the demands as aligned tables.
 public enum AllocationTableReport {
+    /// The allocation of `network` as aligned plain-text tables, ending with a newline.
     public static func render(_ allocation: Allocation, network: ActiveNetwork) -> String {
         let base = network.network
         let perPeriod = "\(base.unit) per \(base.period)"
