@@ -11,7 +11,7 @@ import Testing
 @Test func unknownOptionIsAUsageErrorWithExitCodeTwo() throws {
     let result = try CLIRunner.run(["validate", "--bogus"])
     #expect(result.exitCode == 2)
-    #expect(result.standardError.contains("Unknown option '--bogus'"))
+    #expect(result.standardError.hasPrefix("corridor: Unknown option '--bogus'"))
 }
 
 @Test func validateReportsEveryProblemOnStandardErrorWithExitCodeTwo() throws {
