@@ -14,6 +14,13 @@ import Testing
     #expect(result.standardError.hasPrefix("corridor: Unknown option '--bogus'"))
 }
 
+@Test(arguments: [("info", "table or json."), ("compare", "table, json or csv."), ("allocate", "table, json, csv or geojson.")])
+func formatHelpNamesOnlyTheAcceptedFormats(command: String, formats: String) throws {
+    let result = try CLIRunner.run([command, "--help"])
+    let words = result.standardOutput.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    #expect(words.contains("--format <format> Output format: \(formats) (default: table)"), "\(words)")
+}
+
 @Test func validateReportsEveryProblemOnStandardErrorWithExitCodeTwo() throws {
     let fixtures = URL(fileURLWithPath: CLIRunner.path("Tests/CorridorModelTests/Fixtures/invalid"))
     let result = try CLIRunner.run(["validate", "many-faults.json"], in: fixtures)

@@ -38,7 +38,7 @@ struct RouteCommand: ParsableCommand {
     @Option(help: "Node ids or country codes to avoid, comma-separated.")
     var avoid: String?
 
-    @Option(help: "Output: table or json.")
+    @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
 
     func run() throws {
