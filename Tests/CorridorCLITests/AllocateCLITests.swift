@@ -119,7 +119,10 @@ private func parseCSV(_ text: String) -> [[String]] {
     #expect(unknown.standardError.contains("did you mean \"third-crossing\""))
     let unwritable = try CLIRunner.run(["allocate", tiny, "--format", "json", "--output", "/nonexistent/dir/a.json"])
     #expect(unwritable.exitCode == 2)
-    #expect(unwritable.standardError.contains("/nonexistent/dir/a.json"))
+    #expect(unwritable.standardError == "corridor: /nonexistent/dir/a.json: cannot write: no folder /nonexistent/dir\n")
+    let noParent = try CLIRunner.run(["allocate", tiny, "--format", "csv", "--output", "/nonexistent/dir"])
+    #expect(noParent.exitCode == 2)
+    #expect(noParent.standardError == "corridor: /nonexistent/dir: cannot write: no folder /nonexistent\n")
 }
 
 @Test func allocateGeoJSONPutsLonBeforeLat() throws {

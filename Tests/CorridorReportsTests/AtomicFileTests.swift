@@ -25,7 +25,9 @@ import Testing
             try AtomicFile.write("x", to: folder.path)
         }
         let missing = folder.appendingPathComponent("no-such-folder/out.txt").path
-        #expect(throws: AtomicFileError.self) { try AtomicFile.write("x", to: missing) }
+        #expect(throws: AtomicFileError(path: missing, reason: "no folder \(folder.path)/no-such-folder")) {
+            try AtomicFile.write("x", to: missing)
+        }
         #expect(try leftovers().isEmpty)
     }
 }
