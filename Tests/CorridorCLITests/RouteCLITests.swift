@@ -54,6 +54,12 @@ import Testing
     #expect(result.standardError == "corridor: unknown destination \"dostik\" (did you mean \"dostyk\"?)\n")
 }
 
+@Test func zeroRoutesIsRefusedNamingTheFlag() throws {
+    let result = try CLIRunner.run(["route", CLIRunner.path("networks/tiny.json"), "--from", "xian", "--to", "duisburg", "--k", "0"])
+    #expect(result.exitCode == 2)
+    #expect(result.standardError == "corridor: --k must be at least 1, not 0\n")
+}
+
 @Test func dimacsShortestPathFileGivesReachedAndDistanceSum() throws {
     // CLRS 3rd ed., Figure 24.6 (s=1 t=2 x=3 y=4 z=5): distances from s are 0, 8, 9, 5, 7; node 6 is isolated.
     let file = try TemporaryFiles.file(DIMACSSamples.clrsFigure24_6(nodes: 6), name: "clrs.gr")

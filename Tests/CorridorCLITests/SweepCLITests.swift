@@ -36,6 +36,9 @@ import Testing
         #expect(missing.standardError.contains("missing"))
         let duplicate = try CLIRunner.run(["sweep", "--format", "json", "--merge", files[0], files[0], files[1]])
         #expect(duplicate.exitCode == 2)
+        let absent = try CLIRunner.run(["sweep", "--merge", "no-such-shard.json"])
+        #expect(absent.exitCode == 2)
+        #expect(absent.standardError == "corridor: no-such-shard.json: no such file\n")
     }
 
     @Test func usageErrorsExit2() throws {

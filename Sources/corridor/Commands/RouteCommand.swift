@@ -53,6 +53,7 @@ struct RouteCommand: ParsableCommand {
 
     private func runNetwork() throws {
         guard let to else { throw BadInput("--to is required: corridor route [NETWORK] --from A --to B") }
+        guard count >= 1 else { throw BadInput("--k must be at least 1, not \(count)") }
         let active = try networkOptions.loadActiveNetwork()
         let viaIDs = Self.list(via)
         let avoidWords = Self.list(avoid)
