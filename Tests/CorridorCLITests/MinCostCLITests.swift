@@ -39,6 +39,13 @@ import Testing
     #expect(result.standardError.contains("bad.min:4: head node 4 is out of range 1...3"))
 }
 
+@Test func theLargestCostIsRefusedNotACrash() throws {
+    let path = try TemporaryFiles.file("p min 2 1\nn 1 5\nn 2 -5\na 1 2 0 10 9223372036854775807\n", name: "big.min")
+    let result = try CLIRunner.run(["mincost", path])
+    #expect(result.exitCode == 2)
+    #expect(result.standardError.hasSuffix("big.min: arc costs up to 9223372036854775807 on 2 nodes exceed exact 64-bit range\n"))
+}
+
 @Test func mincostRejectsFormatsItDoesNotOffer() throws {
     let path = try TemporaryFiles.file(DIMACSSamples.glpkSampleMin, name: "sample.min")
     let result = try CLIRunner.run(["mincost", path, "--format", "csv"])

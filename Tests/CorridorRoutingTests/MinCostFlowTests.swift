@@ -137,6 +137,9 @@ import Testing
     var problem = try MinCostFlowProblem(nodeCount: 2, supplies: [1, -1])
     try problem.addArc(from: 0, to: 1, capacity: 1, cost: 1 << 60)
     #expect(throws: MinCostFlowProblemError.self) { try minimumCostFlow(problem) }
+    var largest = try MinCostFlowProblem(nodeCount: 2, supplies: [1, -1])
+    try largest.addArc(from: 0, to: 1, capacity: 1, cost: .max)
+    #expect(throws: MinCostFlowProblemError.self) { try minimumCostFlow(largest) }
 }
 
 /// Checks bounds, conservation, the reported cost and complementary slackness of an optimum.

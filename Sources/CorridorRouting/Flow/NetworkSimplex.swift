@@ -108,8 +108,9 @@ final class NetworkSimplex {
         }
         // An artificial arc must cost more than any simple path, and potentials (at most two such
         // costs) must stay far from overflow.
-        let (scaled, overflow) = (maxAbsoluteCost + 1).multipliedReportingOverflow(by: Int64(nodeCount + 1))
-        guard !overflow, scaled < (1 << 60) else {
+        let (bound, overflow1) = maxAbsoluteCost.addingReportingOverflow(1)
+        let (scaled, overflow2) = bound.multipliedReportingOverflow(by: Int64(nodeCount + 1))
+        guard !overflow1, !overflow2, scaled < (1 << 60) else {
             throw .tooLarge("arc costs up to \(maxAbsoluteCost) on \(nodeCount) nodes exceed exact 64-bit range")
         }
         let artificialCost = scaled
