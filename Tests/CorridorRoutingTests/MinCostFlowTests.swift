@@ -142,6 +142,12 @@ import Testing
     #expect(throws: MinCostFlowProblemError.self) { try minimumCostFlow(largest) }
 }
 
+@Test func suppliesNearInt64MaxAreRefusedNotCalledUnbounded() throws {
+    var problem = try MinCostFlowProblem(nodeCount: 2, supplies: [.max, -.max])
+    try problem.addArc(from: 0, to: 1, capacity: MinCostFlowProblem.unlimited, cost: 1)
+    #expect(throws: MinCostFlowProblemError.self) { try minimumCostFlow(problem) }
+}
+
 /// Checks bounds, conservation, the reported cost and complementary slackness of an optimum.
 func expectValidOptimum(
     _ problem: MinCostFlowProblem, _ solution: MinCostFlowSolution, sourceLocation: SourceLocation = #_sourceLocation
