@@ -123,6 +123,9 @@ private func parseCSV(_ text: String) -> [[String]] {
     let noParent = try CLIRunner.run(["allocate", tiny, "--format", "csv", "--output", "/nonexistent/dir"])
     #expect(noParent.exitCode == 2)
     #expect(noParent.standardError == "corridor: /nonexistent/dir: cannot write: no folder /nonexistent\n")
+    let noLPFolder = try CLIRunner.run(["allocate", tiny, "--write-lp", "/nonexistent/dir/a.lp"])
+    #expect(noLPFolder.exitCode == 2)
+    #expect(noLPFolder.standardError == "corridor: --write-lp /nonexistent/dir/a.lp: no folder /nonexistent/dir\n")
 }
 
 @Test func allocateGeoJSONPutsLonBeforeLat() throws {
