@@ -87,6 +87,13 @@ import Testing
     #expect(result.standardError == "corridor: \(file):3: expected an arc's head node, found \"three\"\n")
 }
 
+@Test func aDistanceSumPastDoublesRangeIsSaidInWords() throws {
+    let file = try TemporaryFiles.file("p sp 3 2\na 1 2 1e308\na 2 3 1e308\n", name: "huge.gr")
+    let result = try CLIRunner.run(["route", file, "--from", "1"])
+    #expect(result.exitCode == 0)
+    #expect(result.standardOutput.contains("distance sum  beyond the range of a Double\n"))
+}
+
 @Test func routeHelpExitsZero() throws {
     let result = try CLIRunner.run(["route", "--help"])
     #expect(result.exitCode == 0)

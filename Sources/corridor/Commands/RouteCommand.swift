@@ -211,7 +211,7 @@ struct DistanceReport {
     private var sumText: String {
         switch summary.distanceSum {
         case .integer(let sum): String(sum)
-        case .decimal(let sum): JSONValue.format(sum)
+        case .decimal(let sum): sum.isFinite ? JSONValue.format(sum) : "beyond the range of a Double"
         }
     }
 
