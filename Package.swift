@@ -68,6 +68,6 @@ let package = Package(
             dependencies: ["CorridorReports", "CorridorModel", "CorridorImpact", "CorridorTestSupport"],
             swiftSettings: sharedSwiftSettings),
         .testTarget(
-            name: "CorridorCLITests", dependencies: ["CorridorModel"], swiftSettings: sharedSwiftSettings),
+            name: "CorridorCLITests", dependencies: ["CorridorModel", "CorridorTestSupport"], swiftSettings: sharedSwiftSettings),
     ]
 )

@@ -10,6 +10,7 @@ import CorridorOptimization
 
 /// How much worse the allocation gets when one element closes.
 public struct CriticalityEntry: Sendable, Equatable {
+    /// Whether the element is a crossing node or a link.
     public enum Kind: String, Sendable { case crossing, link }
     public let id: String
     public let kind: Kind

@@ -89,6 +89,10 @@ public enum AllocationCSVReport {
         if exists, !isDirectory.boolValue {
             throw AtomicFileError(path: directory, reason: "exists and is not a directory")
         }
+        var parentIsDirectory: ObjCBool = false
+        guard fileManager.fileExists(atPath: parent.path, isDirectory: &parentIsDirectory), parentIsDirectory.boolValue else {
+            throw AtomicFileError(path: directory, reason: "no folder \(parent.path)")
+        }
         do {
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
             for file in files(allocation, network: network) {

@@ -3,6 +3,7 @@ import CorridorOptimization
 
 /// The allocation for a person: a summary, the crossings and the demands as aligned tables.
 public enum AllocationTableReport {
+    /// The allocation of `network` as aligned plain-text tables, ending with a newline.
     public static func render(_ allocation: Allocation, network: ActiveNetwork) -> String {
         let base = network.network
         let perPeriod = "\(base.unit) per \(base.period)"
@@ -66,30 +67,13 @@ public enum AllocationTableReport {
     /// A number for reading: thousands grouped with commas, at most two decimals, no trailing zeros.
     static func number(_ value: Double) -> String {
         guard value.isFinite else { return "\(value)" }
-        let rounded = (value * 100).rounded() / 100
-        let negative = rounded < 0
-        let magnitude = abs(rounded)
-        guard magnitude < 1e17 else { return "\(value)" }
-        let whole = Int64(magnitude.rounded(.down))
-        let cents = Int64(((magnitude - Double(whole)) * 100).rounded())
-        var digits = String(whole)
-        var grouped = ""
-        while digits.count > 3 {
-            grouped = "," + digits.suffix(3) + grouped
-            digits.removeLast(3)
-        }
-        grouped = digits + grouped
-        if cents > 0 {
-            var fraction = cents < 10 ? "0\(cents)" : "\(cents)"
-            if fraction.hasSuffix("0") { fraction.removeLast() }
-            grouped += "." + fraction
-        }
-        return (negative && (whole > 0 || cents > 0) ? "-" : "") + grouped
+        return Markup.number(value, decimals: 2, minus: "-")
     }
 
+    /// A ratio as a percentage to a tenth, trailing `.0` dropped: `0.125` is `12.5 %`.
     static func percent(_ ratio: Double) -> String {
         let tenths = (ratio * 1000).rounded() / 10
-        guard tenths.isFinite, abs(tenths) < 1e15 else { return "\(ratio * 100) %" }
-        return tenths == tenths.rounded() ? "\(Int64(tenths)) %" : "\(tenths) %"
+        guard tenths.isFinite else { return "\(ratio * 100) %" }
+        return Markup.number(tenths, decimals: 1, minus: "-") + " %"
     }
 }

@@ -18,6 +18,11 @@ public enum AtomicFile {
             throw AtomicFileError(path: path, reason: "is a directory")
         }
         let directory = url.deletingLastPathComponent()
+        // Foundation's message for a missing folder on Linux is "The file doesn't exist", which
+        // misleads when the file is what is being created.
+        if !FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) || !isDirectory.boolValue {
+            throw AtomicFileError(path: path, reason: "no folder \(directory.path)")
+        }
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         do {
             try data.write(to: temporary)

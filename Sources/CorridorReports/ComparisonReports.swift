@@ -6,8 +6,10 @@ import Foundation
 
 /// `corridor-comparison/1`: two scenarios side by side (keys in docs/OUTPUT.md).
 public enum ComparisonJSONReport {
+    /// The document's `"format"` value.
     public static let formatTag = "corridor-comparison/1"
 
+    /// The comparison as a `corridor-comparison/1` document.
     public static func document(_ comparison: ScenarioComparison) -> JSONValue {
         let before = comparison.baseline
         let after = comparison.scenario
@@ -130,7 +132,7 @@ public enum ComparisonJSONReport {
 
 /// A person's view of a comparison: crossings, totals, and the demands that moved.
 public enum ComparisonTableReport {
-    /// The comparison as text tables.
+    /// The comparison as aligned plain-text tables, ending with a newline.
     /// - Parameter changesListed: how many moved demands to list, largest first; `nil` lists all.
     public static func render(_ comparison: ScenarioComparison, changesListed: Int? = nil) -> String {
         let before = comparison.baseline
@@ -213,6 +215,7 @@ public enum ComparisonTableReport {
 /// Comparison tables as CSV: crossings alone to standard output, or crossings, totals and changes as
 /// files in a folder.
 public enum ComparisonCSVReport {
+    /// `crossings.csv`: a row per crossing, before, after and change.
     public static func crossings(_ comparison: ScenarioComparison) -> String {
         var lines = [
             "id,name,flow_before,flow_after,flow_change,share_before,share_after,share_change,utilisation_before,"
@@ -231,6 +234,7 @@ public enum ComparisonCSVReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// `totals.csv`: a row per total (objective and its parts, served, transit, max-flow).
     public static func totals(_ comparison: ScenarioComparison) -> String {
         let before = comparison.baseline
         let after = comparison.scenario
@@ -254,6 +258,7 @@ public enum ComparisonCSVReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// `changes.csv`: a row per shift of a demand from one route channel to another.
     public static func changes(_ comparison: ScenarioComparison) -> String {
         var lines = ["demand,origin,destination,from,to,flow"]
         for change in comparison.changes {

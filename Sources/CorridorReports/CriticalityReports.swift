@@ -3,8 +3,10 @@ import CorridorModel
 
 /// `corridor-criticality/1`: the ranking of elements by what closing them costs (keys in docs/OUTPUT.md).
 public enum CriticalityJSONReport {
+    /// The document's `"format"` value.
     public static let formatTag = "corridor-criticality/1"
 
+    /// The ranking as a `corridor-criticality/1` document; `includesLinks` records whether links were ranked too.
     public static func document(_ result: CriticalityResult, includesLinks: Bool) -> JSONValue {
         .object([
             ("format", .string(formatTag)),
@@ -29,6 +31,7 @@ public enum CriticalityJSONReport {
 
 /// A person's view of the ranking.
 public enum CriticalityTableReport {
+    /// The ranking as a plain-text table, worst first.
     public static func render(_ result: CriticalityResult) -> String {
         var text = "\(result.networkName), scenario \(result.scenarioID): objective \(ImpactCell.number(result.baselineObjective))"
         text += ", unserved \(ImpactCell.number(result.baselineUnserved)) with everything open\n"

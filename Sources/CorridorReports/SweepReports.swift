@@ -5,8 +5,10 @@ import Foundation
 /// `corridor-sweep/1`: a sweep's header and points (keys in docs/OUTPUT.md); also reads shard
 /// documents back for `corridor sweep --merge`.
 public enum SweepJSONReport {
+    /// The document's `"format"` value.
     public static let formatTag = "corridor-sweep/1"
 
+    /// The sweep (or one shard of it) as a `corridor-sweep/1` document.
     public static func document(_ result: SweepResult) -> JSONValue {
         let request = result.request
         return .object([
@@ -38,15 +40,18 @@ public enum SweepJSONReport {
     /// - Throws: ``ImpactError/invalidRequest(_:)`` naming `source` and the key that is wrong.
     public static func read(_ data: Data, source: String) throws(ImpactError) -> SweepResult {
         func fail(_ what: String) -> ImpactError { .invalidRequest("\(source): \(what)") }
+        let bytes = [UInt8](data)
         let root: JSONValue
         do {
-            root = try JSONParsing.parse(String(decoding: data, as: UTF8.self))
+            root = try JSONParser.parse(bytes).plainValue
         } catch {
-            throw fail("not JSON: \(error.message)")
+            let (line, column) = SourceLocator(bytes: bytes).location(of: error.offset)
+            throw .invalidRequest("\(source):\(line):\(column): not JSON: \(error.message)")
         }
         guard case .string(formatTag)? = root["format"] else { throw fail("\"format\" is not \"\(formatTag)\"") }
         func number(_ object: JSONValue, _ key: String, at place: String) throws(ImpactError) -> Double {
             guard case .number(let value)? = object[key] else { throw fail("\(place)\"\(key)\" is missing or not a number") }
+            guard value.isFinite else { throw fail("\(place)\"\(key)\" is out of range") }
             return value
         }
         func integer(_ object: JSONValue, _ key: String, at place: String) throws(ImpactError) -> Int {
@@ -99,6 +104,7 @@ public enum SweepJSONReport {
 
 /// A person's view of a sweep: one row per point, then where the marginal value reaches 0.
 public enum SweepTableReport {
+    /// The sweep as a heading and a plain-text table.
     public static func render(_ result: SweepResult) -> String {
         let request = result.request
         let parameter = request.parameter.id.map { "\(request.parameter.kind) of \($0)" } ?? "demand scale"
@@ -131,6 +137,7 @@ public enum SweepTableReport {
 
 /// A sweep as one CSV table: a row per point, a column per crossing's flow.
 public enum SweepCSVReport {
+    /// The sweep as CSV text with a header row.
     public static func render(_ result: SweepResult) -> String {
         let crossingIDs = result.points.first?.crossings.map(\.id) ?? []
         var lines = [ImpactCSV.row(["index", "value", "objective", "unserved", "marginal_value"] + crossingIDs.map { "flow_\($0)" })]

@@ -2,6 +2,7 @@
 ///
 /// Numbers are right-aligned, text left-aligned; the header is underlined with dashes.
 public struct TextTable: Sendable {
+    /// Which side of its column a cell keeps to.
     public enum Alignment: Sendable { case left, right }
 
     public var headers: [String]

@@ -35,11 +35,13 @@ struct Corridor: ParsableCommand {
             command = try parseAsRoot()
         } catch {
             let code = exitCode(for: error)
-            let message = fullMessage(for: error)
+            var message = fullMessage(for: error)
             if code == .success {
                 print(message)
                 Foundation.exit(0)
             }
+            // Every error line starts "corridor: ", ArgumentParser's usage errors included.
+            if message.hasPrefix("Error: ") { message = "corridor: " + message.dropFirst("Error: ".count) }
             FileHandle.standardError.write(Data((message + "\n").utf8))
             Foundation.exit(code == .validationFailure ? CorridorExit.badInput.rawValue : code.rawValue)
         }

@@ -1,17 +1,10 @@
+import CorridorTestSupport
 import Foundation
 import Testing
 
 private let tiny = CLIRunner.path("networks/tiny.json")
 
-private func temporaryFolder() throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-allocate-\(UUID())")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    return folder
-}
-
-private func jsonObject(_ text: String) throws -> [String: Any] {
-    try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-}
+private func temporaryFolder() throws -> URL { try TemporaryFiles.folder("corridor-allocate") }
 
 /// Parses RFC 4180 CSV: quoted fields may hold commas, quotes (doubled) and line breaks.
 private func parseCSV(_ text: String) -> [[String]] {
@@ -126,7 +119,13 @@ private func parseCSV(_ text: String) -> [[String]] {
     #expect(unknown.standardError.contains("did you mean \"third-crossing\""))
     let unwritable = try CLIRunner.run(["allocate", tiny, "--format", "json", "--output", "/nonexistent/dir/a.json"])
     #expect(unwritable.exitCode == 2)
-    #expect(unwritable.standardError.contains("/nonexistent/dir/a.json"))
+    #expect(unwritable.standardError == "corridor: /nonexistent/dir/a.json: cannot write: no folder /nonexistent/dir\n")
+    let noParent = try CLIRunner.run(["allocate", tiny, "--format", "csv", "--output", "/nonexistent/dir"])
+    #expect(noParent.exitCode == 2)
+    #expect(noParent.standardError == "corridor: /nonexistent/dir: cannot write: no folder /nonexistent\n")
+    let noLPFolder = try CLIRunner.run(["allocate", tiny, "--write-lp", "/nonexistent/dir/a.lp"])
+    #expect(noLPFolder.exitCode == 2)
+    #expect(noLPFolder.standardError == "corridor: --write-lp /nonexistent/dir/a.lp: no folder /nonexistent/dir\n")
 }
 
 @Test func allocateGeoJSONPutsLonBeforeLat() throws {
@@ -151,16 +150,8 @@ func allocateGeoJSONReadsInOGR() throws {
     let file = folder.appendingPathComponent("allocation.geojson").path
     let result = try CLIRunner.run(["allocate", tiny, "--scenario", "third-crossing", "--format", "geojson", "--output", file])
     #expect(result.exitCode == 0, "\(result.standardError)")
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: ogrinfo ?? "")
-    process.arguments = ["-ro", "-al", "-so", file]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let report = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "\(report)")
+    let (status, report) = try ExternalProgram.run(ogrinfo ?? "", ["-ro", "-al", "-so", file])
+    #expect(status == 0, "\(report)")
     // third-crossing: 8 nodes and 10 arcs (urumqi-khorgos counts twice).
     #expect(report.contains("Feature Count: 18"), "\(report)")
     #expect(report.contains("shadowPrice: Real"), "\(report)")
@@ -178,13 +169,8 @@ func allocateGeoJSONReadsInOGR() throws {
     #expect(result.exitCode == 0, "\(result.standardError)")
     let objective = try #require(try jsonObject(result.standardOutput)["objective"] as? Double)
     #expect(FileManager.default.fileExists(atPath: mps))
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/glpsol")
     let report = folder.appendingPathComponent("report.txt").path
-    process.arguments = ["--lp", lp, "-o", report]
-    process.standardOutput = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
+    _ = try ExternalProgram.run(ExternalProgram.glpsol, ["--lp", lp, "-o", report])
     let text = try String(contentsOfFile: report, encoding: .utf8)
     let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("Objective:") })
     let value = line.split(separator: "=").last?.split(separator: " ").first.flatMap { Double($0) }

@@ -1,4 +1,6 @@
+import CorridorTestSupport
 import Foundation
+import Testing
 
 /// What one run of the `corridor` executable printed and how it ended.
 struct CLIResult {
@@ -9,13 +11,9 @@ struct CLIResult {
 
 /// Runs the `corridor` executable built beside the test bundle, end to end, as a user would.
 enum CLIRunner {
-    /// The repository's root, found from this file's location.
-    static let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     /// A path inside the repository, e.g. `networks/tiny.json`.
     static func path(_ relative: String) -> String {
-        repositoryRoot.appendingPathComponent(relative).path
+        TestNetworks.repositoryRoot.appendingPathComponent(relative).path
     }
 
     /// The built executable: `swift build` puts it beside the test bundle.
@@ -26,7 +24,7 @@ enum CLIRunner {
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
             folder = folder.deletingLastPathComponent()
         }
-        return repositoryRoot.appendingPathComponent(".build/debug/corridor")
+        return TestNetworks.repositoryRoot.appendingPathComponent(".build/debug/corridor")
     }
 
     /// Runs `corridor` with `arguments` in `directory` (default: a fresh temporary folder, so relative
@@ -58,5 +56,9 @@ enum CLIRunner {
             standardOutput: String(decoding: outputData, as: UTF8.self),
             standardError: String(decoding: errorData, as: UTF8.self), exitCode: process.terminationStatus)
     }
+}
 
+/// `text` parsed as a JSON object; a test requirement fails when it is anything else.
+func jsonObject(_ text: String) throws -> [String: Any] {
+    try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
 }

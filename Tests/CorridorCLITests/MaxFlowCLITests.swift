@@ -1,17 +1,6 @@
+import CorridorTestSupport
 import Foundation
 import Testing
-
-private func writeTemporary(_ text: String, name: String) throws -> String {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-maxflow-\(UUID())")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let file = folder.appendingPathComponent(name)
-    try text.write(to: file, atomically: true, encoding: .utf8)
-    return file.path
-}
-
-private func jsonObject(_ text: String) throws -> [String: Any] {
-    try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-}
 
 @Test func maxflowTableNamesTheValueAndTheBottleneck() throws {
     let result = try CLIRunner.run(["maxflow", CLIRunner.path("networks/tiny.json")])
@@ -74,7 +63,7 @@ private func jsonObject(_ text: String) throws -> [String: Any] {
 
 @Test func maxflowReadsADIMACSFileByContent() throws {
     // CLRS Figure 26.1 (s = 1, v1…v4 = 2…5, t = 6): value 23.
-    let path = try writeTemporary(
+    let path = try TemporaryFiles.file(
         """
         c CLRS 3rd ed. Figure 26.1
         p max 6 9
@@ -101,7 +90,7 @@ private func jsonObject(_ text: String) throws -> [String: Any] {
 }
 
 @Test func maxflowMalformedDIMACSExitsTwoNamingTheLine() throws {
-    let path = try writeTemporary("p max 3 1\nn 1 s\nn 3 t\na 1 3 -4\n", name: "bad.max")
+    let path = try TemporaryFiles.file("p max 3 1\nn 1 s\nn 3 t\na 1 3 -4\n", name: "bad.max")
     let result = try CLIRunner.run(["maxflow", path])
     #expect(result.exitCode == 2)
     #expect(result.standardError.contains("bad.max:4: a negative capacity (-4)"))

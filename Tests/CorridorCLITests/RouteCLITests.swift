@@ -1,3 +1,4 @@
+import CorridorTestSupport
 import Foundation
 import Testing
 
@@ -53,26 +54,16 @@ import Testing
     #expect(result.standardError == "corridor: unknown destination \"dostik\" (did you mean \"dostyk\"?)\n")
 }
 
+@Test func zeroRoutesIsRefusedNamingTheFlag() throws {
+    let result = try CLIRunner.run(["route", CLIRunner.path("networks/tiny.json"), "--from", "xian", "--to", "duisburg", "--k", "0"])
+    #expect(result.exitCode == 2)
+    #expect(result.standardError == "corridor: --k must be at least 1, not 0\n")
+}
+
 @Test func dimacsShortestPathFileGivesReachedAndDistanceSum() throws {
     // CLRS 3rd ed., Figure 24.6 (s=1 t=2 x=3 y=4 z=5): distances from s are 0, 8, 9, 5, 7; node 6 is isolated.
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-route-\(UUID())")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let file = folder.appendingPathComponent("clrs.gr")
-    try """
-    c CLRS Figure 24.6 plus an isolated node
-    p sp 6 10
-    a 1 2 10
-    a 1 4 5
-    a 2 3 1
-    a 2 4 2
-    a 4 2 3
-    a 4 3 9
-    a 4 5 2
-    a 3 5 4
-    a 5 3 6
-    a 5 1 7
-    """.write(to: file, atomically: true, encoding: .utf8)
-    let result = try CLIRunner.run(["route", file.path, "--from", "1", "--format", "json"])
+    let file = try TemporaryFiles.file(DIMACSSamples.clrsFigure24_6(nodes: 6), name: "clrs.gr")
+    let result = try CLIRunner.run(["route", file, "--from", "1", "--format", "json"])
     #expect(result.exitCode == 0)
     let document = try #require(
         try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
@@ -83,20 +74,24 @@ import Testing
     #expect(document["readSeconds"] is Double)
     #expect(document["solveSeconds"] is Double)
 
-    let table = try CLIRunner.run(["route", file.path, "--from", "1"])
+    let table = try CLIRunner.run(["route", file, "--from", "1"])
     #expect(table.exitCode == 0)
     #expect(table.standardOutput.contains("reached       5\n"))
     #expect(table.standardOutput.contains("distance sum  29\n"))
 }
 
 @Test func malformedDIMACSLineExitsTwoWithLineAndExpectation() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-route-\(UUID())")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let file = folder.appendingPathComponent("bad.gr")
-    try "p sp 3 2\na 1 2 4\na 2 three 1\n".write(to: file, atomically: true, encoding: .utf8)
-    let result = try CLIRunner.run(["route", file.path, "--from", "1"])
+    let file = try TemporaryFiles.file("p sp 3 2\na 1 2 4\na 2 three 1\n", name: "bad.gr")
+    let result = try CLIRunner.run(["route", file, "--from", "1"])
     #expect(result.exitCode == 2)
-    #expect(result.standardError == "corridor: \(file.path):3: expected an arc's head node, found \"three\"\n")
+    #expect(result.standardError == "corridor: \(file):3: expected an arc's head node, found \"three\"\n")
+}
+
+@Test func aDistanceSumPastDoublesRangeIsSaidInWords() throws {
+    let file = try TemporaryFiles.file("p sp 3 2\na 1 2 1e308\na 2 3 1e308\n", name: "huge.gr")
+    let result = try CLIRunner.run(["route", file, "--from", "1"])
+    #expect(result.exitCode == 0)
+    #expect(result.standardOutput.contains("distance sum  beyond the range of a Double\n"))
 }
 
 @Test func routeHelpExitsZero() throws {

@@ -1,3 +1,4 @@
+import CorridorTestSupport
 import Foundation
 import Testing
 
@@ -16,8 +17,7 @@ import Testing
     }
 
     @Test func shardsMergeByteIdentical() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sweep-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TemporaryFiles.folder("sweep")
         let common = ["sweep", tiny, "--scenario", "third-crossing", "--capacity", "bakhty", "--min", "0", "--max", "230", "--steps", "25", "--format", "json"]
         let whole = try CLIRunner.run(common)
         var files: [String] = []
@@ -36,6 +36,9 @@ import Testing
         #expect(missing.standardError.contains("missing"))
         let duplicate = try CLIRunner.run(["sweep", "--format", "json", "--merge", files[0], files[0], files[1]])
         #expect(duplicate.exitCode == 2)
+        let absent = try CLIRunner.run(["sweep", "--merge", "no-such-shard.json"])
+        #expect(absent.exitCode == 2)
+        #expect(absent.standardError == "corridor: no-such-shard.json: no such file\n")
     }
 
     @Test func usageErrorsExit2() throws {

@@ -1,3 +1,4 @@
+import CorridorTestSupport
 import Foundation
 import Testing
 
@@ -10,7 +11,14 @@ import Testing
 @Test func unknownOptionIsAUsageErrorWithExitCodeTwo() throws {
     let result = try CLIRunner.run(["validate", "--bogus"])
     #expect(result.exitCode == 2)
-    #expect(result.standardError.contains("Unknown option '--bogus'"))
+    #expect(result.standardError.hasPrefix("corridor: Unknown option '--bogus'"))
+}
+
+@Test(arguments: [("info", "table or json."), ("compare", "table, json or csv."), ("allocate", "table, json, csv or geojson.")])
+func formatHelpNamesOnlyTheAcceptedFormats(command: String, formats: String) throws {
+    let result = try CLIRunner.run([command, "--help"])
+    let words = result.standardOutput.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    #expect(words.contains("--format <format> Output format: \(formats) (default: table)"), "\(words)")
 }
 
 @Test func validateReportsEveryProblemOnStandardErrorWithExitCodeTwo() throws {
@@ -29,8 +37,7 @@ import Testing
 }
 
 @Test func validateGivesLineAndColumnOfASyntaxError() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-validate-\(UUID())")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try TemporaryFiles.folder("corridor-validate")
     try Data("{\n  \"format\": \"corridor-network/1\",\n  \"name\": \"x\" \"unit\": \"TEU\"\n}\n".utf8)
         .write(to: folder.appendingPathComponent("broken.json"))
     let result = try CLIRunner.run(["validate", "broken.json"], in: folder)

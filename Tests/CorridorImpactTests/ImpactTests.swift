@@ -152,6 +152,17 @@ func closeTo(_ a: Double, _ b: Double, relative: Double = 1e-9) -> Bool {
         #expect(throws: ImpactError.self) { try mergeSweepShards(parts + [parts[0]]) }
     }
 
+    @Test func brokenShardNamesFileLineAndColumn() {
+        let broken = Data("{\n  \"format\": \"corridor-sweep/1\",\n  \"min\": 1e999,\n  \"max\" 2\n}".utf8)
+        #expect(throws: ImpactError.invalidRequest("s.json:4:9: not JSON: unexpected '2'; expected ':' after the key")) {
+            try SweepJSONReport.read(broken, source: "s.json")
+        }
+        let huge = Data(#"{"format": "corridor-sweep/1", "network": "n", "scenario": "s", "parameter": {"kind": "demandScale"}, "min": 1e999}"#.utf8)
+        #expect(throws: ImpactError.invalidRequest("h.json: \"min\" is out of range")) {
+            try SweepJSONReport.read(huge, source: "h.json")
+        }
+    }
+
     @Test func badRequests() throws {
         #expect(throws: ImpactError.self) { try SweepRequest(parameter: .demandScale, minimum: 2, maximum: 1, steps: 3) }
         #expect(throws: ImpactError.self) { try SweepRequest(parameter: .demandScale, minimum: 0, maximum: 1, steps: 0) }

@@ -1,11 +1,12 @@
 import CorridorReports
+import CorridorTestSupport
 import Foundation
 import Testing
 
 @Suite struct AtomicFileTests {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("atomic-\(UUID())")
+    let folder: URL
 
-    init() throws { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+    init() throws { folder = try TemporaryFiles.folder("atomic") }
 
     private func leftovers() throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tmp") }
@@ -24,7 +25,9 @@ import Testing
             try AtomicFile.write("x", to: folder.path)
         }
         let missing = folder.appendingPathComponent("no-such-folder/out.txt").path
-        #expect(throws: AtomicFileError.self) { try AtomicFile.write("x", to: missing) }
+        #expect(throws: AtomicFileError(path: missing, reason: "no folder \(folder.path)/no-such-folder")) {
+            try AtomicFile.write("x", to: missing)
+        }
         #expect(try leftovers().isEmpty)
     }
 }

@@ -90,8 +90,7 @@ extension ScreenshotTests {
     /// The script's blankness check can fail: an empty white page is refused with exit status 1.
     @Test(.enabled(if: chromiumPath != nil, "chromium is not installed; scripts/render-report-png cannot run"))
     func blankPageIsRefused() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-report-\(UUID())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try TemporaryFiles.folder("corridor-report")
         defer { try? FileManager.default.removeItem(at: directory) }
         let page = directory.appendingPathComponent("blank.html")
         try "<html><body style=\"background:#fff\"></body></html>".write(to: page, atomically: true, encoding: .utf8)

@@ -215,6 +215,9 @@ extension FlowGraph where Value == Int64 {
         try maximumFlow(
             nodeCount: 2, source: 0, sink: 1, tails: [0, 0], heads: [1, 1], capacities: [Int64.max, 1])
     }
+    #expect(throws: MaxFlowInputError.self) {
+        try maximumFlow(nodeCount: 2, source: 0, sink: 1, tails: [0, 0], heads: [1, 1], capacities: [1.7e308, 1.7e308])
+    }
 }
 
 @Test(arguments: 0..<40)

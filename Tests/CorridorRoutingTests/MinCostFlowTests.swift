@@ -1,32 +1,9 @@
 import CorridorRouting
+import CorridorTestSupport
 import Testing
 
-/// GLPK 5.0's examples/sample.min (/usr/share/doc/glpk-utils/examples/sample.min); `glpsol --mincost`
-/// reports "Objective: 213 (MINimum)". Note the lower bounds on arcs 3→5 and 6→8.
-let glpkSampleMin = """
-    c sample.min
-    p min 9 14
-    n 1 20
-    n 9 -20
-    a 1 2 0 14 0
-    a 1 4 0 23 0
-    a 2 3 0 10 2
-    a 2 4 0  9 3
-    a 3 5 2 12 1
-    a 3 8 0 18 0
-    a 4 5 0 26 0
-    a 5 2 0 11 1
-    a 5 6 0 25 5
-    a 5 7 0  4 7
-    a 6 7 0  7 0
-    a 6 8 4  8 0
-    a 7 9 0 15 3
-    a 8 9 0 20 9
-
-    """
-
 @Test func glpkSampleCosts213() throws {
-    let file = try MinCostProblemReader.read(DIMACSScanner(text: glpkSampleMin, source: "sample.min"))
+    let file = try MinCostProblemReader.read(DIMACSScanner(text: DIMACSSamples.glpkSampleMin, source: "sample.min"))
     let result = try minimumCostFlow(file.problem)
     guard case .optimal(let solution) = result else {
         Issue.record("expected optimal, got \(result)")
@@ -159,6 +136,15 @@ let glpkSampleMin = """
 @Test func hugeCostsAreRefusedRatherThanOverflowing() throws {
     var problem = try MinCostFlowProblem(nodeCount: 2, supplies: [1, -1])
     try problem.addArc(from: 0, to: 1, capacity: 1, cost: 1 << 60)
+    #expect(throws: MinCostFlowProblemError.self) { try minimumCostFlow(problem) }
+    var largest = try MinCostFlowProblem(nodeCount: 2, supplies: [1, -1])
+    try largest.addArc(from: 0, to: 1, capacity: 1, cost: .max)
+    #expect(throws: MinCostFlowProblemError.self) { try minimumCostFlow(largest) }
+}
+
+@Test func suppliesNearInt64MaxAreRefusedNotCalledUnbounded() throws {
+    var problem = try MinCostFlowProblem(nodeCount: 2, supplies: [.max, -.max])
+    try problem.addArc(from: 0, to: 1, capacity: MinCostFlowProblem.unlimited, cost: 1)
     #expect(throws: MinCostFlowProblemError.self) { try minimumCostFlow(problem) }
 }
 

@@ -30,21 +30,12 @@ private func randomInstance(seed: UInt64) -> String {
 
 /// What `glpsol --mincost` says about a file: the optimal cost, or nil when it finds no feasible flow.
 private func glpsolMinimumCost(of text: String) throws -> Int64? {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-mincost-\(UUID())")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try TemporaryFiles.folder("corridor-mincost")
     defer { try? FileManager.default.removeItem(at: folder) }
     let input = folder.appendingPathComponent("problem.min")
     let report = folder.appendingPathComponent("solution.txt")
     try text.write(to: input, atomically: true, encoding: .utf8)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/glpsol")
-    process.arguments = ["--mincost", input.path, "-o", report.path]
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = output
-    try process.run()
-    let log = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
+    let log = try ExternalProgram.run(ExternalProgram.glpsol, ["--mincost", input.path, "-o", report.path]).output
     if log.contains("NO PRIMAL FEASIBLE SOLUTION") { return nil }
     let solution = try String(contentsOf: report, encoding: .utf8)
     guard solution.contains("Status:     OPTIMAL"),

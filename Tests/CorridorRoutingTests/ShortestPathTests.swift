@@ -4,25 +4,8 @@ import Testing
 
 @testable import CorridorRouting
 
-/// CLRS (Cormen, Leiserson, Rivest, Stein, *Introduction to Algorithms*, 3rd ed.), Figure 24.6:
-/// Dijkstra from s on s,t,x,y,z (numbered 1…5) gives d = 0, 8, 9, 5, 7.
-private let clrsFigure24_6 = """
-    c CLRS 3rd ed., Figure 24.6: s=1 t=2 x=3 y=4 z=5
-    p sp 5 10
-    a 1 2 10
-    a 1 4 5
-    a 2 3 1
-    a 2 4 2
-    a 4 2 3
-    a 4 3 9
-    a 4 5 2
-    a 3 5 4
-    a 5 3 6
-    a 5 1 7
-    """
-
 @Test func dijkstraMatchesTheCLRSFigure() throws {
-    let problem = try ShortestPathProblem(scanner: DIMACSScanner(text: clrsFigure24_6, source: "clrs.gr"))
+    let problem = try ShortestPathProblem(scanner: DIMACSScanner(text: DIMACSSamples.clrsFigure24_6(), source: "clrs.gr"))
     guard case .integer(let lengths) = problem.lengths else {
         Issue.record("integral lengths should stay integers")
         return

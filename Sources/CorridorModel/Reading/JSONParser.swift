@@ -10,6 +10,7 @@
 
 /// A JSON value with the byte offset where it starts in the file.
 package struct JSONTree: Sendable {
+    /// The value itself; containers hold positioned children.
     package enum Value: Sendable {
         case null
         case bool(Bool)

@@ -37,18 +37,19 @@ struct JSONPath: Sendable, Equatable, CustomStringConvertible {
 
 /// Turns byte offsets into 1-based line and column numbers (columns count Unicode scalars, so a
 /// column matches what an editor shows for UTF-8 text).
-struct SourceLocator {
+package struct SourceLocator {
     private let bytes: [UInt8]
     private let lineStarts: [Int]
 
-    init(bytes: [UInt8]) {
+    package init(bytes: [UInt8]) {
         self.bytes = bytes
         var starts = [0]
         for (offset, byte) in bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
         lineStarts = starts
     }
 
-    func location(of offset: Int) -> (line: Int, column: Int) {
+    /// The line and column of the byte at `offset` (an offset past the end counts as the end).
+    package func location(of offset: Int) -> (line: Int, column: Int) {
         var low = 0
         var high = lineStarts.count - 1
         while low < high {

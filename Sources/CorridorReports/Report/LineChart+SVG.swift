@@ -32,10 +32,7 @@ extension LineChart {
             plotBottom - (value - yTicks.lower) / (yTicks.upper - yTicks.lower) * (plotBottom - plotTop)
         }
 
-        var svg =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart line-chart\" viewBox=\"0 0 "
-            + "\(Markup.coordinate(width)) \(Markup.coordinate(height))\" width=\"\(Markup.coordinate(width))\" "
-            + "height=\"\(Markup.coordinate(height))\" role=\"img\" aria-label=\"\(Markup.escape(title))\">\n"
+        var svg = Markup.svgStart(class: "chart line-chart", width: width, height: height, label: title)
         svg += key.svg
         svg += "<g class=\"grid\" stroke=\"#e3e7ed\" stroke-width=\"1\">"
         for tick in yTicks.values {

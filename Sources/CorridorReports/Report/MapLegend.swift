@@ -28,10 +28,9 @@ struct MapLegend {
             rowWidth += groupWidth + 36
         }
         let height = Double(rows.count) * Self.rowHeight + 10
-        var svg =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"map-legend\" viewBox=\"0 0 \(Markup.coordinate(width)) "
-            + "\(Markup.coordinate(height))\" width=\"\(Markup.coordinate(width))\" height=\"\(Markup.coordinate(height))\" "
-            + "role=\"img\" aria-label=\"Map legend\" font-size=\"11.5\" fill=\"#1f2933\">\n"
+        var svg = Markup.svgStart(
+            class: "map-legend", width: width, height: height, label: "Map legend",
+            attributes: " font-size=\"11.5\" fill=\"#1f2933\"")
         for (rowIndex, row) in rows.enumerated() {
             var x = 8.0
             let y = 8 + Double(rowIndex) * Self.rowHeight

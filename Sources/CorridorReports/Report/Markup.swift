@@ -1,6 +1,6 @@
 import Foundation
 
-/// Escaping and number formatting shared by the HTML and SVG writers.
+/// Escaping and number formatting shared by the HTML and SVG writers (and, for numbers, the text tables).
 ///
 /// Everything here is locale-free and deterministic: the same value always gives the same text.
 enum Markup {
@@ -47,8 +47,9 @@ enum Markup {
     }
 
     /// `value` with at most `decimals` places, trailing zeros dropped, thousands grouped with commas
-    /// and a real minus sign: `number(-12345.5, 1)` is `−12,345.5`.
-    static func number(_ value: Double, decimals: Int) -> String {
+    /// and a real minus sign: `number(-12345.5, 1)` is `−12,345.5`. Plain-text tables pass `minus: "-"`,
+    /// which terminals and spreadsheets read as a sign.
+    static func number(_ value: Double, decimals: Int, minus: String = "−") -> String {
         let plain = trimmed(fixed(value, decimals))
         let negative = plain.hasPrefix("-")
         let unsigned = negative ? String(plain.dropFirst()) : plain
@@ -60,7 +61,7 @@ enum Markup {
             grouped.append(digit)
         }
         let fraction = parts.count > 1 ? "." + parts[1] : ""
-        return (negative ? "−" : "") + grouped + fraction
+        return (negative ? minus : "") + grouped + fraction
     }
 
     /// A flow or other quantity with as many decimals as its size warrants: `1,250`, `82.5`, `0.25`.
@@ -75,6 +76,17 @@ enum Markup {
         let value = ratio * 100
         if value < 100 && value >= 99.5 { return number(min(value, 99.9), decimals: 1) + "%" }
         return number(value, decimals: value < 10 ? 1 : 0) + "%"
+    }
+
+    /// An `<svg>` start tag (and line break) sized `width` × `height` user units, with `label` as its
+    /// accessible name; `attributes` (each with a leading space) are appended to the tag.
+    static func svgStart(class className: String, width: Double, height: Double, label: String, attributes: String = "")
+        -> String
+    {
+        let width = coordinate(width)
+        let height = coordinate(height)
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"\(className)\" viewBox=\"0 0 \(width) \(height)\" "
+            + "width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-label=\"\(escape(label))\"\(attributes)>\n"
     }
 
     /// `value` followed by `unit`: `%` is attached, anything else follows a space.

@@ -36,11 +36,9 @@ struct MapRenderer {
     func svg(_ map: ReportMap) -> (svg: String, undrawnLinks: Int) {
         let positions = Self.positions(map, projection)
         let details = details(map, positions: positions)
-        let width = Markup.coordinate(projection.width)
-        let height = Markup.coordinate(max(projection.height, (details.map(\.box.maxY).max() ?? 0) + 10))
-        var svg = """
-            <svg xmlns="http://www.w3.org/2000/svg" class="map" viewBox="0 0 \(width) \(height)" \
-            width="\(width)" height="\(height)" role="img" aria-label="\(Markup.escape(map.title))">
+        let height = max(projection.height, (details.map(\.box.maxY).max() ?? 0) + 10)
+        var svg = Markup.svgStart(class: "map", width: projection.width, height: height, label: map.title)
+        svg += """
             <rect class="map-frame" x="0.5" y="0.5" width="\(Markup.coordinate(projection.width - 1))" \
             height="\(Markup.coordinate(projection.height - 1))" rx="4" fill="#f7f9fb" stroke="#d5dbe3"/>
 

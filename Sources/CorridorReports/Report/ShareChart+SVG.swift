@@ -36,10 +36,7 @@ extension ShareChart {
         let xScale = (plotRight - plotLeft) / (ticks.upper - ticks.lower)
         func x(_ value: Double) -> Double { plotLeft + (value - ticks.lower) * xScale }
 
-        var svg =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart share-chart\" viewBox=\"0 0 "
-            + "\(Markup.coordinate(width)) \(Markup.coordinate(height))\" width=\"\(Markup.coordinate(width))\" "
-            + "height=\"\(Markup.coordinate(height))\" role=\"img\" aria-label=\"\(Markup.escape(title))\">\n"
+        var svg = Markup.svgStart(class: "chart share-chart", width: width, height: height, label: title)
         svg += key.svg
         svg += "<g class=\"grid\" stroke=\"#e3e7ed\" stroke-width=\"1\">"
         for tick in ticks.values {

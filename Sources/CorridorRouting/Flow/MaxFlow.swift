@@ -70,10 +70,14 @@ public func maximumFlow<Value: MaxFlowValue>(
     return MaxFlowSolution(value: solver.flowValue, arcFlows: flows, sourceSide: sourceSide, cutArcs: cut)
 }
 
-/// Adds capacities, refusing a sum an `Int64` cannot hold.
+/// Adds capacities, refusing a sum an `Int64` cannot hold or a `Double` sum that is no longer finite.
 private func add<Value: MaxFlowValue>(_ a: Value, _ b: Value) throws(MaxFlowInputError) -> Value {
     if let a = a as? Int64, let b = b as? Int64, a.addingReportingOverflow(b).overflow {
         throw MaxFlowInputError("the capacities out of the source add up to more than \(Int64.max)")
     }
-    return a + b
+    let sum = a + b
+    if let sum = sum as? Double, !sum.isFinite {
+        throw MaxFlowInputError("the capacities out of the source add up to more than \(Double.greatestFiniteMagnitude)")
+    }
+    return sum
 }

@@ -24,6 +24,7 @@ public struct MaxFlowResult: Sendable, Equatable {
 
     /// A node or one direction of a link whose capacity is part of the minimum cut.
     public struct CutElement: Sendable, Equatable {
+        /// Whether the capacity is a node's or a link direction's.
         public enum Kind: String, Sendable { case node, link }
         /// The node's or the link's id.
         public let id: String

@@ -77,6 +77,11 @@ final class NetworkSimplex {
         var maxAbsoluteCost: Int64 = 0
         var magnitude: Int64 = 0
         let magnitudeLimit: Int64 = 1 << 62
+        // Both terms are at most 2^62, so the sum can reach 2^63 and wrap: saturate instead.
+        func accumulate(_ amount: Int64) {
+            let (sum, overflow) = magnitude.addingReportingOverflow(min(amount, magnitudeLimit))
+            magnitude = overflow ? magnitudeLimit : min(magnitudeLimit, sum)
+        }
         for arc in 0..<realArcCount {
             let arcCost = problem.costs[arc]
             guard arcCost != Int64.min else { throw .tooLarge("arc \(arc) has cost \(arcCost)") }
@@ -86,7 +91,7 @@ final class NetworkSimplex {
             if cap != Self.infinite {
                 let (width, overflow) = cap.subtractingReportingOverflow(low)
                 guard !overflow else { throw .tooLarge("arc \(arc): capacity minus lower bound overflows") }
-                magnitude = min(magnitudeLimit, magnitude &+ min(width, magnitudeLimit))
+                accumulate(width)
             }
             if low != 0 {
                 let tail = Int(problem.tails[arc])
@@ -101,15 +106,16 @@ final class NetworkSimplex {
         }
         for supply in supplies {
             guard supply != Int64.min else { throw .tooLarge("a supply of \(supply)") }
-            magnitude = min(magnitudeLimit, magnitude &+ min(abs(supply), magnitudeLimit))
+            accumulate(abs(supply))
         }
         guard magnitude < magnitudeLimit else {
             throw .tooLarge("supplies and finite capacities add up to 2^62 or more; flows might overflow")
         }
         // An artificial arc must cost more than any simple path, and potentials (at most two such
         // costs) must stay far from overflow.
-        let (scaled, overflow) = (maxAbsoluteCost + 1).multipliedReportingOverflow(by: Int64(nodeCount + 1))
-        guard !overflow, scaled < (1 << 60) else {
+        let (bound, overflow1) = maxAbsoluteCost.addingReportingOverflow(1)
+        let (scaled, overflow2) = bound.multipliedReportingOverflow(by: Int64(nodeCount + 1))
+        guard !overflow1, !overflow2, scaled < (1 << 60) else {
             throw .tooLarge("arc costs up to \(maxAbsoluteCost) on \(nodeCount) nodes exceed exact 64-bit range")
         }
         let artificialCost = scaled

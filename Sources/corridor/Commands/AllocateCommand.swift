@@ -38,6 +38,15 @@ struct AllocateCommand: ParsableCommand {
     }
 
     func run() throws {
+        // GLPK's own message for a missing folder is a two-line log; say it plainly before solving.
+        for (flag, path) in [("--write-lp", writeLP), ("--write-mps", writeMPS)] {
+            guard let path else { continue }
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw BadInput("\(flag) \(path): no folder \(folder)")
+            }
+        }
         let clock = ContinuousClock()
         let reading = clock.now
         let network = try networkOptions.loadActiveNetwork()

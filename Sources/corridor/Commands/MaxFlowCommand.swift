@@ -8,7 +8,7 @@ import Foundation
 struct MaxFlowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "maxflow",
-        abstract: "The most the network can carry between node sets, and the bottleneck (minimum cut) that limits it.",
+        abstract: "Find the most the network can carry between node sets, and the bottleneck (minimum cut) that limits it.",
         discussion: """
             By default the flow runs from every origin of a servable demand to every demand destination of \
             the scenario. Node capacities count, a source's and a sink's own included. A path on which \
@@ -24,7 +24,7 @@ struct MaxFlowCommand: ParsableCommand {
     @Option(name: .long, help: "Comma-separated sink node ids (default: every demand destination).")
     var to: String?
 
-    @Option(name: .long, help: "Output: table or json.")
+    @Option(name: .long, help: "Output format: table or json.")
     var format: OutputFormat = .table
 
     func run() throws {

@@ -14,7 +14,7 @@ struct MinCostCommand: ParsableCommand {
     @Argument(help: "The DIMACS file (p min NODES ARCS; n ID SUPPLY; a TAIL HEAD LOW CAP COST).")
     var file: String
 
-    @Option(name: .long, help: "table or json.")
+    @Option(name: .long, help: "Output format: table or json.")
     var format: OutputFormat = .table
 
     func run() throws {

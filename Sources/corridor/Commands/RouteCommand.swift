@@ -38,7 +38,7 @@ struct RouteCommand: ParsableCommand {
     @Option(help: "Node ids or country codes to avoid, comma-separated.")
     var avoid: String?
 
-    @Option(help: "Output: table or json.")
+    @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
 
     func run() throws {
@@ -53,6 +53,7 @@ struct RouteCommand: ParsableCommand {
 
     private func runNetwork() throws {
         guard let to else { throw BadInput("--to is required: corridor route [NETWORK] --from A --to B") }
+        guard count >= 1 else { throw BadInput("--k must be at least 1, not \(count)") }
         let active = try networkOptions.loadActiveNetwork()
         let viaIDs = Self.list(via)
         let avoidWords = Self.list(avoid)
@@ -210,7 +211,7 @@ struct DistanceReport {
     private var sumText: String {
         switch summary.distanceSum {
         case .integer(let sum): String(sum)
-        case .decimal(let sum): JSONValue.format(sum)
+        case .decimal(let sum): sum.isFinite ? JSONValue.format(sum) : "beyond the range of a Double"
         }
     }
 

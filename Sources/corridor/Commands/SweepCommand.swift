@@ -71,7 +71,8 @@ struct SweepCommand: ParsableCommand {
             var parts: [(source: String, result: SweepResult)] = []
             for path in merge {
                 guard let data = FileManager.default.contents(atPath: path) else {
-                    throw BadInput("\(path): cannot read the file")
+                    let exists = FileManager.default.fileExists(atPath: path)
+                    throw BadInput("\(path): " + (exists ? "cannot read the file" : "no such file"))
                 }
                 parts.append((path, try SweepJSONReport.read(data, source: path)))
             }

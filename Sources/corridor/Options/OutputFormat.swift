@@ -11,6 +11,13 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     /// A GeoJSON FeatureCollection for GIS tools.
     case geojson
 
+    /// Empty, so that help does not list every format under every command: each command's `--format`
+    /// help names the ones it accepts, and ``require(oneOf:for:)`` enforces them.
+    static var allValueStrings: [String] { [] }
+
+    /// Shell completion still offers the format names.
+    static var defaultCompletionKind: CompletionKind { .list(allCases.map(\.rawValue)) }
+
     /// Rejects a format the command does not offer, naming the ones it does.
     func require(oneOf allowed: [OutputFormat], for command: String) throws(BadInput) {
         guard allowed.contains(self) else {
