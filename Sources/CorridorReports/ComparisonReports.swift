@@ -289,11 +289,11 @@ public enum ComparisonCSVReport {
 }
 
 /// Cell text for the impact tables.
+/// Numbers read as in the allocation table: thousands grouped, at most two decimals, no trailing zeros.
 enum ImpactCell {
     static func number(_ value: Double?) -> String {
         guard let value else { return "—" }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return String(format: "%.2f", value)
+        return Markup.number(value, decimals: 2, minus: "-")
     }
 
     static func signed(_ value: Double) -> String {
