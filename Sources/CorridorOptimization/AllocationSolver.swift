@@ -50,10 +50,16 @@ public final class AllocationSolver {
     private var arcCapacity: [Double?]
     private var hasSolved = false
 
+    /// Whether GLPK scales the program before solving (``SolverOptions/scaling``).
+    public let scaling: Bool
+
     /// Loads the program into GLPK.
+    /// - Parameter scaling: scale the program before solving; on by default. The allocation matrix holds only
+    ///   ±1, so GLPK's scaling leaves it as it is: the switch exists for comparisons with other settings.
     /// - Throws: ``AllocationError/solver(_:)`` when GLPK rejects it.
-    public init(model: AllocationModel) throws(AllocationError) {
+    public init(model: AllocationModel, scaling: Bool = true) throws(AllocationError) {
         self.model = model
+        self.scaling = scaling
         nodeCapacity = model.network.nodes.map(\.capacity)
         arcCapacity = model.network.arcs.map(\.capacity)
         do {
@@ -135,16 +141,23 @@ public final class AllocationSolver {
     /// - Throws: ``AllocationError/solver(_:)`` on a GLPK failure, a limit reached, or a status other
     ///   than optimal.
     public func solve(timeLimit: Double? = nil) throws(AllocationError) -> Allocation {
-        var options = SolverOptions()
-        options.timeLimit = timeLimit
+        var options = SolverOptions(timeLimit: timeLimit, scaling: scaling)
         // After a bound change the old basis stays dual feasible, which is the dual simplex's start.
-        // No presolve: it would discard that basis, and on the cold solve it measured slower on the
-        // larger benchmark networks (15,858 against 13,135 iterations at 800 nodes).
+        // From scratch: the primal simplex from the model's shortest-path-tree basis (see
+        // AllocationModel.swift). Measured at 800 nodes (Benchmarks/README.md, "Allocation"): 2,003
+        // iterations, against 13,250 from the all-slack basis, 9,610 from glp_cpx_basis, 15,299 from
+        // glp_adv_basis, 15,084 with the dual simplex and 15,494 with presolve (which would also
+        // discard any basis).
         options.method = hasSolved ? .dual : .primal
         let clock = ContinuousClock()
         let started = clock.now
         let solution: LPSolution
         do {
+            if !hasSolved {
+                let basis = model.startingBasis
+                try solver.setBasis(
+                    basicRows: basis.rows, basicColumns: basis.columns, columnsAtUpperBound: basis.atUpperBound)
+            }
             solution = try solver.solve(options)
         } catch {
             throw .solver("solving the allocation program: \(error)")

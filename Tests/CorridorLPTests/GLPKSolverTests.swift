@@ -160,7 +160,7 @@ import Testing
     @Test func anInvalidStartingBasisIsReplacedAndSolved() throws {
         // One basic variable for three rows: glp_simplex answers GLP_EBADB; the retry from glp_adv_basis solves.
         let solver = try GLPKSolver(LPFixtures.sample())
-        try solver.forceBasis(basicRows: [], basicColumns: [0])
+        try solver.setBasis(basicRows: [], basicColumns: [0])
         let solution = try solver.solve()
         #expect(solution.status == .optimal)
         #expect(abs(solution.objective - LPFixtures.sampleOptimum) < 1e-9)
@@ -174,7 +174,7 @@ import Testing
         program.addRow(name: "need", lower: 2, upper: nil, terms: [(x, 1), (y, 1)])
         program.addRow(name: "cap", lower: nil, upper: 10, terms: [(x, 2), (y, 2)])
         let solver = try GLPKSolver(program)
-        try solver.forceBasis(basicRows: [], basicColumns: [x, y])
+        try solver.setBasis(basicRows: [], basicColumns: [x, y])
         let solution = try solver.solve()
         #expect(solution.status == .optimal)
         #expect(abs(solution.objective - 2) < 1e-9)
