@@ -32,13 +32,15 @@
 //   ≤ capacity_n − Σ_{k: o_k = n} d_k.
 // - A demand with an end that is off (``ActiveDemand/isServable`` false) has no variables: it is
 //   wholly unserved and its penalty counts in the objective's constant.
-// - A starting basis for the primal simplex (``startingBasis``): per commodity the shortest-path tree
-//   from its origin over its arcs (Dijkstra, costs = column objectives ≥ 0), every u[k] non-basic at d_k
-//   (nothing shipped, so feasible), the origin's conservation row and every capacity row basic. The
-//   tree arcs of one commodity cover its other conservation rows once each (one tree arc enters every
-//   node but the origin), so the basis matrix is triangular: nonsingular. Its duals are the shortest-path
-//   distances, so every flow column already prices out ≥ 0 and the simplex starts by routing demands
-//   instead of the thousands of degenerate pivots an all-slack start spends building the trees.
+// - A starting basis (``startingBasis``), after the textbook dual simplex start for multicommodity flows:
+//   per commodity the shortest-path tree from its origin over its arcs (Dijkstra, costs = column
+//   objectives ≥ 0) is basic, with the origin's conservation row and every capacity row. One tree arc
+//   enters every node but the origin, so the basis matrix is triangular, hence nonsingular. Its duals are
+//   minus the shortest-path distances dist(n), so every flow column prices out at c_a + dist(tail) −
+//   dist(head) ≥ 0, and u[k] at penalty_k − h_o − dist(t_k): u[k] starts at 0 (everything shipped along
+//   the tree) when that is ≥ 0 and at d_k otherwise. The basis is then dual feasible and only capacities
+//   can be violated, which is where the dual simplex starts best — instead of the tens of thousands of
+//   degenerate primal pivots an all-slack start spends building the trees.
 //
 // Size: Σ_g (kept arcs of g) + |demands| columns; Σ_g (kept nodes of g) + |capacitated nodes and arcs|
 // rows. Building is O(Σ_g (N + A)) with arrays only.
@@ -194,7 +196,6 @@ public struct AllocationModel: Sendable {
                 objectiveConstant += nodeUnitCost[origin] * demand.quantity
                 if forward[destination] {
                     reachable.append((k, column))
-                    columnsAtUpperBound.append(column)
                     isSink[destination] = true
                 } else {
                     isUnreachable[k] = true
@@ -235,6 +236,12 @@ public struct AllocationModel: Sendable {
                 }
                 for n in shortestPaths.reached where n != origin {
                     basicColumns.append(columnOfArc[shortestPaths.treeArc[n]])
+                }
+                for (k, column) in reachable {
+                    guard let destination = network.demands[k].destination else { continue }
+                    let reducedCost =
+                        network.demands[k].unservedPenalty - nodeUnitCost[origin] - shortestPaths.distance[destination]
+                    if reducedCost < 0 { columnsAtUpperBound.append(column) }
                 }
             }
             for a in keptArcs { columnOfArc[a] = -1 }
@@ -411,7 +418,8 @@ struct ShortestPathTree {
     private(set) var treeArc: [Int]
     /// Nodes reached by the last run, the root first.
     private(set) var reached: [Int] = []
-    private var distance: [Double]
+    /// Distance from the root per node reached by the last run; +∞ for the others.
+    private(set) var distance: [Double]
     private var heap: [(distance: Double, node: Int)] = []
 
     init(nodeCount: Int) {

@@ -142,13 +142,13 @@ public final class AllocationSolver {
     ///   than optimal.
     public func solve(timeLimit: Double? = nil) throws(AllocationError) -> Allocation {
         var options = SolverOptions(timeLimit: timeLimit, scaling: scaling)
-        // After a bound change the old basis stays dual feasible, which is the dual simplex's start.
-        // From scratch: the primal simplex from the model's shortest-path-tree basis (see
-        // AllocationModel.swift). Measured at 800 nodes (Benchmarks/README.md, "Allocation"): 2,003
-        // iterations, against 13,250 from the all-slack basis, 9,610 from glp_cpx_basis, 15,299 from
-        // glp_adv_basis, 15,084 with the dual simplex and 15,494 with presolve (which would also
-        // discard any basis).
-        options.method = hasSolved ? .dual : .primal
+        // From scratch and after a bound change alike the basis is dual feasible — the model's
+        // shortest-path-tree basis (see AllocationModel.swift), then the previous optimal one — which is
+        // the dual simplex's start. Measured cold at 800 nodes (Benchmarks/README.md, "Allocation"):
+        // 1,034 iterations from the trees (2,003 primal ones), against 13,250 primal ones from the all-slack basis,
+        // 9,610 from glp_cpx_basis, 15,299 from glp_adv_basis, 15,084 dual ones from the all-slack basis
+        // and 15,494 with presolve (which would also discard any basis).
+        options.method = .dual
         let clock = ContinuousClock()
         let started = clock.now
         let solution: LPSolution
