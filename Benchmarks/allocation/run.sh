@@ -15,7 +15,7 @@ trap 'rm -rf "$work"' EXIT
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo "glpsol: $(glpsol --version | head -1)"
 # The issue's largest size, 2000 nodes / 6000 links / 300 demands (≈270,000 columns, 63,000 rows), is
-# left out of the default run because glpsol needs more than half an hour on it:
+# left out of the default run because glpsol needs about 20 minutes on it (corridor about one):
 # SIZES="2000 6000 300" Benchmarks/allocation/run.sh 1
 sizes=${SIZES:-"200 600 40;400 1200 60;800 2400 120"}
 IFS=';' read -r -a size_list <<< "$sizes"
