@@ -5,8 +5,8 @@
 //  1. `LinearProgram` validates first: finite numbers, columns in range, lower ≤ upper, names of 1–255
 //     printable ASCII characters (no spaces, unique), merged duplicate cells, sizes within GLPK's limits.
 //     Validation prevents every abort we can foresee.
-//  2. Each CGLPKGuard entry point (a few bulk ones: create+load, solve, fetch the solution, set bounds,
-//     write LP/MPS) installs a terminal hook that swallows GLPK's output (keeping the error text) and an
+//  2. Each CGLPKGuard entry point (a few bulk ones: create+load, scale+solve, fetch the solution, set bounds,
+//     set a basis, write LP/MPS) installs a terminal hook that swallows GLPK's output (keeping the error text) and an
 //     error hook that calls glp_free_env() and longjmps back to a setjmp in that same C function, which
 //     returns -1 with GLPK's text. setjmp lives in C because a longjmp must not cross Swift frames.
 //  3. A fault frees the thread's whole GLPK environment, so every problem of that thread is gone: the C

@@ -120,7 +120,8 @@ int cglpk_create(const cglpk_model *model, cglpk_problem **problem, char *messag
 /// gone already or cannot be touched safely), then frees the handle.
 void cglpk_destroy(cglpk_problem *problem);
 
-/// Runs glp_simplex with terminal output off.
+/// Scales or unscales the problem as asked, replaces its basis if asked, then runs glp_simplex with terminal
+/// output off.
 int cglpk_simplex(cglpk_problem *problem, const cglpk_simplex_parameters *parameters,
                   cglpk_simplex_outcome *outcome, char *message, size_t capacity);
 
