@@ -39,6 +39,8 @@ struct cglpk_problem {
     pthread_t thread;
     /* The value of environment_generation when the problem was created. */
     unsigned long generation;
+    /* Whether glp_scale_prob's factors are in place. */
+    int scaled;
 };
 
 /* Advanced whenever this thread's GLPK environment is freed; problems of older generations are gone. */
@@ -157,6 +159,16 @@ static void set_bounds(glp_prob *P, int is_row, int index, double lower, double 
     }
 }
 
+/* Runs inside a guarded function. CGLPK_BASIS_HELD (or an unknown value) keeps the basis. */
+static void replace_basis(glp_prob *P, int basis) {
+    switch (basis) {
+    case CGLPK_BASIS_STANDARD: glp_std_basis(P); break;
+    case CGLPK_BASIS_ADVANCED: glp_adv_basis(P, 0); break;
+    case CGLPK_BASIS_BIXBY: glp_cpx_basis(P); break;
+    default: break;
+    }
+}
+
 const char *cglpk_version(void) { return glp_version(); }
 
 int cglpk_create(const cglpk_model *model, cglpk_problem **problem, char *message, size_t capacity) {
@@ -198,6 +210,7 @@ int cglpk_create(const cglpk_model *model, cglpk_problem **problem, char *messag
     handle->glpk = P;
     handle->thread = pthread_self();
     handle->generation = environment_generation;
+    handle->scaled = 0;
     *problem = handle;
     return CGLPK_OK;
 }
@@ -225,6 +238,13 @@ int cglpk_simplex(cglpk_problem *problem, const cglpk_simplex_parameters *parame
     guard g;
     guard_start(&g, message, capacity);
     if (setjmp(g.jump) != 0) return guard_fault(&g);
+    if (parameters->scale && !problem->scaled) {
+        glp_scale_prob(P, GLP_SF_AUTO);
+    } else if (!parameters->scale && problem->scaled) {
+        glp_unscale_prob(P);
+    }
+    problem->scaled = parameters->scale != 0;
+    replace_basis(P, parameters->starting_basis);
     glp_smcp control;
     glp_init_smcp(&control);
     control.msg_lev = GLP_MSG_OFF;
@@ -243,17 +263,13 @@ int cglpk_simplex(cglpk_problem *problem, const cglpk_simplex_parameters *parame
     return CGLPK_OK;
 }
 
-int cglpk_reset_basis(cglpk_problem *problem, int advanced, char *message, size_t capacity) {
+int cglpk_reset_basis(cglpk_problem *problem, int basis, char *message, size_t capacity) {
     int check = check_handle(problem, message, capacity);
     if (check != CGLPK_OK) return check;
     guard g;
     guard_start(&g, message, capacity);
     if (setjmp(g.jump) != 0) return guard_fault(&g);
-    if (advanced) {
-        glp_adv_basis(problem->glpk, 0);
-    } else {
-        glp_std_basis(problem->glpk);
-    }
+    replace_basis(problem->glpk, basis);
     guard_end();
     return CGLPK_OK;
 }
@@ -400,17 +416,19 @@ int cglpk_provoke_fault(cglpk_problem *problem, int kind, char *message, size_t 
     return CGLPK_FAILED;
 }
 
-int cglpk_set_basis_for_testing(cglpk_problem *problem, int basic_row_count, const int *basic_rows,
-                                int basic_column_count, const int *basic_columns, char *message, size_t capacity) {
+int cglpk_set_basis(cglpk_problem *problem, int basic_row_count, const int *basic_rows, int basic_column_count,
+                    const int *basic_columns, int upper_column_count, const int *upper_columns, char *message,
+                    size_t capacity) {
     int check = check_handle(problem, message, capacity);
     if (check != CGLPK_OK) return check;
     glp_prob *P = problem->glpk;
     guard g;
     guard_start(&g, message, capacity);
     if (setjmp(g.jump) != 0) return guard_fault(&g);
-    /* GLP_NL is replaced by the non-basic status the bound type allows. */
+    /* GLPK replaces GLP_NL and GLP_NU by the non-basic status the bound type allows. */
     for (int i = 1; i <= glp_get_num_rows(P); i++) glp_set_row_stat(P, i, GLP_NL);
     for (int j = 1; j <= glp_get_num_cols(P); j++) glp_set_col_stat(P, j, GLP_NL);
+    for (int k = 0; k < upper_column_count; k++) glp_set_col_stat(P, upper_columns[k] + 1, GLP_NU);
     for (int k = 0; k < basic_row_count; k++) glp_set_row_stat(P, basic_rows[k] + 1, GLP_BS);
     for (int k = 0; k < basic_column_count; k++) glp_set_col_stat(P, basic_columns[k] + 1, GLP_BS);
     guard_end();

@@ -5,8 +5,8 @@
 //  1. `LinearProgram` validates first: finite numbers, columns in range, lower ≤ upper, names of 1–255
 //     printable ASCII characters (no spaces, unique), merged duplicate cells, sizes within GLPK's limits.
 //     Validation prevents every abort we can foresee.
-//  2. Each CGLPKGuard entry point (a few bulk ones: create+load, solve, fetch the solution, set bounds,
-//     write LP/MPS) installs a terminal hook that swallows GLPK's output (keeping the error text) and an
+//  2. Each CGLPKGuard entry point (a few bulk ones: create+load, scale+solve, fetch the solution, set bounds,
+//     set a basis, write LP/MPS) installs a terminal hook that swallows GLPK's output (keeping the error text) and an
 //     error hook that calls glp_free_env() and longjmps back to a setjmp in that same C function, which
 //     returns -1 with GLPK's text. setjmp lives in C because a longjmp must not cross Swift frames.
 //  3. A fault frees the thread's whole GLPK environment, so every problem of that thread is gone: the C
@@ -109,7 +109,7 @@ public final class GLPKSolver {
 
     /// Solves the program with the simplex method (`glp_simplex`), starting from the basis GLPK holds — the
     /// previous solve's final basis, so re-solving after a bound or objective change is a warm start (with
-    /// ``SolverOptions/presolve`` off; see there).
+    /// ``SolverOptions/presolve`` off and ``SolverOptions/startingBasis`` `.held`; see there).
     ///
     /// How GLPK's answers are read: `glp_simplex`'s return code says whether the solver finished; only then
     /// `glp_get_status` says what is true (a return code of 0 does not mean optimal).
@@ -165,6 +165,8 @@ public final class GLPKSolver {
             }
             guard code == CGLPK_OK else { throw Self.fault(code, message, while: "running glp_simplex") }
             iterations += Int(outcome.iterations)
+            // Retries continue from where the last call left GLPK's basis (or from a reset below).
+            parameters.starting_basis = CGLPK_BASIS_HELD
             switch outcome.return_code {
             case 0:
                 switch outcome.status {
@@ -187,7 +189,7 @@ public final class GLPKSolver {
                     throw .numericalFailure(
                         "glp_simplex returned \(Self.returnCodeName(outcome.return_code)) even from a standard basis")
                 }
-                try resetBasis(advanced: basisRestarts == 0)
+                try resetBasis(basisRestarts == 0 ? CGLPK_BASIS_ADVANCED : CGLPK_BASIS_STANDARD)
                 basisRestarts += 1
             case CGLPK_ENOPFS:
                 return (.infeasible, outcome.objective)
@@ -211,12 +213,14 @@ public final class GLPKSolver {
         }
     }
 
-    private func resetBasis(advanced: Bool) throws(SolverError) {
+    private func resetBasis(_ basis: Int32) throws(SolverError) {
         let (code, message) = Self.guarded { buffer, capacity in
-            cglpk_reset_basis(handle, advanced ? 1 : 0, buffer, capacity)
+            cglpk_reset_basis(handle, basis, buffer, capacity)
         }
         guard code == CGLPK_OK else {
-            throw Self.fault(code, message, while: advanced ? "running glp_adv_basis" : "running glp_std_basis")
+            throw Self.fault(
+                code, message,
+                while: basis == CGLPK_BASIS_ADVANCED ? "running glp_adv_basis" : "running glp_std_basis")
         }
     }
 
@@ -224,6 +228,14 @@ public final class GLPKSolver {
         var parameters = cglpk_simplex_parameters()
         parameters.dual = options.method == .dual ? 1 : 0
         parameters.presolve = options.presolve ? 1 : 0
+        parameters.scale = options.scaling ? 1 : 0
+        parameters.starting_basis =
+            switch options.startingBasis {
+            case .held: CGLPK_BASIS_HELD
+            case .standard: CGLPK_BASIS_STANDARD
+            case .advanced: CGLPK_BASIS_ADVANCED
+            case .bixby: CGLPK_BASIS_BIXBY
+            }
         parameters.iteration_limit = -1
         parameters.time_limit_ms = -1
         if let limit = options.iterationLimit {
@@ -309,6 +321,41 @@ public final class GLPKSolver {
         if !issues.isEmpty { throw LinearProgramError(issues: issues) }
     }
 
+    /// Replaces GLPK's basis (`glp_set_row_stat`, `glp_set_col_stat`): exactly `basicRows` and `basicColumns`
+    /// become basic; every other column is non-basic at its upper bound if listed in `columnsAtUpperBound` and
+    /// it has one, else at the bound its type allows (lower, or the fixed value; a free column at zero). The
+    /// next ``solve(_:)`` with ``SolverOptions/StartingBasis/held`` starts from it; an invalid or singular basis
+    /// makes it restart from `glp_adv_basis` (see there).
+    ///
+    /// A crash basis built from the problem's structure can save most of a cold solve's iterations.
+    /// - Throws: ``SolverError/invalidOption(_:)`` for an index out of range; ``SolverError/internalFault(_:)``
+    ///   if the problem is gone.
+    public func setBasis(
+        basicRows: [Int], basicColumns: [Int], columnsAtUpperBound: [Int] = []
+    ) throws(SolverError) {
+        func indices(_ values: [Int], below count: Int, _ what: String) throws(SolverError) -> [Int32] {
+            guard values.allSatisfy({ (0..<count).contains($0) }) else {
+                throw .invalidOption("setBasis: a \(what) index is out of range")
+            }
+            return values.map { Int32($0) }
+        }
+        let rows = try indices(basicRows, below: rowCount, "row")
+        let columns = try indices(basicColumns, below: columnCount, "column")
+        let upper = try indices(columnsAtUpperBound, below: columnCount, "column")
+        let (code, message) = rows.withUnsafeBufferPointer { rowPointer in
+            columns.withUnsafeBufferPointer { columnPointer in
+                upper.withUnsafeBufferPointer { upperPointer in
+                    Self.guarded { buffer, capacity in
+                        cglpk_set_basis(
+                            handle, Int32(rows.count), rowPointer.baseAddress, Int32(columns.count),
+                            columnPointer.baseAddress, Int32(upper.count), upperPointer.baseAddress, buffer, capacity)
+                    }
+                }
+            }
+        }
+        guard code == CGLPK_OK else { throw Self.fault(code, message, while: "setting a basis") }
+    }
+
     // MARK: Writing
 
     /// Writes the loaded problem in CPLEX LP format (`glp_write_lp`), whole or not at all: GLPK writes a
@@ -374,26 +421,6 @@ public final class GLPKSolver {
             cglpk_provoke_fault(handle, fault.rawValue, buffer, capacity)
         }
         throw Self.fault(code, message, while: "provoking a fault")
-    }
-
-    /// Replaces GLPK's basis: exactly `basicRows` and `basicColumns` become basic. Lets tests hand
-    /// `glp_simplex` an invalid (`GLP_EBADB`) or singular (`GLP_ESING`) starting basis.
-    package func forceBasis(basicRows: [Int], basicColumns: [Int]) throws(SolverError) {
-        let rows = basicRows.map { Int32(clamping: $0) }
-        let columns = basicColumns.map { Int32(clamping: $0) }
-        guard rows.allSatisfy({ (0 ..< Int32(rowCount)).contains($0) }),
-            columns.allSatisfy({ (0 ..< Int32(columnCount)).contains($0) })
-        else { throw .invalidOption("forceBasis: index out of range") }
-        let (code, message) = rows.withUnsafeBufferPointer { rowPointer in
-            columns.withUnsafeBufferPointer { columnPointer in
-                Self.guarded { buffer, capacity in
-                    cglpk_set_basis_for_testing(
-                        handle, Int32(rows.count), rowPointer.baseAddress, Int32(columns.count),
-                        columnPointer.baseAddress, buffer, capacity)
-                }
-            }
-        }
-        guard code == CGLPK_OK else { throw Self.fault(code, message, while: "setting a basis") }
     }
 
     // MARK: Guard plumbing

@@ -9,6 +9,20 @@ public struct SolverOptions: Sendable, Equatable {
         case dual
     }
 
+    /// The basis a solve starts from.
+    public enum StartingBasis: Sendable, Equatable {
+        /// The basis GLPK holds: the standard one after loading, the previous final basis after a solve
+        /// (a warm start).
+        case held
+        /// Every row basic (`glp_std_basis`).
+        case standard
+        /// A triangular crash basis (`glp_adv_basis`).
+        case advanced
+        /// Bixby's crash basis (`glp_cpx_basis`; R. E. Bixby, "Implementing the simplex method: the initial
+        /// basis", ORSA J. Computing 4(3), 1992).
+        case bixby
+    }
+
     /// Run GLPK's LP presolver first (`presolve = GLP_ON`). GLPK then solves a preprocessed copy and ignores
     /// the basis it holds, so presolve defeats warm starts; it is off by default.
     public var presolve: Bool
@@ -17,12 +31,23 @@ public struct SolverOptions: Sendable, Equatable {
     public var timeLimit: Double?
     /// Simplex iterations per call (`it_lim`); `nil` for none.
     public var iterationLimit: Int?
+    /// Scale rows and columns (`glp_scale_prob` with `GLP_SF_AUTO`, as `glpsol` does by default). Solutions
+    /// are reported unscaled either way. The factors depend on the matrix only, so they are computed at the
+    /// first solve that asks for scaling and kept for later ones (a warm start keeps its basis).
+    public var scaling: Bool
+    /// Where the simplex starts; anything but ``StartingBasis/held`` discards the held basis.
+    public var startingBasis: StartingBasis
 
-    public init(presolve: Bool = false, method: Method = .primal, timeLimit: Double? = nil, iterationLimit: Int? = nil) {
+    public init(
+        presolve: Bool = false, method: Method = .primal, timeLimit: Double? = nil, iterationLimit: Int? = nil,
+        scaling: Bool = true, startingBasis: StartingBasis = .held
+    ) {
         self.presolve = presolve
         self.method = method
         self.timeLimit = timeLimit
         self.iterationLimit = iterationLimit
+        self.scaling = scaling
+        self.startingBasis = startingBasis
     }
 }
 

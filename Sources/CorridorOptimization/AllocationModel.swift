@@ -32,6 +32,15 @@
 //   ≤ capacity_n − Σ_{k: o_k = n} d_k.
 // - A demand with an end that is off (``ActiveDemand/isServable`` false) has no variables: it is
 //   wholly unserved and its penalty counts in the objective's constant.
+// - A starting basis (``startingBasis``), after the textbook dual simplex start for multicommodity flows:
+//   per commodity the shortest-path tree from its origin over its arcs (Dijkstra, costs = column
+//   objectives ≥ 0) is basic, with the origin's conservation row and every capacity row. One tree arc
+//   enters every node but the origin, so the basis matrix is triangular, hence nonsingular. Its duals are
+//   minus the shortest-path distances dist(n), so every flow column prices out at c_a + dist(tail) −
+//   dist(head) ≥ 0, and u[k] at penalty_k − h_o − dist(t_k): u[k] starts at 0 (everything shipped along
+//   the tree) when that is ≥ 0 and at d_k otherwise. The basis is then dual feasible and only capacities
+//   can be violated, which is where the dual simplex starts best — instead of the tens of thousands of
+//   degenerate primal pivots an all-slack start spends building the trees.
 //
 // Size: Σ_g (kept arcs of g) + |demands| columns; Σ_g (kept nodes of g) + |capacitated nodes and arcs|
 // rows. Building is O(Σ_g (N + A)) with arrays only.
@@ -88,6 +97,9 @@ public struct AllocationModel: Sendable {
     /// Unit cost per arc, `c_a`, and per node, `h_n`.
     let arcUnitCost: [Double]
     let nodeUnitCost: [Double]
+    /// The shortest-path-tree basis described at the top of `AllocationModel.swift`: basic rows and
+    /// columns, and the columns non-basic at their upper bound (the u[k]).
+    let startingBasis: (rows: [Int], columns: [Int], atUpperBound: [Int])
 
     /// Builds the program.
     ///
@@ -146,6 +158,11 @@ public struct AllocationModel: Sendable {
         var columnOfArc = [Int](repeating: -1, count: arcCount)
         var stack: [Int] = []
         var isSink = [Bool](repeating: false, count: nodeCount)
+        var basicRows: [Int] = []
+        var basicColumns: [Int] = []
+        var columnsAtUpperBound: [Int] = []
+        var shortestPaths = ShortestPathTree(nodeCount: nodeCount)
+        let heads = arcs.map(\.to)
 
         for (g, origin) in originOfCommodity.enumerated() {
             let members = demandsByCommodity[g]
@@ -207,9 +224,24 @@ public struct AllocationModel: Sendable {
                     let rightHandSide = Self.signedSum(quantityTerms, network.demands)
                     let row = program.addRow(
                         name: "bal_g\(g)_n\(n)", lower: rightHandSide, upper: rightHandSide, terms: terms)
+                    if n == origin { basicRows.append(row) }
                     if !quantityTerms.isEmpty {
                         quantityRows.append(QuantityRow(row: row, terms: quantityTerms, capacityOfNode: nil))
                     }
+                }
+            }
+            if !reachable.isEmpty {
+                shortestPaths.grow(from: origin, adjacency: adjacency, heads: heads) { a in
+                    columnOfArc[a] >= 0 ? arcUnitCost[a] + nodeUnitCost[heads[a]] : nil
+                }
+                for n in shortestPaths.reached where n != origin {
+                    basicColumns.append(columnOfArc[shortestPaths.treeArc[n]])
+                }
+                for (k, column) in reachable {
+                    guard let destination = network.demands[k].destination else { continue }
+                    let reducedCost =
+                        network.demands[k].unservedPenalty - nodeUnitCost[origin] - shortestPaths.distance[destination]
+                    if reducedCost < 0 { columnsAtUpperBound.append(column) }
                 }
             }
             for a in keptArcs { columnOfArc[a] = -1 }
@@ -240,13 +272,16 @@ public struct AllocationModel: Sendable {
             let row = program.addRow(
                 name: "capn_\(n)", lower: nil, upper: node.capacity.map { $0 + supply }, terms: terms)
             nodeCapacityRow[n] = row
+            basicRows.append(row)
             quantityRows.append(QuantityRow(row: row, terms: quantityTerms, capacityOfNode: n))
         }
         var arcCapacityRow = [Int?](repeating: nil, count: arcCount)
         for (a, arc) in arcs.enumerated() where arc.capacity != nil || adjustableCapacities.contains(arc.linkID) {
-            arcCapacityRow[a] = program.addRow(
+            let row = program.addRow(
                 name: "capa_\(a)", lower: nil, upper: arc.capacity,
                 terms: columnsOfArc[a].map { (column: $0, coefficient: 1.0) })
+            arcCapacityRow[a] = row
+            basicRows.append(row)
         }
         // CPLEX LP files cannot hold an objective constant (GLPK writes it as a comment), so it rides
         // on a column fixed at 1: every solver reading our LP or MPS file then reports our objective.
@@ -263,6 +298,7 @@ public struct AllocationModel: Sendable {
         self.arcCapacityRow = arcCapacityRow
         self.arcUnitCost = arcUnitCost
         self.nodeUnitCost = nodeUnitCost
+        self.startingBasis = (basicRows, basicColumns, columnsAtUpperBound)
     }
 
     /// The objective's constant part with every quantity multiplied by `scale`.
@@ -372,5 +408,76 @@ struct Adjacency: Sendable {
                 }
             }
         }
+    }
+}
+
+/// Dijkstra's shortest-path tree (binary heap with lazy deletion, O((N + A) log N) per run), reusing
+/// its arrays between runs.
+struct ShortestPathTree {
+    /// The arc by which each reached node other than the root was reached last run.
+    private(set) var treeArc: [Int]
+    /// Nodes reached by the last run, the root first.
+    private(set) var reached: [Int] = []
+    /// Distance from the root per node reached by the last run; +∞ for the others.
+    private(set) var distance: [Double]
+    private var heap: [(distance: Double, node: Int)] = []
+
+    init(nodeCount: Int) {
+        treeArc = [Int](repeating: -1, count: nodeCount)
+        distance = [Double](repeating: .infinity, count: nodeCount)
+    }
+
+    /// Grows the tree from `root` over the arcs `weight` gives a weight (≥ 0) for; `nil` excludes an arc.
+    mutating func grow(from root: Int, adjacency: Adjacency, heads: [Int], weight: (Int) -> Double?) {
+        for n in reached { distance[n] = .infinity }
+        reached.removeAll(keepingCapacity: true)
+        heap.removeAll(keepingCapacity: true)
+        distance[root] = 0
+        push((0, root))
+        while let (d, node) = pop() {
+            // Stale entry: the node was pushed again with a strictly smaller distance.
+            guard d == distance[node] else { continue }
+            reached.append(node)
+            for a in adjacency.outgoing(node) {
+                guard let w = weight(a) else { continue }
+                let head = heads[a]
+                if d + w < distance[head] {
+                    distance[head] = d + w
+                    treeArc[head] = a
+                    push((d + w, head))
+                }
+            }
+        }
+    }
+
+    private mutating func push(_ entry: (distance: Double, node: Int)) {
+        heap.append(entry)
+        var child = heap.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard heap[child].distance < heap[parent].distance else { break }
+            heap.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    private mutating func pop() -> (distance: Double, node: Int)? {
+        guard let top = heap.first else { return nil }
+        let last = heap.removeLast()
+        if !heap.isEmpty {
+            heap[0] = last
+            var parent = 0
+            while true {
+                let left = 2 * parent + 1
+                let right = left + 1
+                var smallest = parent
+                if left < heap.count && heap[left].distance < heap[smallest].distance { smallest = left }
+                if right < heap.count && heap[right].distance < heap[smallest].distance { smallest = right }
+                if smallest == parent { break }
+                heap.swapAt(parent, smallest)
+                parent = smallest
+            }
+        }
+        return top
     }
 }

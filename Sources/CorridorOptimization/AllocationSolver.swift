@@ -50,10 +50,16 @@ public final class AllocationSolver {
     private var arcCapacity: [Double?]
     private var hasSolved = false
 
+    /// Whether GLPK scales the program before solving (``SolverOptions/scaling``).
+    public let scaling: Bool
+
     /// Loads the program into GLPK.
+    /// - Parameter scaling: scale the program before solving; on by default. The allocation matrix holds only
+    ///   ±1, so GLPK's scaling leaves it as it is: the switch exists for comparisons with other settings.
     /// - Throws: ``AllocationError/solver(_:)`` when GLPK rejects it.
-    public init(model: AllocationModel) throws(AllocationError) {
+    public init(model: AllocationModel, scaling: Bool = true) throws(AllocationError) {
         self.model = model
+        self.scaling = scaling
         nodeCapacity = model.network.nodes.map(\.capacity)
         arcCapacity = model.network.arcs.map(\.capacity)
         do {
@@ -135,16 +141,25 @@ public final class AllocationSolver {
     /// - Throws: ``AllocationError/solver(_:)`` on a GLPK failure, a limit reached, or a status other
     ///   than optimal.
     public func solve(timeLimit: Double? = nil) throws(AllocationError) -> Allocation {
-        var options = SolverOptions()
-        options.timeLimit = timeLimit
-        // After a bound change the old basis stays dual feasible, which is the dual simplex's start.
-        // No presolve: it would discard that basis, and on the cold solve it measured slower on the
-        // larger benchmark networks (15,858 against 13,135 iterations at 800 nodes).
-        options.method = hasSolved ? .dual : .primal
+        var options = SolverOptions(timeLimit: timeLimit, scaling: scaling)
+        // From scratch and after a bound change alike the basis is dual feasible — the model's
+        // shortest-path-tree basis (see AllocationModel.swift), then the previous optimal one — which is
+        // the dual simplex's start. Cold at 800 nodes (Benchmarks/README.md, "Allocation"): 1,034 dual
+        // iterations from the trees (2,003 primal ones), against 13,250 primal ones from the all-slack
+        // basis, 9,610 from glp_cpx_basis, 15,299 from glp_adv_basis, 15,084 dual ones from the all-slack
+        // basis and 15,494 with presolve (which would also discard any basis). GLPK's defaults for
+        // pricing (projected steepest edge) and ratio test (Harris) measured best: Dantzig pricing took
+        // 2,321 iterations, the long-step ratio test 996 but no less time.
+        options.method = .dual
         let clock = ContinuousClock()
         let started = clock.now
         let solution: LPSolution
         do {
+            if !hasSolved {
+                let basis = model.startingBasis
+                try solver.setBasis(
+                    basicRows: basis.rows, basicColumns: basis.columns, columnsAtUpperBound: basis.atUpperBound)
+            }
             solution = try solver.solve(options)
         } catch {
             throw .solver("solving the allocation program: \(error)")

@@ -160,7 +160,7 @@ import Testing
     @Test func anInvalidStartingBasisIsReplacedAndSolved() throws {
         // One basic variable for three rows: glp_simplex answers GLP_EBADB; the retry from glp_adv_basis solves.
         let solver = try GLPKSolver(LPFixtures.sample())
-        try solver.forceBasis(basicRows: [], basicColumns: [0])
+        try solver.setBasis(basicRows: [], basicColumns: [0])
         let solution = try solver.solve()
         #expect(solution.status == .optimal)
         #expect(abs(solution.objective - LPFixtures.sampleOptimum) < 1e-9)
@@ -174,7 +174,7 @@ import Testing
         program.addRow(name: "need", lower: 2, upper: nil, terms: [(x, 1), (y, 1)])
         program.addRow(name: "cap", lower: nil, upper: 10, terms: [(x, 2), (y, 2)])
         let solver = try GLPKSolver(program)
-        try solver.forceBasis(basicRows: [], basicColumns: [x, y])
+        try solver.setBasis(basicRows: [], basicColumns: [x, y])
         let solution = try solver.solve()
         #expect(solution.status == .optimal)
         #expect(abs(solution.objective - 2) < 1e-9)
@@ -212,4 +212,69 @@ import Testing
 
 @Test func glpkIsLinkedAndReportsItsVersion() {
     #expect(GLPK.version.hasPrefix("5."))
+}
+
+@Suite struct GLPKSolverStartTests {
+    @Test(arguments: [
+        SolverOptions(scaling: true), SolverOptions(scaling: false), SolverOptions(method: .dual, scaling: true),
+        SolverOptions(method: .dual, scaling: false), SolverOptions(presolve: true, scaling: false),
+    ])
+    func scalingOnOrOffReachesTheSampleOptimum(options: SolverOptions) throws {
+        // sample.c's coefficients range from 1 to 10, so GLPK's scaling does change the matrix it works on.
+        let program = LPFixtures.sample()
+        let solution = try GLPKSolver(program).solve(options)
+        #expect(solution.status == .optimal)
+        #expect(abs(solution.objective - LPFixtures.sampleOptimum) < 1e-9)
+        #expect(abs(solution.columnValues[0] - 100.0 / 3) < 1e-9)
+        #expect(abs(solution.columnValues[1] - 200.0 / 3) < 1e-9)
+        #expect(abs(solution.rowDuals[0] - 10.0 / 3) < 1e-9)
+        #expect(expectFeasible(solution, of: program))
+    }
+
+    @Test func switchingScalingBetweenSolvesKeepsTheOptimumAndTheBasis() throws {
+        let solver = try GLPKSolver(LPFixtures.sample())
+        let scaled = try solver.solve(SolverOptions(scaling: true))
+        let unscaled = try solver.solve(SolverOptions(method: .dual, scaling: false))
+        #expect(unscaled.iterations == 0)
+        #expect(abs(unscaled.objective - scaled.objective) < 1e-9)
+        #expect(zip(unscaled.columnValues, scaled.columnValues).allSatisfy { abs($0 - $1) < 1e-9 })
+    }
+
+    @Test(arguments: [
+        SolverOptions.StartingBasis.held, .standard, .advanced, .bixby,
+    ])
+    func everyStartingBasisReachesTheSampleOptimum(basis: SolverOptions.StartingBasis) throws {
+        let solver = try GLPKSolver(LPFixtures.sample())
+        #expect(abs(try solver.solve().objective - LPFixtures.sampleOptimum) < 1e-9)
+        // A second solve from the held optimal basis needs no iteration; the others discard it.
+        let again = try solver.solve(SolverOptions(startingBasis: basis))
+        #expect(again.status == .optimal)
+        #expect(abs(again.objective - LPFixtures.sampleOptimum) < 1e-9)
+        if basis == .held { #expect(again.iterations == 0) }
+    }
+
+    @Test func aColumnSetAtItsUpperBoundStartsThere() throws {
+        // max x, 0 ≤ x ≤ 5, x ≤ 10: with x non-basic at 5 the start is optimal; at 0 it takes a pivot.
+        var program = LinearProgram(sense: .maximize)
+        let x = program.addColumn(name: "x", lower: 0, upper: 5, objective: 1)
+        program.addRow(name: "roof", lower: nil, upper: 10, terms: [(x, 1)])
+        let atUpper = try GLPKSolver(program)
+        try atUpper.setBasis(basicRows: [0], basicColumns: [], columnsAtUpperBound: [x])
+        let solution = try atUpper.solve()
+        #expect(solution.iterations == 0)
+        #expect(abs(solution.objective - 5) < 1e-12)
+        let atLower = try GLPKSolver(program)
+        try atLower.setBasis(basicRows: [0], basicColumns: [])
+        #expect(try atLower.solve().iterations == 1)
+    }
+
+    @Test func setBasisRefusesIndicesOutOfRange() throws {
+        let solver = try GLPKSolver(LPFixtures.sample())
+        #expect(throws: SolverError.invalidOption("setBasis: a row index is out of range")) {
+            try solver.setBasis(basicRows: [3], basicColumns: [])
+        }
+        #expect(throws: SolverError.invalidOption("setBasis: a column index is out of range")) {
+            try solver.setBasis(basicRows: [], basicColumns: [], columnsAtUpperBound: [-1])
+        }
+    }
 }

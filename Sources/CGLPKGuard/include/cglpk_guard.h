@@ -73,10 +73,25 @@ typedef struct cglpk_model {
     const double *entry_values;
 } cglpk_model;
 
+/* Starting bases for cglpk_simplex and cglpk_reset_basis. */
+#define CGLPK_BASIS_HELD 0
+/// glp_std_basis: every row basic.
+#define CGLPK_BASIS_STANDARD 1
+/// glp_adv_basis: a triangular crash basis.
+#define CGLPK_BASIS_ADVANCED 2
+/// glp_cpx_basis: Bixby's crash basis.
+#define CGLPK_BASIS_BIXBY 3
+
 typedef struct cglpk_simplex_parameters {
     /// 0: primal simplex (GLP_PRIMAL), 1: dual simplex falling back to primal (GLP_DUALP).
     int dual;
     int presolve;
+    /// 1: scale the problem (glp_scale_prob with GLP_SF_AUTO) before solving, 0: solve it unscaled. The
+    /// factors depend on the matrix alone, which never changes after loading, so they are computed once
+    /// and kept until a call asks for the other setting (then glp_unscale_prob).
+    int scale;
+    /// Basis to start from: CGLPK_BASIS_HELD (the one the problem holds), or replace it first.
+    int starting_basis;
     /// Negative: no limit.
     int iteration_limit;
     /// Milliseconds; negative: no limit.
@@ -105,12 +120,14 @@ int cglpk_create(const cglpk_model *model, cglpk_problem **problem, char *messag
 /// gone already or cannot be touched safely), then frees the handle.
 void cglpk_destroy(cglpk_problem *problem);
 
-/// Runs glp_simplex with terminal output off.
+/// Scales or unscales the problem as asked, replaces its basis if asked, then runs glp_simplex with terminal
+/// output off.
 int cglpk_simplex(cglpk_problem *problem, const cglpk_simplex_parameters *parameters,
                   cglpk_simplex_outcome *outcome, char *message, size_t capacity);
 
-/// Replaces the basis by glp_adv_basis (advanced != 0) or glp_std_basis.
-int cglpk_reset_basis(cglpk_problem *problem, int advanced, char *message, size_t capacity);
+/// Replaces the basis by glp_std_basis, glp_adv_basis or glp_cpx_basis (a CGLPK_BASIS_ constant other than
+/// CGLPK_BASIS_HELD).
+int cglpk_reset_basis(cglpk_problem *problem, int basis, char *message, size_t capacity);
 
 /// Copies the basic solution: column_count primal values and reduced costs, row_count activities and duals.
 int cglpk_get_solution(cglpk_problem *problem, double *column_values, double *column_reduced_costs,
@@ -141,9 +158,11 @@ void cglpk_free_environment(void);
 /// (glp_set_row_name); kind 1: a duplicate (row, column) pair (glp_load_matrix).
 int cglpk_provoke_fault(cglpk_problem *problem, int kind, char *message, size_t capacity);
 
-/// Test support: makes exactly the listed rows and columns (0-based) basic and the rest non-basic
-/// (glp_set_row_stat / glp_set_col_stat), so that tests can hand glp_simplex an invalid or singular basis.
-int cglpk_set_basis_for_testing(cglpk_problem *problem, int basic_row_count, const int *basic_rows,
-                                int basic_column_count, const int *basic_columns, char *message, size_t capacity);
+/// Replaces the basis: exactly the listed rows and columns (0-based) become basic; the other columns become
+/// non-basic at their upper bound when listed in `upper_columns` and the bound exists, else at the bound their
+/// type allows (glp_set_row_stat / glp_set_col_stat). Whether the basis is valid is glp_simplex's to check.
+int cglpk_set_basis(cglpk_problem *problem, int basic_row_count, const int *basic_rows, int basic_column_count,
+                    const int *basic_columns, int upper_column_count, const int *upper_columns, char *message,
+                    size_t capacity);
 
 #endif
