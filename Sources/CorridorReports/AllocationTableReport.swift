@@ -4,7 +4,9 @@ import CorridorOptimization
 /// The allocation for a person: a summary, the crossings and the demands as aligned tables.
 public enum AllocationTableReport {
     /// The allocation of `network` as aligned plain-text tables, ending with a newline.
-    public static func render(_ allocation: Allocation, network: ActiveNetwork) -> String {
+    /// - Parameter demandsListed: how many demands to list, largest quantity first (ties in file
+    ///   order); `nil` lists every demand in file order.
+    public static func render(_ allocation: Allocation, network: ActiveNetwork, demandsListed: Int? = nil) -> String {
         let base = network.network
         let perPeriod = "\(base.unit) per \(base.period)"
         let parts = allocation.objectiveParts
@@ -45,7 +47,14 @@ public enum AllocationTableReport {
         var demands = TextTable([
             ("demand", .left), ("quantity", .right), ("served", .right), ("unserved", .right), ("main route (all routes in --format json or csv)", .left),
         ])
-        for demand in allocation.demands {
+        var listed = allocation.demands
+        if let demandsListed {
+            listed = Array(
+                allocation.demands.enumerated()
+                    .sorted { $0.element.quantity != $1.element.quantity ? $0.element.quantity > $1.element.quantity : $0.offset < $1.offset }
+                    .prefix(demandsListed).map(\.element))
+        }
+        for demand in listed {
             let mainRoute: String
             if !demand.isServable {
                 mainRoute = "(origin or destination off in this scenario)"
@@ -61,6 +70,9 @@ public enum AllocationTableReport {
             ])
         }
         text += demands.rendered(indent: "  ")
+        if listed.count < allocation.demands.count {
+            text += "  … and \(allocation.demands.count - listed.count) smaller demands (all of them without --demands)\n"
+        }
         return text
     }
 

@@ -224,3 +224,13 @@ func allocateGeoJSONReadsInOGR() throws {
     #expect(!result.standardError.contains("internal error"), "\(result.standardError)")
     if result.exitCode == 2 { #expect(!result.standardError.isEmpty) }
 }
+
+@Test func allocateTableListsTheLargestDemandsWhenAsked() throws {
+    let tiny = CLIRunner.path("networks/tiny.json")
+    let one = try CLIRunner.run(["allocate", tiny, "--demands", "1"])
+    #expect(one.exitCode == 0)
+    #expect(one.standardOutput.contains("  xian-duisburg "))  // 120 TEU/day, the larger of the two
+    #expect(!one.standardOutput.contains("  chongqing-duisburg "))
+    #expect(one.standardOutput.contains("… and 1 smaller demands (all of them without --demands)"))
+    #expect(try CLIRunner.run(["allocate", tiny, "--demands", "-3"]).exitCode == 2)
+}

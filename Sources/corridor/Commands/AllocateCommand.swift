@@ -28,10 +28,14 @@ struct AllocateCommand: ParsableCommand {
     @Option(name: .customLong("write-mps"), help: "Also write the linear program in MPS form to this file.")
     var writeMPS: String?
 
+    @Option(name: .long, help: "List only this many demands, largest first (table format).")
+    var demands: Int?
+
     @Flag(name: .long, help: "Print the seconds spent reading, building, solving, decoding and writing to standard error.")
     var timings = false
 
     func validate() throws {
+        if let demands, demands < 0 { throw ValidationError("--demands must not be negative") }
         if format == .csv, output == nil {
             throw ValidationError("--format csv writes a folder of tables: give it with --output DIR")
         }
@@ -86,7 +90,7 @@ struct AllocateCommand: ParsableCommand {
         let text: String
         switch format {
         case .table:
-            text = AllocationTableReport.render(allocation, network: network)
+            text = AllocationTableReport.render(allocation, network: network, demandsListed: demands)
         case .json:
             text = AllocationJSONReport.document(allocation, network: network).serialized() + "\n"
         case .geojson:
