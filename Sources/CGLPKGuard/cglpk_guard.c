@@ -134,6 +134,19 @@ static int check_handle(const cglpk_problem *problem, char *message, size_t capa
     return CGLPK_OK;
 }
 
+/* Opens a guarded section on a loaded problem: checks the handle (returning its status from the caller
+ * if it is dead or on another thread), installs the hooks, and sets the jump point. It is a macro because
+ * setjmp must run in the frame of the function that calls GLPK; after a fault the caller returns
+ * CGLPK_FAULT. Every section ends with guard_end() before returning CGLPK_OK. */
+#define GUARDED_SECTION(problem, message, capacity)                                   \
+    guard g;                                                                          \
+    do {                                                                              \
+        int handle_status = check_handle((problem), (message), (capacity));           \
+        if (handle_status != CGLPK_OK) return handle_status;                          \
+    } while (0);                                                                      \
+    guard_start(&g, (message), (capacity));                                           \
+    if (setjmp(g.jump) != 0) return guard_fault(&g)
+
 /* The one place bound types are chosen. lower == upper must be GLP_FX: a GLP_DB variable with
    lb >= ub makes glp_simplex fail with GLP_EBOUND. Infinite means "no bound on that side". */
 static void set_bounds(glp_prob *P, int is_row, int index, double lower, double upper) {
@@ -232,12 +245,8 @@ void cglpk_destroy(cglpk_problem *problem) {
 
 int cglpk_simplex(cglpk_problem *problem, const cglpk_simplex_parameters *parameters,
                   cglpk_simplex_outcome *outcome, char *message, size_t capacity) {
-    int check = check_handle(problem, message, capacity);
-    if (check != CGLPK_OK) return check;
+    GUARDED_SECTION(problem, message, capacity);
     glp_prob *P = problem->glpk;
-    guard g;
-    guard_start(&g, message, capacity);
-    if (setjmp(g.jump) != 0) return guard_fault(&g);
     if (parameters->scale && !problem->scaled) {
         glp_scale_prob(P, GLP_SF_AUTO);
     } else if (!parameters->scale && problem->scaled) {
@@ -264,11 +273,7 @@ int cglpk_simplex(cglpk_problem *problem, const cglpk_simplex_parameters *parame
 }
 
 int cglpk_reset_basis(cglpk_problem *problem, int basis, char *message, size_t capacity) {
-    int check = check_handle(problem, message, capacity);
-    if (check != CGLPK_OK) return check;
-    guard g;
-    guard_start(&g, message, capacity);
-    if (setjmp(g.jump) != 0) return guard_fault(&g);
+    GUARDED_SECTION(problem, message, capacity);
     replace_basis(problem->glpk, basis);
     guard_end();
     return CGLPK_OK;
@@ -276,12 +281,8 @@ int cglpk_reset_basis(cglpk_problem *problem, int basis, char *message, size_t c
 
 int cglpk_get_solution(cglpk_problem *problem, double *column_values, double *column_reduced_costs,
                        double *row_activities, double *row_duals, char *message, size_t capacity) {
-    int check = check_handle(problem, message, capacity);
-    if (check != CGLPK_OK) return check;
+    GUARDED_SECTION(problem, message, capacity);
     glp_prob *P = problem->glpk;
-    guard g;
-    guard_start(&g, message, capacity);
-    if (setjmp(g.jump) != 0) return guard_fault(&g);
     int rows = glp_get_num_rows(P), columns = glp_get_num_cols(P);
     for (int j = 0; j < columns; j++) {
         column_values[j] = glp_get_col_prim(P, j + 1);
@@ -297,11 +298,7 @@ int cglpk_get_solution(cglpk_problem *problem, double *column_values, double *co
 
 int cglpk_set_row_bounds(cglpk_problem *problem, int count, const int *rows, const double *lower,
                          const double *upper, char *message, size_t capacity) {
-    int check = check_handle(problem, message, capacity);
-    if (check != CGLPK_OK) return check;
-    guard g;
-    guard_start(&g, message, capacity);
-    if (setjmp(g.jump) != 0) return guard_fault(&g);
+    GUARDED_SECTION(problem, message, capacity);
     for (int k = 0; k < count; k++) set_bounds(problem->glpk, 1, rows[k] + 1, lower[k], upper[k]);
     guard_end();
     return CGLPK_OK;
@@ -309,11 +306,7 @@ int cglpk_set_row_bounds(cglpk_problem *problem, int count, const int *rows, con
 
 int cglpk_set_column_bounds(cglpk_problem *problem, int count, const int *columns, const double *lower,
                             const double *upper, char *message, size_t capacity) {
-    int check = check_handle(problem, message, capacity);
-    if (check != CGLPK_OK) return check;
-    guard g;
-    guard_start(&g, message, capacity);
-    if (setjmp(g.jump) != 0) return guard_fault(&g);
+    GUARDED_SECTION(problem, message, capacity);
     for (int k = 0; k < count; k++) set_bounds(problem->glpk, 0, columns[k] + 1, lower[k], upper[k]);
     guard_end();
     return CGLPK_OK;
@@ -321,11 +314,7 @@ int cglpk_set_column_bounds(cglpk_problem *problem, int count, const int *column
 
 int cglpk_set_objective(cglpk_problem *problem, int count, const int *columns, const double *coefficients,
                         char *message, size_t capacity) {
-    int check = check_handle(problem, message, capacity);
-    if (check != CGLPK_OK) return check;
-    guard g;
-    guard_start(&g, message, capacity);
-    if (setjmp(g.jump) != 0) return guard_fault(&g);
+    GUARDED_SECTION(problem, message, capacity);
     for (int k = 0; k < count; k++) glp_set_obj_coef(problem->glpk, columns[k] + 1, coefficients[k]);
     guard_end();
     return CGLPK_OK;
@@ -349,11 +338,7 @@ static void unique_column_name(glp_prob *P, int new_column, char *name, size_t c
 }
 
 static int write_problem(cglpk_problem *problem, int mps, const char *path, char *message, size_t capacity) {
-    int check = check_handle(problem, message, capacity);
-    if (check != CGLPK_OK) return check;
-    guard g;
-    guard_start(&g, message, capacity);
-    if (setjmp(g.jump) != 0) return guard_fault(&g);
+    GUARDED_SECTION(problem, message, capacity);
     int failed;
     if (mps) {
         failed = glp_write_mps(problem->glpk, GLP_MPS_FILE, NULL, path);
@@ -396,12 +381,8 @@ void cglpk_free_environment(void) {
 }
 
 int cglpk_provoke_fault(cglpk_problem *problem, int kind, char *message, size_t capacity) {
-    int check = check_handle(problem, message, capacity);
-    if (check != CGLPK_OK) return check;
+    GUARDED_SECTION(problem, message, capacity);
     glp_prob *P = problem->glpk;
-    guard g;
-    guard_start(&g, message, capacity);
-    if (setjmp(g.jump) != 0) return guard_fault(&g);
     int row = glp_add_rows(P, 1);
     if (kind == 0) {
         glp_set_row_name(P, row, "bad\001name");
@@ -419,12 +400,8 @@ int cglpk_provoke_fault(cglpk_problem *problem, int kind, char *message, size_t 
 int cglpk_set_basis(cglpk_problem *problem, int basic_row_count, const int *basic_rows, int basic_column_count,
                     const int *basic_columns, int upper_column_count, const int *upper_columns, char *message,
                     size_t capacity) {
-    int check = check_handle(problem, message, capacity);
-    if (check != CGLPK_OK) return check;
+    GUARDED_SECTION(problem, message, capacity);
     glp_prob *P = problem->glpk;
-    guard g;
-    guard_start(&g, message, capacity);
-    if (setjmp(g.jump) != 0) return guard_fault(&g);
     /* GLPK replaces GLP_NL and GLP_NU by the non-basic status the bound type allows. */
     for (int i = 1; i <= glp_get_num_rows(P); i++) glp_set_row_stat(P, i, GLP_NL);
     for (int j = 1; j <= glp_get_num_cols(P); j++) glp_set_col_stat(P, j, GLP_NL);
