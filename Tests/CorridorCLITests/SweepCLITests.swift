@@ -60,3 +60,23 @@ import Testing
         }
     }
 }
+
+/// On a terminal the sweep draws a progress bar on standard error, redrawn in place and cleared at
+/// the end; through a pipe it prints nothing but the result. `script` (util-linux) gives the
+/// process a pseudo-terminal.
+@Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+func sweepDrawsProgressOnlyOnATerminal() throws {
+    let arguments = [
+        "sweep", CLIRunner.path("networks/tiny.json"), "--scenario", "third-crossing", "--capacity", "bakhty",
+        "--min", "0", "--max", "50", "--steps", "6", "--format", "json",
+    ]
+    let command = ([CLIRunner.executable.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
+    let onTerminal = try ExternalProgram.run("/usr/bin/script", ["-qfec", command, "/dev/null"])
+    #expect(onTerminal.status == 0)
+    for done in 1...6 { #expect(onTerminal.output.contains("] \(done)/6 points\r")) }
+    #expect(onTerminal.output.contains("\r\u{1B}[K{"))  // the bar is erased before the result
+    let piped = try CLIRunner.run(arguments)
+    #expect(piped.exitCode == 0)
+    #expect(piped.standardError.isEmpty)
+    #expect(piped.standardOutput.hasPrefix("{\n  \"format\": \"corridor-sweep/1\""))
+}
