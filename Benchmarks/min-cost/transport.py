@@ -13,11 +13,7 @@ import math
 import random
 import sys
 
-
-def split(total, parts, rng):
-    cuts = sorted(rng.sample(range(1, total), parts - 1)) if parts > 1 else []
-    bounds = [0] + cuts + [total]
-    return [bounds[i + 1] - bounds[i] for i in range(parts)]
+from netgen import split
 
 
 def main():

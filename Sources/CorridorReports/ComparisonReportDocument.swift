@@ -142,14 +142,8 @@ public enum ComparisonReportDocument {
                 .init(after.network.scenarioID, alignment: .right), .init("Change", alignment: .right),
             ],
             rows: rows,
-            footnote: "Max-flow cut, \(before.network.scenarioID): \(cutText(before)); "
-                + "\(after.network.scenarioID): \(cutText(after)).")
-    }
-
-    private static func cutText(_ outcome: ScenarioComparison.Outcome) -> String {
-        guard let maxFlow = outcome.maxFlow else { return outcome.maxFlowNote ?? "none" }
-        guard maxFlow.value != nil else { return "unbounded" }
-        return maxFlow.cut.map { "\($0.id) \(Markup.quantity($0.capacity))" }.joined(separator: ", ")
+            footnote: "Max-flow cut, \(before.network.scenarioID): \(ComparisonTableReport.cutText(before)); "
+                + "\(after.network.scenarioID): \(ComparisonTableReport.cutText(after)).")
     }
 
     private static func crossingTable(

@@ -205,7 +205,8 @@ public enum ComparisonTableReport {
         return result.value.map(ImpactCell.number) ?? "unbounded"
     }
 
-    private static func cutText(_ outcome: ScenarioComparison.Outcome) -> String {
+    /// The max-flow's cut as `id capacity, …`, or why there is none.
+    static func cutText(_ outcome: ScenarioComparison.Outcome) -> String {
         guard let result = outcome.maxFlow else { return outcome.maxFlowNote ?? "—" }
         if result.isUnbounded { return "none (a path without any capacity: " + (result.unlimitedPath?.nodes.joined(separator: " → ") ?? "") + ")" }
         return result.cut.map { "\($0.label) \(ImpactCell.number($0.capacity))" }.joined(separator: ", ")
