@@ -20,15 +20,13 @@ public enum NetworkReader {
     /// - Throws: ``NetworkValidationError`` listing every problem found, in file order; a missing
     ///   file, a directory, an empty file or a JSON syntax error is a single problem.
     public static func read(path: String) throws(NetworkValidationError) -> Network {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw fileProblem(path, "no such file")
+        let bytes: InputBytes
+        do {
+            bytes = try InputFile.read(path: path)
+        } catch {
+            throw fileProblem(error.line.map { "\(path):\($0)" } ?? path, error.reason, source: path)
         }
-        if isDirectory.boolValue { throw fileProblem(path, "is a directory, not a network file") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw fileProblem(path, "cannot read the file (check its permissions)")
-        }
-        return try read(data: data, source: path)
+        return try read(bytes: bytes.array, source: path)
     }
 
     /// Reads and validates a network from the bytes of a file.
@@ -36,7 +34,14 @@ public enum NetworkReader {
     /// - Parameter source: the file's name as the user gave it; messages start with it.
     /// - Throws: ``NetworkValidationError`` listing every problem found, in file order.
     public static func read(data: Data, source: String) throws(NetworkValidationError) -> Network {
-        let bytes = [UInt8](data)
+        try read(bytes: [UInt8](data), source: source)
+    }
+
+    /// Reads and validates a network from the bytes of a file.
+    ///
+    /// - Parameter source: the file's name as the user gave it; messages start with it.
+    /// - Throws: ``NetworkValidationError`` listing every problem found, in file order.
+    public static func read(bytes: [UInt8], source: String) throws(NetworkValidationError) -> Network {
         if bytes.isEmpty { throw fileProblem(source, "the file is empty") }
         let tree: JSONTree
         do {

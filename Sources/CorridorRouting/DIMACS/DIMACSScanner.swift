@@ -3,6 +3,7 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
+import CorridorModel
 
 /// A fast tokenizer for DIMACS text files (`p sp`, `p max`, `p min`), shared by their readers.
 ///
@@ -20,55 +21,64 @@ public final class DIMACSScanner {
     /// True once a number with a fraction or exponent has been read: the data are then decimal, not integral.
     public private(set) var sawDecimal = false
 
+    /// The file's bytes; the scanner writes its sentinel into their two spare bytes.
+    private let bytes: InputBytes
     private let buffer: UnsafeMutablePointer<UInt8>
     private let count: Int
     private var position = 0
     /// True while a line's tokens are being read; the next ``nextLine()`` first skips what is left of it.
     private var insideLine = false
 
-    /// Reads the file at `path`.
-    /// - Throws: ``DIMACSError`` when the file cannot be opened or read.
-    public init(path: String) throws(DIMACSError) {
-        source = path
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw DIMACSError(source: path, line: 0, message: Self.systemReason()) }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else {
-            throw DIMACSError(source: path, line: 0, message: Self.systemReason())
+    /// Reads the file at `path` (a regular file, pipe or FIFO; see ``InputFile``).
+    /// - Throws: ``DIMACSError`` when the file cannot be read or is not text.
+    public convenience init(path: String) throws(DIMACSError) {
+        do {
+            self.init(bytes: try InputFile.read(path: path), source: path)
+        } catch {
+            throw DIMACSError(source: path, line: error.line ?? 0, message: error.reason)
         }
-        guard (status.st_mode & S_IFMT) == S_IFREG else {
-            throw DIMACSError(source: path, line: 0, message: "not a regular file")
-        }
-        let size = Int(status.st_size)
-        buffer = .allocate(capacity: size + 2)
-        var filled = 0
-        while filled < size {
-            let got = read(descriptor, buffer + filled, size - filled)
-            if got < 0 && errno == EINTR { continue }
-            guard got > 0 else {
-                buffer.deallocate()
-                throw DIMACSError(source: path, line: 0, message: got < 0 ? Self.systemReason() : "file shrank while reading")
-            }
-            filled += got
-        }
-        buffer[size] = UInt8(ascii: "\n")
-        buffer[size + 1] = 0
-        count = size
     }
 
     /// Scans text held in memory (for tests and piped input).
-    public init(text: String, source: String) {
-        self.source = source
-        let bytes = Array(text.utf8)
-        count = bytes.count
-        buffer = .allocate(capacity: count + 2)
-        buffer.initialize(from: bytes, count: count)
-        buffer[count] = UInt8(ascii: "\n")
-        buffer[count + 1] = 0
+    public convenience init(text: String, source: String) {
+        self.init(bytes: InputBytes(text.utf8), source: source)
     }
 
-    deinit { buffer.deallocate() }
+    /// Scans bytes already read. A lone carriage return (old Mac line ends) ends a line like a newline.
+    public init(bytes: InputBytes, source: String) {
+        self.source = source
+        self.bytes = bytes
+        buffer = bytes.base
+        count = bytes.count
+        buffer[count] = UInt8(ascii: "\n")
+        buffer[count + 1] = 0
+        var scan = 0
+        while let found = memchr(buffer + scan, Int32(UInt8(ascii: "\r")), count - scan) {
+            scan = UnsafeMutableRawPointer(found) - UnsafeMutableRawPointer(buffer) + 1
+            if buffer[scan] != UInt8(ascii: "\n") { buffer[scan - 1] = UInt8(ascii: "\n") }
+        }
+    }
+
+    /// Checks a problem line's counts against what the file can hold, before anything is allocated for them:
+    /// every announced arc needs a line of at least `shortestArcLine` bytes in the rest of the file, and
+    /// the node count may not exceed the file's size in bytes (or a million, for small files).
+    /// - Throws: ``DIMACSError`` at the problem line.
+    public func checkAnnounced(nodes: Int, arcs: Int, shortestArcLine: Int) throws(DIMACSError) {
+        let rest = count - position
+        if arcs > 0, arcs > (rest + 1) / shortestArcLine {
+            throw error(
+                "the problem line announces \(arcs) arcs, but the \(rest) bytes after it hold at most "
+                    + "\((rest + 1) / shortestArcLine) arc line(s) of \(shortestArcLine) bytes or more")
+        }
+        let nodeLimit = max(Self.smallFileNodeLimit, count)
+        if nodes > nodeLimit {
+            throw error(
+                "the problem line announces \(nodes) nodes; a file of \(count) bytes may announce at most \(nodeLimit)")
+        }
+    }
+
+    /// The node count any file may announce, however short.
+    public static let smallFileNodeLimit = 1 << 20
 
     /// Moves to the next line that is neither blank nor a comment and returns its first character
     /// (`p`, `a`, `n`, …), or `nil` at the end of the file. The designator is consumed; whatever the
@@ -236,7 +246,13 @@ public final class DIMACSScanner {
         while !isSeparator(buffer[end]) && end - position < 40 { end += 1 }
         if end == position { return "the end of the line" }
         let token = String(decoding: UnsafeBufferPointer(start: buffer + position, count: end - position), as: UTF8.self)
-        return "\"\(token)\""
+        return "\"\(token.escapingControlCharacters)\""
+    }
+
+    /// A line's first byte as a message shows it: the character, or its value when it is not printable ASCII.
+    public static func describe(designator: UInt8) -> String {
+        (0x21...0x7E).contains(designator)
+            ? "\"\(Character(Unicode.Scalar(designator)))\"" : "byte 0x" + String(designator, radix: 16, uppercase: true)
     }
 
     private static func systemReason() -> String { String(cString: strerror(errno)) }

@@ -28,7 +28,8 @@ public struct MaxFlowProblem: Sendable {
         try read(DIMACSScanner(text: text, source: source))
     }
 
-    private static func read(_ scanner: DIMACSScanner) throws(DIMACSError) -> MaxFlowProblem {
+    /// Reads a problem from a scanner.
+    public static func read(_ scanner: DIMACSScanner) throws(DIMACSError) -> MaxFlowProblem {
         var nodeCount = -1
         var announcedArcs = 0
         var source: Int?
@@ -53,10 +54,11 @@ public struct MaxFlowProblem: Sendable {
                 guard announcedArcs >= 0, announcedArcs <= Int(Int32.max) / 2 else {
                     throw scanner.error("the arc count must be between 0 and \(Int32.max / 2), not \(announcedArcs)")
                 }
+                try scanner.endLine()
+                try scanner.checkAnnounced(nodes: nodeCount, arcs: announcedArcs, shortestArcLine: 8)
                 tails.reserveCapacity(announcedArcs)
                 heads.reserveCapacity(announcedArcs)
                 whole.reserveCapacity(announcedArcs)
-                try scanner.endLine()
             case UInt8(ascii: "n"):
                 guard nodeCount >= 0 else { throw scanner.error("a node line before the problem line") }
                 let node = try readNode(scanner, nodeCount: nodeCount, what: "a node id")
@@ -93,7 +95,7 @@ public struct MaxFlowProblem: Sendable {
                 try scanner.endLine()
             default:
                 throw scanner.error(
-                    "expected a line starting with p, n, a or c, found \"\(Character(UnicodeScalar(designator)))\"")
+                    "expected a line starting with p, n, a or c, found \(DIMACSScanner.describe(designator: designator))")
             }
         }
         guard nodeCount >= 0 else {

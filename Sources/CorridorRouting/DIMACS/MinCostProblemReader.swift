@@ -54,6 +54,7 @@ public enum MinCostProblemReader {
         var nodeCount = -1
         var declaredArcs = 0
         var supplyNodes: [Int] = []
+        var supplyLines: [Int] = []
         var supplies = NumberColumn()
         var tails: [Int32] = []
         var heads: [Int32] = []
@@ -76,6 +77,7 @@ public enum MinCostProblemReader {
                 }
                 guard declaredArcs >= 0 else { throw scanner.error("the arc count \(declaredArcs) is negative") }
                 try scanner.endLine()
+                try scanner.checkAnnounced(nodes: nodeCount, arcs: declaredArcs, shortestArcLine: 12)
                 let reserve = min(declaredArcs, 1 << 24)
                 tails.reserveCapacity(reserve)
                 heads.reserveCapacity(reserve)
@@ -89,6 +91,7 @@ public enum MinCostProblemReader {
                     throw scanner.error("node \(id) is out of range 1...\(nodeCount)")
                 }
                 supplyNodes.append(id - 1)
+                supplyLines.append(scanner.lineNumber)
                 try supplies.read(scanner, "node \(id)'s supply")
                 try scanner.endLine()
             case UInt8(ascii: "a"):
@@ -116,7 +119,7 @@ public enum MinCostProblemReader {
                 }
             default:
                 throw scanner.error(
-                    "unknown line type \"\(Character(Unicode.Scalar(designator)))\"; expected p, n, a or c")
+                    "unknown line type \(DIMACSScanner.describe(designator: designator)); expected p, n, a or c")
             }
         }
         let lastLine = scanner.lineNumber
@@ -140,7 +143,11 @@ public enum MinCostProblemReader {
         var given = [Bool](repeating: false, count: nodeCount)
         var total: Int64 = 0
         for (index, node) in supplyNodes.enumerated() {
-            guard !given[node] else { throw fail("node \(node + 1) has more than one \"n\" line") }
+            guard !given[node] else {
+                throw DIMACSError(
+                    source: scanner.source, line: supplyLines[index],
+                    message: "a second \"n\" line for node \(node + 1); each node has one supply")
+            }
             given[node] = true
             nodeSupplies[node] = scaledSupplies[index]
             let (sum, overflow) = total.addingReportingOverflow(scaledSupplies[index])

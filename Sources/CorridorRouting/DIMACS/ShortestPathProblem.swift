@@ -37,7 +37,7 @@ public struct ShortestPathProblem: Sendable {
         guard first == UInt8(ascii: "p") else {
             throw scanner.error(
                 "expected the problem line \"p sp <nodes> <arcs>\" before anything else, "
-                    + "found a line starting with \"\(Character(Unicode.Scalar(first)))\""
+                    + "found a line starting with \(DIMACSScanner.describe(designator: first))"
             )
         }
         let kind = try scanner.word("the problem type sp")
@@ -51,6 +51,7 @@ public struct ShortestPathProblem: Sendable {
             throw scanner.error("the arc count must be between 0 and \(Int32.max - 1), not \(arcCount)")
         }
         try scanner.endLine()
+        try scanner.checkAnnounced(nodes: nodeCount, arcs: arcCount, shortestArcLine: 8)
 
         var tails = [Int32](repeating: 0, count: arcCount)
         var heads = [Int32](repeating: 0, count: arcCount)
@@ -62,7 +63,7 @@ public struct ShortestPathProblem: Sendable {
             guard designator == UInt8(ascii: "a") else {
                 let found =
                     designator == UInt8(ascii: "p")
-                    ? "a second problem line" : "a line starting with \"\(Character(Unicode.Scalar(designator)))\""
+                    ? "a second problem line" : "a line starting with \(DIMACSScanner.describe(designator: designator))"
                 throw scanner.error("expected an arc line \"a <tail> <head> <length>\", found \(found)")
             }
             guard arcsRead < arcCount else {

@@ -30,14 +30,16 @@ struct MaxFlowCommand: ParsableCommand {
     func run() throws {
         try format.require(oneOf: [.table, .json], for: "maxflow")
         let path = try networkOptions.resolvedPath()
-        if try Self.isDIMACS(path: path) {
+        let readStart = ContinuousClock().now
+        let input = try networkOptions.readInput()
+        if !input.looksLikeJSON {
             guard from == nil, to == nil, networkOptions.scenario == nil else {
                 throw BadInput(
                     "\(path): a DIMACS file names its own source and sink; --from, --to and --scenario do not apply")
             }
-            try runDIMACS(path: path)
+            try runDIMACS(input, path: path, readStart: readStart)
         } else {
-            let network = try networkOptions.loadActiveNetwork()
+            let network = try networkOptions.loadActiveNetwork(from: input)
             let result: MaxFlowResult
             do {
                 result = try maximumFlow(in: network, from: Self.list(from), to: Self.list(to))
@@ -51,12 +53,11 @@ struct MaxFlowCommand: ParsableCommand {
         }
     }
 
-    private func runDIMACS(path: String) throws {
+    private func runDIMACS(_ input: InputBytes, path: String, readStart: ContinuousClock.Instant) throws {
         let clock = ContinuousClock()
-        let readStart = clock.now
         let problem: MaxFlowProblem
         do {
-            problem = try MaxFlowProblem.read(path: path)
+            problem = try MaxFlowProblem.read(DIMACSScanner(bytes: input, source: path))
         } catch {
             throw BadInput(error.description)
         }
@@ -73,18 +74,6 @@ struct MaxFlowCommand: ParsableCommand {
             MaxFlowReport.dimacs(
                 solution, nodeCount: size.nodes, arcCount: size.arcs, path: path, readSeconds: Self.seconds(solveStart - readStart),
                 solveSeconds: Self.seconds(end - solveStart), asJSON: format == .json))
-    }
-
-    /// A file is a network when its first non-blank byte is `{`; anything else is read as DIMACS.
-    private static func isDIMACS(path: String) throws(BadInput) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw BadInput("\(path): cannot open the file") }
-        defer { try? handle.close() }
-        while let chunk = try? handle.read(upToCount: 4096), !chunk.isEmpty {
-            if let first = chunk.first(where: { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }) {
-                return first != UInt8(ascii: "{")
-            }
-        }
-        throw BadInput("\(path): the file is empty")
     }
 
     private static func list(_ text: String?) -> [String]? {

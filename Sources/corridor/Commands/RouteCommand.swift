@@ -43,18 +43,20 @@ struct RouteCommand: ParsableCommand {
 
     func run() throws {
         try format.require(oneOf: [.table, .json], for: "route")
-        let path = try networkOptions.resolvedPath()
-        if try InputKind.of(path) == .dimacs {
-            try runDIMACS(path: path)
+        let clock = ContinuousClock()
+        let readStart = clock.now
+        let input = try networkOptions.readInput()
+        if input.looksLikeJSON {
+            try runNetwork(input)
         } else {
-            try runNetwork()
+            try runDIMACS(input, path: try networkOptions.resolvedPath(), readStart: readStart)
         }
     }
 
-    private func runNetwork() throws {
+    private func runNetwork(_ input: InputBytes) throws {
         guard let to else { throw BadInput("--to is required: corridor route [NETWORK] --from A --to B") }
         guard count >= 1 else { throw BadInput("--k must be at least 1, not \(count)") }
-        let active = try networkOptions.loadActiveNetwork()
+        let active = try networkOptions.loadActiveNetwork(from: input)
         let viaIDs = Self.list(via)
         let avoidWords = Self.list(avoid)
         let paths: [RoutePath]
@@ -72,7 +74,7 @@ struct RouteCommand: ParsableCommand {
         Terminal.emit(format == .json ? report.json().serialized() : report.table())
     }
 
-    private func runDIMACS(path: String) throws {
+    private func runDIMACS(_ input: InputBytes, path: String, readStart: ContinuousClock.Instant) throws {
         for (flag, given) in [
             ("--to", to != nil), ("--via", via != nil), ("--avoid", avoid != nil),
             ("--scenario", networkOptions.scenario != nil), ("--k", count != 1), ("--by", by != .cost),
@@ -86,10 +88,9 @@ struct RouteCommand: ParsableCommand {
             throw BadInput("--from must be a node number on a DIMACS file, not \"\(from)\"")
         }
         let clock = ContinuousClock()
-        let readStart = clock.now
         let problem: ShortestPathProblem
         do {
-            problem = try ShortestPathProblem.read(path: path)
+            problem = try ShortestPathProblem(scanner: DIMACSScanner(bytes: input, source: path))
         } catch {
             throw BadInput(error.description)
         }
@@ -112,23 +113,6 @@ struct RouteCommand: ParsableCommand {
 }
 
 extension RouteMetric: ExpressibleByArgument {}
-
-/// Which reader a file needs, told by its first non-blank byte: `{` opens a network, anything else is DIMACS.
-enum InputKind {
-    case network
-    case dimacs
-
-    static func of(_ path: String) throws(BadInput) -> InputKind {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw BadInput("\(path): cannot open the file") }
-        defer { try? handle.close() }
-        while let chunk = try? handle.read(upToCount: 4096), !chunk.isEmpty {
-            if let byte = chunk.first(where: { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }) {
-                return byte == UInt8(ascii: "{") ? .network : .dimacs
-            }
-        }
-        return .network
-    }
-}
 
 /// The routes found, as a table or a `corridor-route/1` document.
 struct RouteReport {

@@ -16,15 +16,23 @@ struct NetworkOptions: ParsableArguments {
         return try BundledNetworks.path(of: BundledNetworks.defaultName)
     }
 
-    /// Reads and validates the network file.
-    func loadNetwork() throws -> Network {
+    /// Reads the input file whole, for commands that take a network or a DIMACS file (see
+    /// ``InputBytes/looksLikeJSON``).
+    func readInput() throws(BadInput) -> InputBytes {
         let path = try resolvedPath()
-        return try NetworkReader.read(path: path)
+        do { return try InputFile.read(path: path) } catch { throw BadInput(error.description) }
+    }
+
+    /// Reads and validates the network file (from `input` when it was read already).
+    func loadNetwork(from input: InputBytes? = nil) throws -> Network {
+        let path = try resolvedPath()
+        guard let input else { return try NetworkReader.read(path: path) }
+        return try NetworkReader.read(bytes: input.array, source: path)
     }
 
     /// Reads the network and applies the scenario.
-    func loadActiveNetwork() throws -> ActiveNetwork {
-        try loadNetwork().activate(scenario: scenario)
+    func loadActiveNetwork(from input: InputBytes? = nil) throws -> ActiveNetwork {
+        try loadNetwork(from: input).activate(scenario: scenario)
     }
 }
 
