@@ -21,6 +21,7 @@ let package = Package(
     targets: [
         // Library
         .target(name: "CorridorModel", swiftSettings: sharedSwiftSettings),
+        .target(name: "CorridorOutput", dependencies: ["CFileExchange"], swiftSettings: sharedSwiftSettings),
         .target(name: "CorridorRouting", dependencies: ["CorridorModel"], swiftSettings: sharedSwiftSettings),
         .target(name: "CorridorLP", dependencies: ["CGLPKGuard"], swiftSettings: sharedSwiftSettings),
         .target(
@@ -33,19 +34,21 @@ let package = Package(
             swiftSettings: sharedSwiftSettings),
         .target(
             name: "CorridorReports",
-            dependencies: ["CorridorModel", "CorridorRouting", "CorridorOptimization", "CorridorImpact"],
+            dependencies: ["CorridorModel", "CorridorRouting", "CorridorOptimization", "CorridorImpact", "CorridorOutput"],
             swiftSettings: sharedSwiftSettings),
 
         // C interop: GLPK from Debian's libglpk-dev (no pkg-config file), behind a setjmp guard.
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
         .target(name: "CGLPKGuard", dependencies: ["CGLPK"], linkerSettings: [.linkedLibrary("glpk")]),
+        // C interop: renameat2(RENAME_EXCHANGE), which Glibc's Swift module does not expose.
+        .target(name: "CFileExchange"),
 
         // CLI
         .executableTarget(
             name: "corridor",
             dependencies: [
                 "CorridorModel", "CorridorRouting", "CorridorLP", "CorridorOptimization",
-                "CorridorImpact", "CorridorReports",
+                "CorridorImpact", "CorridorReports", "CorridorOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: sharedSwiftSettings),
@@ -69,5 +72,8 @@ let package = Package(
             swiftSettings: sharedSwiftSettings),
         .testTarget(
             name: "CorridorCLITests", dependencies: ["CorridorModel", "CorridorTestSupport"], swiftSettings: sharedSwiftSettings),
+        .testTarget(
+            name: "CorridorOutputTests", dependencies: ["CorridorOutput", "CorridorTestSupport"],
+            swiftSettings: sharedSwiftSettings),
     ]
 )

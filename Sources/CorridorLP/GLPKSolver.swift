@@ -358,8 +358,8 @@ public final class GLPKSolver {
 
     // MARK: Writing
 
-    /// Writes the loaded problem in CPLEX LP format (`glp_write_lp`), whole or not at all: GLPK writes a
-    /// temporary file beside `path`, which is then renamed. Names that CPLEX LP cannot carry are replaced by
+    /// Writes the loaded problem in CPLEX LP format (`glp_write_lp`) to `path` as GLPK does, in place (the
+    /// command line wraps this in its output policy, which writes whole files only). Names that CPLEX LP cannot carry are replaced by
     /// GLPK's generated ones. CPLEX LP has no objective constant, so a non-zero ``LinearProgram/objectiveConstant``
     /// is written as an extra column `objective_constant` fixed at 1 (the loaded problem is not changed).
     /// - Throws: ``LPFileWriteError``, or ``SolverError/internalFault(_:)`` if the problem is gone.
@@ -369,7 +369,7 @@ public final class GLPKSolver {
         }
     }
 
-    /// Writes the loaded problem in free MPS format (`glp_write_mps` with `GLP_MPS_FILE`), whole or not at all.
+    /// Writes the loaded problem in free MPS format (`glp_write_mps` with `GLP_MPS_FILE`) to `path`, in place.
     ///
     /// Free MPS carries no objective sense (GLPK's reader rejects an `OBJSENSE` section): a maximisation must be
     /// read back as one (`glpsol --freemps FILE --max`). The objective constant is the objective row's RHS.
@@ -384,22 +384,15 @@ public final class GLPKSolver {
         to path: String,
         using writer: (UnsafePointer<CChar>, UnsafeMutablePointer<CChar>?, Int) -> Int32
     ) throws {
-        let temporary = "\(path).\(getpid())-\(UInt32.random(in: .min ... .max)).tmp"
-        let (code, message) = temporary.withCString { temporaryPath in
-            Self.guarded { buffer, capacity in writer(temporaryPath, buffer, capacity) }
+        let (code, message) = path.withCString { filePath in
+            Self.guarded { buffer, capacity in writer(filePath, buffer, capacity) }
         }
         guard code == CGLPK_OK else {
-            unlink(temporary)
             if code == CGLPK_FAILED {
                 let lastLine = message.split(separator: "\n").last.map(String.init) ?? message
-                throw LPFileWriteError(path: path, reason: lastLine.replacing(temporary, with: path))
+                throw LPFileWriteError(path: path, reason: lastLine)
             }
             throw Self.fault(code, message, while: "writing \(path)")
-        }
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw LPFileWriteError(path: path, reason: reason)
         }
     }
 

@@ -72,46 +72,6 @@ public enum AllocationCSVReport {
         ]
     }
 
-    /// Writes the files into `directory`, whole or not at all: they are written into a temporary
-    /// folder beside it, which then replaces `directory` (an existing folder is moved aside first and
-    /// removed only once the new one is in place).
-    /// - Throws: ``AtomicFileError`` naming the folder and the reason.
-    public static func write(_ allocation: Allocation, network: ActiveNetwork, to directory: String)
-        throws(AtomicFileError)
-    {
-        let fileManager = FileManager.default
-        let target = URL(fileURLWithPath: directory).standardizedFileURL
-        let parent = target.deletingLastPathComponent()
-        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
-        let retired = parent.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).old")
-        var isDirectory: ObjCBool = false
-        let exists = fileManager.fileExists(atPath: target.path, isDirectory: &isDirectory)
-        if exists, !isDirectory.boolValue {
-            throw AtomicFileError(path: directory, reason: "exists and is not a directory")
-        }
-        var parentIsDirectory: ObjCBool = false
-        guard fileManager.fileExists(atPath: parent.path, isDirectory: &parentIsDirectory), parentIsDirectory.boolValue else {
-            throw AtomicFileError(path: directory, reason: "no folder \(parent.path)")
-        }
-        do {
-            try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
-            for file in files(allocation, network: network) {
-                try Data(file.contents.utf8).write(to: staging.appendingPathComponent(file.name))
-            }
-            if exists { try fileManager.moveItem(at: target, to: retired) }
-            do {
-                try fileManager.moveItem(at: staging, to: target)
-            } catch {
-                if exists { try? fileManager.moveItem(at: retired, to: target) }
-                throw error
-            }
-            if exists { try? fileManager.removeItem(at: retired) }
-        } catch {
-            try? fileManager.removeItem(at: staging)
-            throw AtomicFileError(path: directory, reason: (error as NSError).localizedDescription)
-        }
-    }
-
     /// A number as plain text (no grouping, shortest round-trip form); empty for `nil`.
     static func plain(_ value: Double?) -> String {
         guard let value else { return "" }

@@ -274,18 +274,12 @@ public enum ComparisonCSVReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Writes crossings.csv, totals.csv and changes.csv into `folder` (created if needed), each file
-    /// atomically.
-    public static func write(_ comparison: ScenarioComparison, to folder: String) throws(AtomicFileError) {
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw AtomicFileError(path: folder, reason: "cannot create the folder")
-        }
-        let url = URL(fileURLWithPath: folder)
-        try AtomicFile.write(crossings(comparison), to: url.appendingPathComponent("crossings.csv").path)
-        try AtomicFile.write(totals(comparison), to: url.appendingPathComponent("totals.csv").path)
-        try AtomicFile.write(changes(comparison), to: url.appendingPathComponent("changes.csv").path)
+    /// crossings.csv, totals.csv and changes.csv: the folder `compare --format csv --output DIR` writes.
+    public static func files(_ comparison: ScenarioComparison) -> [(name: String, contents: String)] {
+        [
+            ("crossings.csv", crossings(comparison)), ("totals.csv", totals(comparison)),
+            ("changes.csv", changes(comparison)),
+        ]
     }
 }
 

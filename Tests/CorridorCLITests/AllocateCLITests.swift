@@ -82,7 +82,11 @@ private func parseCSV(_ text: String) -> [[String]] {
         #expect(result.standardOutput.isEmpty)
     }
     let names = try FileManager.default.contentsOfDirectory(atPath: output).sorted()
-    #expect(names == ["crossings.csv", "demands.csv", "links.csv", "nodes.csv", "routes.csv", "summary.csv"])
+    #expect(
+        names == [
+            "corridor-manifest.json", "crossings.csv", "demands.csv", "links.csv", "nodes.csv", "routes.csv",
+            "summary.csv",
+        ])
     func table(_ name: String) throws -> [[String]] {
         parseCSV(try String(contentsOfFile: output + "/" + name, encoding: .utf8))
     }
@@ -125,7 +129,7 @@ private func parseCSV(_ text: String) -> [[String]] {
     #expect(noParent.standardError == "corridor: /nonexistent/dir: cannot write: no folder /nonexistent\n")
     let noLPFolder = try CLIRunner.run(["allocate", tiny, "--write-lp", "/nonexistent/dir/a.lp"])
     #expect(noLPFolder.exitCode == 2)
-    #expect(noLPFolder.standardError == "corridor: --write-lp /nonexistent/dir/a.lp: no folder /nonexistent/dir\n")
+    #expect(noLPFolder.standardError == "corridor: /nonexistent/dir/a.lp: cannot write: no folder /nonexistent/dir\n")
 }
 
 @Test func allocateGeoJSONPutsLonBeforeLat() throws {

@@ -48,7 +48,7 @@ import Testing
 }
 
 @Test func missingFileIsAClearError() {
-    #expect(throws: DIMACSError(source: "/nonexistent/x.gr", line: 0, message: "No such file or directory")) {
+    #expect(throws: DIMACSError(source: "/nonexistent/x.gr", line: 0, message: "no such file")) {
         _ = try DIMACSScanner(path: "/nonexistent/x.gr")
     }
 }

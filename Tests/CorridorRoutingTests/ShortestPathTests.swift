@@ -35,11 +35,12 @@ import Testing
     ("p sp 2 1\na 1 2 -4\n", "bad.gr:2: arc length -4 is negative; Dijkstra needs lengths ≥ 0"),
     ("p sp 2 1\na 1 3 4\n", "bad.gr:2: head node 3 is out of range 1…2"),
     ("p sp 2 1\na 0 2 4\n", "bad.gr:2: tail node 0 is out of range 1…2"),
-    ("p sp 2 2\na 1 2 4\n", "bad.gr:2: the problem line announces 2 arcs but the file has 1"),
+    ("p sp 2 2\na 1 2 4\n\n\n\n\n\n\n\n", "bad.gr:9: the problem line announces 2 arcs but the file has 1"),
+    ("p sp 2 2\na 1 2 4\n", "bad.gr:1: the problem line announces 2 arcs, but the 8 bytes after it hold at most 1 arc line(s) of 8 bytes or more"),
     ("p sp 2 1\na 1 2 4\na 2 1 4\n", "bad.gr:3: more arc lines than the 1 the problem line announces"),
     ("p sp 2 1\nc fine\na 1 2 x\n", "bad.gr:3: expected an arc's length, found \"x\""),
     (
-        "p sp 2 1\nn 1 2\n",
+        "p sp 2 1\nn 1 2 3\n",
         "bad.gr:2: expected an arc line \"a <tail> <head> <length>\", found a line starting with \"n\""
     ),
 ])

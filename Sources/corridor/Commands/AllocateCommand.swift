@@ -1,6 +1,7 @@
 import ArgumentParser
 import CorridorModel
 import CorridorOptimization
+import CorridorOutput
 import CorridorReports
 import Foundation
 
@@ -19,8 +20,11 @@ struct AllocateCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: table, json, csv or geojson.")
     var format: OutputFormat = .table
 
-    @Option(name: .long, help: "Write the result to this file (a folder for csv) instead of standard output.")
+    @Option(name: .long, help: "Write the result to this file (a folder for csv; - is standard output).")
     var output: String?
+
+    @Flag(name: .long, help: "Write the csv folder's files into a folder that holds other files too (never over them).")
+    var force = false
 
     @Option(name: .customLong("write-lp"), help: "Also write the linear program in CPLEX LP form to this file.")
     var writeLP: String?
@@ -42,15 +46,6 @@ struct AllocateCommand: ParsableCommand {
     }
 
     func run() throws {
-        // GLPK's own message for a missing folder is a two-line log; say it plainly before solving.
-        for (flag, path) in [("--write-lp", writeLP), ("--write-mps", writeMPS)] {
-            guard let path else { continue }
-            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-                throw BadInput("\(flag) \(path): no folder \(folder)")
-            }
-        }
         let clock = ContinuousClock()
         let reading = clock.now
         let network = try networkOptions.loadActiveNetwork()
@@ -64,12 +59,12 @@ struct AllocateCommand: ParsableCommand {
             let solver = try AllocationSolver(model: AllocationModel(network: network))
             let built = clock.now
             build = built - started
-            if let writeLP { try solver.writeLP(to: writeLP) }
-            if let writeMPS { try solver.writeMPS(to: writeMPS) }
+            if let writeLP { try OutputFile.write(to: writeLP) { try solver.writeLP(to: $0) } }
+            if let writeMPS { try OutputFile.write(to: writeMPS) { try solver.writeMPS(to: $0) } }
             export = clock.now - built
             allocation = try solver.solve()
             solve = solver.lastTimings
-        } catch {
+        } catch let error as AllocationError {
             throw AllocationFailure(error: error)
         }
         let writing = clock.now
@@ -103,19 +98,10 @@ struct AllocateCommand: ParsableCommand {
             text = document.serialized() + "\n"
         case .csv:
             guard let output else { throw BadInput("--format csv needs --output DIR") }
-            do {
-                try AllocationCSVReport.write(allocation, network: network, to: output)
-            } catch {
-                throw BadInput(error.description)
-            }
-            return
+            return try Delivery.folder(
+                AllocationCSVReport.files(allocation, network: network), kind: "allocation-csv", to: output, force: force)
         }
-        guard let output else { return Terminal.emit(text) }
-        do {
-            try AtomicFile.write(text, to: output)
-        } catch {
-            throw BadInput(error.description)
-        }
+        try Delivery.text(text, to: output)
     }
 }
 

@@ -26,8 +26,11 @@ struct CompareCommand: ParsableCommand {
     @Option(name: .long, help: "List only this many of the demands that moved, largest first (table format).")
     var changes: Int?
 
-    @Option(name: .long, help: "Write the result to this file (a folder for csv) instead of standard output.")
+    @Option(name: .long, help: "Write the result to this file (a folder for csv; - is standard output).")
     var output: String?
+
+    @Flag(name: .long, help: "Write the csv folder's files into a folder that holds other files too (never over them).")
+    var force = false
 
     func validate() throws {
         if networkOptions.scenario == nil { throw ValidationError("Missing expected argument '--scenario <scenario>'") }
@@ -44,15 +47,14 @@ struct CompareCommand: ParsableCommand {
         switch format {
         case .json: text = ComparisonJSONReport.document(comparison).serialized() + "\n"
         case .csv:
-            if let output {
-                do { try ComparisonCSVReport.write(comparison, to: output) } catch { throw BadInput(error.description) }
-                return
+            if let output, output != "-" {
+                return try Delivery.folder(
+                    ComparisonCSVReport.files(comparison), kind: "comparison-csv", to: output, force: force)
             }
             text = ComparisonCSVReport.crossings(comparison)
         default: text = ComparisonTableReport.render(comparison, changesListed: changes)
         }
-        guard let output else { return Terminal.emit(text) }
-        do { try AtomicFile.write(text, to: output) } catch { throw BadInput(error.description) }
+        try Delivery.text(text, to: output)
     }
 }
 

@@ -46,7 +46,7 @@ struct ReportCommand: ParsableCommand {
         }
         let document = ComparisonReportDocument.make(
             comparison, source: networkOptions.network ?? "bundled networks/\(BundledNetworks.defaultName)", sweep: swept)
-        do { try AtomicFile.write(document.html(), to: output) } catch { throw BadInput(error.description) }
+        try Delivery.text(document.html(), to: output)
     }
 
     /// The capacity the scenario gives a node or link: the upper end of the sweep.

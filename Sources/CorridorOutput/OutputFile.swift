@@ -1,0 +1,136 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// corridor's output policy for one file: it writes only what it is asked to write, and never leaves half
+/// a file.
+///
+/// - `-` is standard output.
+/// - A new or regular file is written to a temporary file beside it (`.<name>.corridor-tmp-<pid>-<random>`),
+///   flushed to the disk and renamed over the target, keeping an existing file's permissions. A killed
+///   run leaves the target as it was; its temporary file is removed by the next run to the same target.
+/// - A symbolic link is written through: the file it names is replaced, the link stays.
+/// - A device or FIFO (`/dev/null`, `/dev/stdout`, a named pipe) is written to in place, never replaced.
+/// - A folder or a socket is refused.
+public enum OutputFile {
+    /// Writes `text` as UTF-8 to `path` (see ``OutputFile``).
+    public static func write(_ text: String, to path: String) throws(OutputError) {
+        try write(Data(text.utf8), to: path)
+    }
+
+    /// Writes `data` to `path` (see ``OutputFile``).
+    public static func write(_ data: Data, to path: String) throws(OutputError) {
+        switch try target(path) {
+        case .standardOutput:
+            try FileSystem.writeAll(data, to: STDOUT_FILENO, path: "standard output")
+        case .descriptor(let descriptor):
+            try FileSystem.writeAll(data, to: descriptor, path: path)
+        case .special(let device):
+            try writeInPlace(data, to: device, shownAs: path)
+        case .replaceable(let file, let mode):
+            let temporary = FileSystem.temporaryPath(for: file)
+            try FileSystem.createFile(temporary, data, mode: mode ?? FileSystem.newFileMode, shownAs: path)
+            try commit(temporary, to: file, shownAs: path)
+        }
+    }
+
+    /// Writes a file that a library writes by path (GLPK's LP and MPS writers): `produce` writes it at the
+    /// temporary path it is given, which then takes the target's place under the same policy.
+    /// - Throws: ``OutputError``; an error `produce` throws is passed on as it is.
+    public static func write(to path: String, producing produce: (String) throws -> Void) throws {
+        let destination = try target(path)
+        switch destination {
+        case .replaceable(let file, let mode):
+            let temporary = FileSystem.temporaryPath(for: file)
+            do {
+                try produced(by: produce, at: temporary, shownAs: path)
+                let descriptor = open(temporary, O_WRONLY | O_CLOEXEC)
+                guard descriptor >= 0 else { throw OutputError(path: path, reason: FileSystem.reason(errno)) }
+                defer { close(descriptor) }
+                fchmod(descriptor, mode ?? FileSystem.newFileMode)
+                try FileSystem.flush(descriptor, shownAs: path)
+            } catch {
+                unlink(temporary)
+                throw error
+            }
+            try commit(temporary, to: file, shownAs: path)
+        case .standardOutput, .descriptor, .special:
+            // Produced into a private temporary file first, then copied where it goes.
+            let scratch = NSTemporaryDirectory() + "corridor-output-\(getpid())-\(UInt32.random(in: .min ... .max))"
+            defer { unlink(scratch) }
+            try produced(by: produce, at: scratch, shownAs: path)
+            guard let data = FileManager.default.contents(atPath: scratch) else {
+                throw OutputError(path: path, reason: "the written file could not be read back")
+            }
+            try write(data, to: path)
+        }
+    }
+
+    /// Runs a producer, with the temporary path in its error message replaced by the target's.
+    private static func produced(
+        by produce: (String) throws -> Void, at temporary: String, shownAs path: String
+    ) throws(OutputError) {
+        do {
+            try produce(temporary)
+        } catch let error as OutputError {
+            throw error
+        } catch {
+            let reason = "\(error)".replacing(temporary, with: path)
+            let prefix = path + ": "
+            throw OutputError(path: path, reason: reason.hasPrefix(prefix) ? String(reason.dropFirst(prefix.count)) : reason)
+        }
+    }
+
+    /// Where a write to `path` goes, after following links and clearing a killed run's leftovers.
+    private enum Target {
+        case standardOutput
+        /// One of the process's open files (`/dev/stdout`, `/dev/fd/3`).
+        case descriptor(Int32)
+        case special(String)
+        /// A regular file to replace, or to create (mode `nil`).
+        case replaceable(String, mode: mode_t?)
+    }
+
+    private static func target(_ path: String) throws(OutputError) -> Target {
+        if path == "-" { return .standardOutput }
+        guard !path.isEmpty else { throw OutputError(path: "\"\"", reason: "an empty file name") }
+        let file = try FileSystem.resolvingLinks(path, shownAs: path)
+        if let descriptor = FileSystem.openDescriptor(named: file) { return .descriptor(descriptor) }
+        switch try FileSystem.kind(of: file) {
+        case .directory: throw OutputError(path: path, reason: "is a folder; name a file")
+        case .special(_, isSocket: true): throw OutputError(path: path, reason: "is a socket")
+        case .special: return .special(file)
+        case .regular(let mode):
+            FileSystem.removeStaleTemporaries(of: file)
+            return .replaceable(file, mode: mode)
+        case .missing, .symbolicLink:
+            try FileSystem.requireParentFolder(of: file, shownAs: path)
+            FileSystem.removeStaleTemporaries(of: file)
+            return .replaceable(file, mode: nil)
+        }
+    }
+
+    /// Renames a finished temporary file over its target and flushes the folder's entry.
+    private static func commit(_ temporary: String, to file: String, shownAs path: String) throws(OutputError) {
+        guard rename(temporary, file) == 0 else {
+            let failure = errno
+            unlink(temporary)
+            throw OutputError(path: path, reason: FileSystem.reason(failure))
+        }
+        FileSystem.flushFolder(FileSystem.folder(of: file))
+    }
+
+    /// Writes to a device or FIFO where it is. A FIFO nobody reads from is an error, not a wait.
+    private static func writeInPlace(_ data: Data, to device: String, shownAs path: String) throws(OutputError) {
+        let descriptor = open(device, O_WRONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let reason = errno == ENXIO ? "no process is reading from the FIFO" : FileSystem.reason(errno)
+            throw OutputError(path: path, reason: reason)
+        }
+        defer { close(descriptor) }
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+        try FileSystem.writeAll(data, to: descriptor, path: path)
+    }
+}
