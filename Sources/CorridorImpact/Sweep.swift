@@ -81,6 +81,9 @@ public struct SweepRequest: Sendable, Equatable {
         parameter: SweepParameter, minimum: Double, maximum: Double, steps: Int, shard: SweepShard? = nil
     ) throws(ImpactError) {
         guard steps >= 1 else { throw .invalidRequest("--steps \(steps): needs at least 1 point") }
+        guard steps <= Self.maximumSteps else {
+            throw .invalidRequest("--steps \(steps): at most \(Self.maximumSteps) points; sweep a narrower range in shards")
+        }
         guard minimum.isFinite else { throw .invalidRequest("--min \(minimum): not a finite number") }
         guard maximum.isFinite else { throw .invalidRequest("--max \(maximum): not a finite number") }
         guard minimum <= maximum else {
@@ -89,12 +92,19 @@ public struct SweepRequest: Sendable, Equatable {
         guard minimum >= 0 else {
             throw .invalidRequest("--min \(JSONValue.format(minimum)): a \(parameter.noun) cannot be negative")
         }
+        guard maximum <= parameter.limit else {
+            throw .invalidRequest(
+                "--max \(JSONValue.format(maximum)): a \(parameter.noun) is at most \(ModelLimits.written(parameter.limit))")
+        }
         self.parameter = parameter
         self.minimum = minimum
         self.maximum = maximum
         self.steps = steps
         self.shard = shard
     }
+
+    /// The most points one sweep computes.
+    public static let maximumSteps = 100_000
 
     /// The value of point `index`: `minimum + (maximum − minimum)·index/(steps − 1)`, the last exactly
     /// `maximum`; one step gives `minimum` alone.
@@ -120,6 +130,16 @@ extension SweepParameter {
         case .capacity: "capacity"
         case .cost: "cost"
         case .demandScale: "demand scale"
+        }
+    }
+
+    /// The largest value the parameter may take (``ModelLimits``); a demand scale is further held to
+    /// what keeps every quantity within its limit when the sweep runs.
+    fileprivate var limit: Double {
+        switch self {
+        case .capacity: ModelLimits.capacity
+        case .cost: ModelLimits.unitCost
+        case .demandScale: ModelLimits.magnitude
         }
     }
 }

@@ -319,34 +319,34 @@ public struct AllocationModel: Sendable {
         terms.reduce(0) { $0 + $1.sign * demands[$1.demand].quantity }
     }
 
-    /// Rejects the numbers GLPK must never see; the network validator checks the file, but a
-    /// scenario's `demandScale` can still push a product past what a `Double` holds.
+    /// Rejects the numbers GLPK must never see (``ModelLimits``); the network validator checks the file,
+    /// but a network built in code, or a scenario's `demandScale`, can still go past them.
     private static func check(_ network: ActiveNetwork) throws(AllocationError) {
-        func require(_ value: Double, _ what: @autoclosure () -> String) throws(AllocationError) {
-            guard value.isFinite, value >= 0 else {
-                throw .invalidInput("\(what()): \(value) is not a finite number ≥ 0")
+        func require(_ value: Double, atMost limit: Double, _ what: @autoclosure () -> String) throws(AllocationError) {
+            guard value.isFinite, value >= 0, value <= limit else {
+                throw .invalidInput(
+                    "\(what()): \(JSONValue.format(value)) is not a number from 0 to \(ModelLimits.written(limit))")
             }
         }
         let base = network.network
-        try require(base.valueOfTimePerHour, "valueOfTimePerHour")
+        try require(base.valueOfTimePerHour, atMost: ModelLimits.valueOfTimePerHour, "valueOfTimePerHour")
         for node in network.nodes {
-            if let capacity = node.capacity { try require(capacity, "node \"\(node.id)\" capacity") }
-            try require(node.handlingCost, "node \"\(node.id)\" handlingCost")
-            try require(node.dwellHours, "node \"\(node.id)\" dwellHours")
+            if let capacity = node.capacity {
+                try require(capacity, atMost: ModelLimits.capacity, "node \"\(node.id)\" capacity")
+            }
+            try require(node.handlingCost, atMost: ModelLimits.unitCost, "node \"\(node.id)\" handlingCost")
+            try require(node.dwellHours, atMost: ModelLimits.hours, "node \"\(node.id)\" dwellHours")
         }
-        for (a, arc) in network.arcs.enumerated() {
-            if let capacity = arc.capacity { try require(capacity, "link \"\(arc.linkID)\" capacity") }
-            try require(arc.cost, "link \"\(arc.linkID)\" cost")
-            try require(arc.hours, "link \"\(arc.linkID)\" hours")
-            try require(network.generalisedCost(ofArc: a), "link \"\(arc.linkID)\" generalised cost")
-        }
-        for (n, node) in network.nodes.enumerated() {
-            try require(network.generalisedCost(ofNode: n), "node \"\(node.id)\" generalised cost")
+        for arc in network.arcs {
+            if let capacity = arc.capacity {
+                try require(capacity, atMost: ModelLimits.capacity, "link \"\(arc.linkID)\" capacity")
+            }
+            try require(arc.cost, atMost: ModelLimits.unitCost, "link \"\(arc.linkID)\" cost")
+            try require(arc.hours, atMost: ModelLimits.hours, "link \"\(arc.linkID)\" hours")
         }
         for demand in network.demands {
-            try require(demand.quantity, "demand \"\(demand.id)\" quantity")
-            try require(demand.unservedPenalty, "demand \"\(demand.id)\" unservedPenalty")
-            try require(demand.unservedPenalty * demand.quantity, "demand \"\(demand.id)\" penalty × quantity")
+            try require(demand.quantity, atMost: ModelLimits.quantity, "demand \"\(demand.id)\" quantity")
+            try require(demand.unservedPenalty, atMost: ModelLimits.unitCost, "demand \"\(demand.id)\" unservedPenalty")
         }
     }
 }

@@ -12,8 +12,10 @@ extension AllocationSolver {
     /// - Throws: ``AllocationError/invalidInput(_:)`` for a cost that is negative or not finite, or an
     ///   id that is not an active link.
     public func updateCost(ofLink id: String, to cost: Double) throws(AllocationError) {
-        guard cost.isFinite, cost >= 0 else {
-            throw .invalidInput("cost of link \"\(id)\": \(cost) is not a finite number ≥ 0")
+        guard cost.isFinite, cost >= 0, cost <= ModelLimits.unitCost else {
+            throw .invalidInput(
+                "cost of link \"\(id)\": \(JSONValue.format(cost)) is not a number from 0 to "
+                    + ModelLimits.written(ModelLimits.unitCost))
         }
         let network = model.network
         guard network.arcs.contains(where: { $0.linkID == id }) else {
@@ -24,9 +26,6 @@ extension AllocationSolver {
             for (position, a) in commodity.arcs.enumerated() where network.arcs[a].linkID == id {
                 let arc = network.arcs[a]
                 let coefficient = cost + timeValue * arc.hours + model.nodeUnitCost[arc.to]
-                guard coefficient.isFinite else {
-                    throw .invalidInput("cost of link \"\(id)\": \(cost) makes its generalised cost overflow")
-                }
                 do {
                     try solver.setObjective(commodity.firstColumn + position, coefficient)
                 } catch {

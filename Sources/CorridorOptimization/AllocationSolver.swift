@@ -75,8 +75,10 @@ public final class AllocationSolver {
     ///   a capacity that is negative or not finite, or an element unlimited at build time that was
     ///   not named in the model's `adjustableCapacities`.
     public func updateCapacity(of id: String, to capacity: Double?) throws(AllocationError) {
-        if let capacity, !(capacity.isFinite && capacity >= 0) {
-            throw .invalidInput("capacity of \"\(id)\": \(capacity) is not a finite number ≥ 0")
+        if let capacity, !(capacity.isFinite && capacity >= 0 && capacity <= ModelLimits.capacity) {
+            throw .invalidInput(
+                "capacity of \"\(id)\": \(JSONValue.format(capacity)) is not a number from 0 to "
+                    + ModelLimits.written(ModelLimits.capacity))
         }
         let network = model.network
         if let node = network.nodeIndex(of: id) {
@@ -105,11 +107,14 @@ public final class AllocationSolver {
     /// - Throws: ``AllocationError/invalidInput(_:)`` for a scale that is negative, not finite, or
     ///   makes a quantity or its penalty overflow.
     public func updateDemandScale(_ scale: Double) throws(AllocationError) {
-        for demand in model.network.demands {
-            let penalty = demand.unservedPenalty * demand.quantity * scale
-            guard scale.isFinite, scale >= 0, penalty.isFinite else {
-                throw .invalidInput("demand scale \(scale): demand \"\(demand.id)\" would not stay finite")
-            }
+        guard scale.isFinite, scale >= 0 else {
+            throw .invalidInput("demand scale \(JSONValue.format(scale)): not a finite number ≥ 0")
+        }
+        for demand in model.network.demands where demand.quantity * scale > ModelLimits.quantity {
+            throw .invalidInput(
+                "demand scale \(JSONValue.format(scale)): demand \"\(demand.id)\" would be "
+                    + "\(JSONValue.format(demand.quantity * scale)), above the limit of "
+                    + "\(ModelLimits.written(ModelLimits.quantity)) for a quantity")
         }
         demandScale = scale
         do {

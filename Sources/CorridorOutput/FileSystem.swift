@@ -51,6 +51,9 @@ enum FileSystem {
     /// The descriptor a path such as `/dev/stdout`'s target `/proc/self/fd/1` or `/dev/fd/2` names: such a
     /// path is the process's own open file, to be written through that descriptor, never replaced.
     static func openDescriptor(named path: String) -> Int32? {
+        // By name, whatever /dev holds: on some systems these are not links.
+        if path == "/dev/stdout" { return STDOUT_FILENO }
+        if path == "/dev/stderr" { return STDERR_FILENO }
         for prefix in ["/proc/self/fd/", "/dev/fd/", "/proc/\(getpid())/fd/"] where path.hasPrefix(prefix) {
             return Int32(path.dropFirst(prefix.count))
         }

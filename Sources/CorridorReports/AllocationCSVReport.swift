@@ -86,19 +86,12 @@ private struct CSVTable {
 
     init(_ header: [String]) {
         width = header.count
-        lines = [CSVTable.line(header)]
+        lines = [CSVField.row(header)]
     }
 
     mutating func append(_ cells: [String]) {
-        lines.append(CSVTable.line((0..<width).map { $0 < cells.count ? cells[$0] : "" }))
+        lines.append(CSVField.row((0..<width).map { $0 < cells.count ? cells[$0] : "" }))
     }
 
     var text: String { lines.map { $0 + "\r\n" }.joined() }
-
-    private static func line(_ cells: [String]) -> String {
-        cells.map { cell in
-            cell.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell
-        }.joined(separator: ",")
-    }
 }

@@ -224,7 +224,7 @@ public enum ComparisonCSVReport {
         ]
         for change in comparison.crossings {
             lines.append(
-                ImpactCSV.row([
+                CSVField.row([
                     change.id, change.name, ImpactCSV.number(change.before?.flow), ImpactCSV.number(change.after?.flow),
                     ImpactCSV.number(change.flowChange), ImpactCSV.number(change.before?.share), ImpactCSV.number(change.after?.share),
                     ImpactCSV.number(change.shareChange), ImpactCSV.number(change.before?.utilisation),
@@ -243,7 +243,7 @@ public enum ComparisonCSVReport {
         func row(_ metric: String, _ old: Double?, _ new: Double?) {
             var delta: Double?
             if let old, let new { delta = new - old }
-            lines.append(ImpactCSV.row([metric, ImpactCSV.number(old), ImpactCSV.number(new), ImpactCSV.number(delta)]))
+            lines.append(CSVField.row([metric, ImpactCSV.number(old), ImpactCSV.number(new), ImpactCSV.number(delta)]))
         }
         row("objective", before.allocation.objective, after.allocation.objective)
         row("transport", before.allocation.objectiveParts.transport, after.allocation.objectiveParts.transport)
@@ -265,7 +265,7 @@ public enum ComparisonCSVReport {
         for change in comparison.changes {
             for shift in change.shifts {
                 lines.append(
-                    ImpactCSV.row([
+                    CSVField.row([
                         change.id, change.origin, change.destination, shift.from?.description ?? "",
                         shift.to?.description ?? "", ImpactCSV.number(shift.flow),
                     ]))
@@ -302,15 +302,8 @@ enum ImpactCell {
     }
 }
 
-/// CSV fields as RFC 4180 asks: quoted when they hold a comma, quote or line break.
+/// Numbers in the impact CSV files.
 enum ImpactCSV {
-    static func row(_ fields: [String]) -> String {
-        fields.map { field in
-            guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-            return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }.joined(separator: ",")
-    }
-
     /// Empty for a missing value.
     static func number(_ value: Double?) -> String { value.map(JSONValue.format) ?? "" }
 }

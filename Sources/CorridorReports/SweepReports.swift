@@ -140,10 +140,10 @@ public enum SweepCSVReport {
     /// The sweep as CSV text with a header row.
     public static func render(_ result: SweepResult) -> String {
         let crossingIDs = result.points.first?.crossings.map(\.id) ?? []
-        var lines = [ImpactCSV.row(["index", "value", "objective", "unserved", "marginal_value"] + crossingIDs.map { "flow_\($0)" })]
+        var lines = [CSVField.row(["index", "value", "objective", "unserved", "marginal_value"] + crossingIDs.map { "flow_\($0)" })]
         for point in result.points {
             lines.append(
-                ImpactCSV.row(
+                CSVField.row(
                     ["\(point.index)", ImpactCSV.number(point.value), ImpactCSV.number(point.objective),
                      ImpactCSV.number(point.unserved), ImpactCSV.number(point.marginalValue)]
                         + point.crossings.map { ImpactCSV.number($0.flow) }))

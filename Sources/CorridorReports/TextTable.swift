@@ -1,6 +1,9 @@
+import CorridorModel
+
 /// A plain-text table with aligned columns, for a person reading a terminal.
 ///
-/// Numbers are right-aligned, text left-aligned; the header is underlined with dashes.
+/// Numbers are right-aligned, text left-aligned; the header is underlined with dashes. Control
+/// characters in a cell are shown as escapes (`\u{1B}`), never sent to the terminal.
 public struct TextTable: Sendable {
     /// Which side of its column a cell keeps to.
     public enum Alignment: Sendable { case left, right }
@@ -17,7 +20,7 @@ public struct TextTable: Sendable {
 
     /// Appends a row; missing cells are blank, extra cells are dropped.
     public mutating func append(_ cells: [String]) {
-        rows.append((0..<headers.count).map { $0 < cells.count ? cells[$0] : "" })
+        rows.append((0..<headers.count).map { $0 < cells.count ? cells[$0].escapingControlCharacters : "" })
     }
 
     /// The table as lines joined by newlines, with a trailing newline.

@@ -31,7 +31,7 @@ func bundledNetworkFiles() -> [String] {
     #expect(network.name == "Edge cases: Étude 🚂 \"quoted\" / slash")
     #expect(network.period == "week" && network.currency == "EUR")
     #expect(network.valueOfTimePerHour == 1.25)
-    #expect(network.unservedPenalty == 1e15)
+    #expect(network.unservedPenalty == 1e9)
     #expect(network.meta?["capacty"] == .string("not checked in meta"))
     #expect(
         network.meta?["anything"]

@@ -6,9 +6,6 @@
 /// earlier one in the file is "first"). Problems are sorted by byte offset at the end, so they come
 /// out in file order whatever the pass that found them.
 struct NetworkValidator {
-    /// Numbers larger than this in magnitude are rejected: they are typos or placeholders for
-    /// "unlimited" (which is written by leaving capacity out), and they would wreck the LP's scaling.
-    static let magnitudeLimit = 1e15
     static let maximumIDLength = 200
 
     private enum Category: String {
@@ -84,6 +81,8 @@ struct NetworkValidator {
     private var problems: [(offset: Int, diagnostic: Diagnostic)] = []
     private var declarations: [Declaration] = []
     private var references: [Reference] = []
+    /// Where each scenario, in file order, gives its `demandScale` (nil where it does not).
+    private var demandScalePlaces: [(path: JSONPath, offset: Int)?] = []
     /// Kinds of element with an id that could not be read (a section that is not an array, an
     /// element that is not an object, a bad id): "unknown id" reports about them would mostly be
     /// echoes of the problem already reported, so they are left out.
@@ -112,7 +111,25 @@ struct NetworkValidator {
     mutating func validate(_ root: JSONTree) -> Network? {
         let network = readNetwork(root)
         resolveIdentifiers()
+        if problems.isEmpty, let network { checkScaledQuantities(network) }
         return problems.isEmpty ? network : nil
+    }
+
+    /// Every scenario's quantities, after its overrides and `demandScale`, within ``ModelLimits/quantity``.
+    private mutating func checkScaledQuantities(_ network: Network) {
+        for (scenario, place) in zip(network.scenarios, demandScalePlaces) {
+            guard let place else { continue }
+            let overrides = Dictionary(scenario.demand.map { ($0.id, $0.value) }, uniquingKeysWith: { $1 })
+            let largest = network.demands.max { (overrides[$0.id] ?? $0.quantity) < (overrides[$1.id] ?? $1.quantity) }
+            guard let largest else { continue }
+            let scaled = (overrides[largest.id] ?? largest.quantity) * scenario.demandScale
+            if scaled > ModelLimits.quantity {
+                report(
+                    place.path, at: place.offset,
+                    "makes demand \(quoted(largest.id)) \(JSONValue.format(scaled)), above the limit of "
+                        + "\(ModelLimits.written(ModelLimits.quantity)) for a quantity")
+            }
+        }
     }
 
     // MARK: - Elements
@@ -128,8 +145,8 @@ struct NetworkValidator {
         let unit = text(fields, "unit")
         let period = text(fields, "period")
         let currency = text(fields, "currency")
-        let valueOfTime = number(fields, "valueOfTimePerHour") ?? 0
-        let penalty = number(fields, "unservedPenalty") ?? Network.defaultUnservedPenalty
+        let valueOfTime = number(fields, "valueOfTimePerHour", atMost: ModelLimits.valueOfTimePerHour) ?? 0
+        let penalty = number(fields, "unservedPenalty", atMost: ModelLimits.unitCost) ?? Network.defaultUnservedPenalty
         let nodes = elements(fields, "nodes", of: .node) { validator, tree, path in validator.readNode(tree, at: path) }
         let links = elements(fields, "links", of: .link) { validator, tree, path in validator.readLink(tree, at: path) }
         let demands = elements(fields, "demands", of: .demand) { validator, tree, path in
@@ -187,9 +204,9 @@ struct NetworkValidator {
             let (present, absent) = fields["lat"] == nil ? ("lon", "lat") : ("lat", "lon")
             report(path, at: tree.offset, "has \"\(present)\" but no \"\(absent)\"; give both or neither")
         }
-        let capacity = number(fields, "capacity")
-        let handlingCost = number(fields, "handlingCost") ?? 0
-        let dwellHours = number(fields, "dwellHours") ?? 0
+        let capacity = number(fields, "capacity", atMost: ModelLimits.capacity)
+        let handlingCost = number(fields, "handlingCost", atMost: ModelLimits.unitCost) ?? 0
+        let dwellHours = number(fields, "dwellHours", atMost: ModelLimits.hours) ?? 0
         let status: ElementStatus = enumeration(fields, "status", noun: "status") ?? .existing
         let meta = self.meta(fields)
         guard let id, let kind else { return nil }
@@ -211,9 +228,9 @@ struct NetworkValidator {
         }
         let mode: LinkMode? = enumeration(fields, "mode", noun: "mode")
         let lengthKm = number(fields, "lengthKm") ?? 0
-        let hours = number(fields, "hours") ?? 0
-        let cost = number(fields, "cost") ?? 0
-        let capacity = number(fields, "capacity")
+        let hours = number(fields, "hours", atMost: ModelLimits.hours) ?? 0
+        let cost = number(fields, "cost", atMost: ModelLimits.unitCost) ?? 0
+        let capacity = number(fields, "capacity", atMost: ModelLimits.capacity)
         let bidirectional = boolean(fields, "bidirectional") ?? false
         let status: ElementStatus = enumeration(fields, "status", noun: "status") ?? .existing
         let meta = self.meta(fields)
@@ -233,8 +250,8 @@ struct NetworkValidator {
                 path.appending("destination"), at: tree.offset,
                 "same node as \"origin\" (\(quoted(origin))); a demand must go somewhere else")
         }
-        let quantity = number(fields, "quantity")
-        let penalty = number(fields, "unservedPenalty")
+        let quantity = number(fields, "quantity", atMost: ModelLimits.quantity)
+        let penalty = number(fields, "unservedPenalty", atMost: ModelLimits.unitCost)
         let meta = self.meta(fields)
         guard let id, let origin, let destination, let quantity else { return nil }
         return Demand(
@@ -253,10 +270,11 @@ struct NetworkValidator {
         let name = text(fields, "name")
         let enable = idList(fields, "enable")
         let disable = idList(fields, "disable")
-        let capacity = overrides(fields, "capacity", of: [.node, .link], allowsNull: true)
-        let cost = overrides(fields, "cost", of: [.link], allowsNull: false)
-        let demand = overrides(fields, "demand", of: [.demand], allowsNull: false)
+        let capacity = overrides(fields, "capacity", of: [.node, .link], allowsNull: true, atMost: ModelLimits.capacity)
+        let cost = overrides(fields, "cost", of: [.link], allowsNull: false, atMost: ModelLimits.unitCost)
+        let demand = overrides(fields, "demand", of: [.demand], allowsNull: false, atMost: ModelLimits.quantity)
         let demandScale = number(fields, "demandScale") ?? 1
+        demandScalePlaces.append(fields["demandScale"].map { (path.appending("demandScale"), $0.offset) })
         let meta = self.meta(fields)
         guard let id, let enable, let disable, let capacity, let cost, let demand else { return nil }
         return Scenario(
@@ -356,6 +374,12 @@ struct NetworkValidator {
             report(fields.path.appending(key), at: tree.offset, "expected a string, found \(tree.typeDescription)")
             return nil
         }
+        if value.containsControlCharacters {
+            report(
+                fields.path.appending(key), at: tree.offset,
+                "must not contain control characters, found \"\(value.escapingControlCharacters)\"")
+            return nil
+        }
         return value
     }
 
@@ -379,18 +403,19 @@ struct NetworkValidator {
         return value
     }
 
-    /// A finite number of magnitude at most 1e15, non-negative unless `range` says otherwise.
+    /// A finite number of magnitude at most `limit` (``ModelLimits``), non-negative unless `range` says otherwise.
     private mutating func number(
-        _ fields: Fields, _ key: String, within range: ClosedRange<Double>? = nil
+        _ fields: Fields, _ key: String, within range: ClosedRange<Double>? = nil,
+        atMost limit: Double = ModelLimits.magnitude
     ) -> Double? {
         guard let tree = fields[key] else { return nil }
-        return number(tree, at: fields.path.appending(key), within: range, allowsNull: false) ?? nil
+        return number(tree, at: fields.path.appending(key), within: range, allowsNull: false, atMost: limit) ?? nil
     }
 
     /// Checks one number; `.some(nil)` is an accepted `null`, `nil` a rejected value.
     private mutating func number(
         _ tree: JSONTree, at path: @autoclosure () -> JSONPath, within range: ClosedRange<Double>?,
-        allowsNull: Bool
+        allowsNull: Bool, atMost limit: Double = ModelLimits.magnitude
     ) -> Double?? {
         if allowsNull, case .null = tree.value { return .some(nil) }
         guard case .number(let value, let literal) = tree.value else {
@@ -399,10 +424,10 @@ struct NetworkValidator {
             report(path(), at: tree.offset, "expected \(expected), found \(tree.typeDescription)\(hint)")
             return nil
         }
-        if !value.isFinite || abs(value) > NetworkValidator.magnitudeLimit {
+        if !value.isFinite || abs(value) > limit {
             report(
                 path(), at: tree.offset,
-                "\(literal ?? JSONValue.format(value)) is too large (magnitudes above 1e15 are rejected)")
+                "\(literal ?? JSONValue.format(value)) is too large (the limit here is \(ModelLimits.written(limit)))")
             return nil
         }
         if let range {
@@ -463,8 +488,8 @@ struct NetworkValidator {
             report(path(), at: tree.offset, "must not be empty")
             return nil
         }
-        if id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-            report(path(), at: tree.offset, "must not contain control characters")
+        if id.containsControlCharacters {
+            report(path(), at: tree.offset, "must not contain control characters, found \"\(id.escapingControlCharacters)\"")
             return nil
         }
         if id.count > NetworkValidator.maximumIDLength {
@@ -511,7 +536,7 @@ struct NetworkValidator {
 
     /// An `id → number` map in file order; `null` values only where `allowsNull`.
     private mutating func overrides(
-        _ fields: Fields, _ key: String, of allowed: [Category], allowsNull: Bool
+        _ fields: Fields, _ key: String, of allowed: [Category], allowsNull: Bool, atMost limit: Double
     ) -> [(id: String, value: Double?)]? {
         guard let tree = fields[key] else { return [] }
         let path = fields.path.appending(key)
@@ -538,7 +563,9 @@ struct NetworkValidator {
             } else {
                 isComplete = false
             }
-            if let value = number(member.value, at: path.appending(member.key), within: nil, allowsNull: allowsNull) {
+            if let value = number(
+                member.value, at: path.appending(member.key), within: nil, allowsNull: allowsNull, atMost: limit)
+            {
                 entries.append((member.key, value))
             } else {
                 isComplete = false

@@ -17,6 +17,8 @@ struct AllocateCommand: ParsableCommand {
 
     @OptionGroup var networkOptions: NetworkOptions
 
+    @OptionGroup var solveOptions: SolveOptions
+
     @Option(name: .long, help: "Output format: table, json, csv or geojson.")
     var format: OutputFormat = .table
 
@@ -46,6 +48,7 @@ struct AllocateCommand: ParsableCommand {
     }
 
     func run() throws {
+        solveOptions.startWatch(for: "allocate")
         let clock = ContinuousClock()
         let reading = clock.now
         let network = try networkOptions.loadActiveNetwork()

@@ -17,6 +17,8 @@ struct CompareCommand: ParsableCommand {
 
     @OptionGroup var networkOptions: NetworkOptions
 
+    @OptionGroup var solveOptions: SolveOptions
+
     @Option(name: .long, help: "The scenario to compare against (e.g. baseline).")
     var baseline: String
 
@@ -39,6 +41,7 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
+        solveOptions.startWatch(for: "compare")
         let network = try networkOptions.loadNetwork()
         let before = try network.activate(scenario: baseline)
         let after = try network.activate(scenario: networkOptions.scenario)

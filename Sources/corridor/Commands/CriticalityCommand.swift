@@ -16,6 +16,8 @@ struct CriticalityCommand: ParsableCommand {
 
     @OptionGroup var networkOptions: NetworkOptions
 
+    @OptionGroup var solveOptions: SolveOptions
+
     @Flag(name: .long, help: "Also close each active link (both directions together).")
     var links = false
 
@@ -27,6 +29,7 @@ struct CriticalityCommand: ParsableCommand {
     }
 
     func run() throws {
+        solveOptions.startWatch(for: "criticality")
         let network = try networkOptions.loadActiveNetwork()
         let result = try criticality(of: network, includeLinks: links)
         switch format {

@@ -18,6 +18,8 @@ struct MaxFlowCommand: ParsableCommand {
 
     @OptionGroup var networkOptions: NetworkOptions
 
+    @OptionGroup var solveOptions: SolveOptions
+
     @Option(name: .long, help: "Comma-separated source node ids (default: every demand origin).")
     var from: String?
 
@@ -28,6 +30,7 @@ struct MaxFlowCommand: ParsableCommand {
     var format: OutputFormat = .table
 
     func run() throws {
+        solveOptions.startWatch(for: "maxflow")
         try format.require(oneOf: [.table, .json], for: "maxflow")
         let path = try networkOptions.resolvedPath()
         let readStart = ContinuousClock().now

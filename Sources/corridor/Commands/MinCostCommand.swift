@@ -14,10 +14,13 @@ struct MinCostCommand: ParsableCommand {
     @Argument(help: "The DIMACS file (p min NODES ARCS; n ID SUPPLY; a TAIL HEAD LOW CAP COST).")
     var file: String
 
+    @OptionGroup var solveOptions: SolveOptions
+
     @Option(name: .long, help: "Output format: table or json.")
     var format: OutputFormat = .table
 
     func run() throws {
+        solveOptions.startWatch(for: "mincost")
         try format.require(oneOf: [.table, .json], for: "mincost")
         let clock = ContinuousClock()
         let readStart = clock.now

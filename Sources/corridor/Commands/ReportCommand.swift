@@ -15,6 +15,8 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var networkOptions: NetworkOptions
 
+    @OptionGroup var solveOptions: SolveOptions
+
     @Option(name: .long, help: "The scenario to compare against (e.g. baseline).")
     var baseline: String
 
@@ -33,6 +35,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
+        solveOptions.startWatch(for: "report")
         let network = try networkOptions.loadNetwork()
         let before = try network.activate(scenario: baseline)
         let after = try network.activate(scenario: networkOptions.scenario)

@@ -20,6 +20,8 @@ struct RouteCommand: ParsableCommand {
 
     @OptionGroup var networkOptions: NetworkOptions
 
+    @OptionGroup var solveOptions: SolveOptions
+
     @Option(help: "The origin node id (DIMACS: the source node number).")
     var from: String
 
@@ -42,6 +44,7 @@ struct RouteCommand: ParsableCommand {
     var format: OutputFormat = .table
 
     func run() throws {
+        solveOptions.startWatch(for: "route")
         try format.require(oneOf: [.table, .json], for: "route")
         let clock = ContinuousClock()
         let readStart = clock.now

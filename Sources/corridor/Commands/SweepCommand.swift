@@ -17,6 +17,8 @@ struct SweepCommand: ParsableCommand {
 
     @OptionGroup var networkOptions: NetworkOptions
 
+    @OptionGroup var solveOptions: SolveOptions
+
     @Option(name: .long, help: "Vary the capacity of this node or link.")
     var capacity: String?
 
@@ -26,10 +28,10 @@ struct SweepCommand: ParsableCommand {
     @Flag(name: .customLong("demand-scale"), help: "Vary a factor on every demand quantity of the scenario.")
     var demandScale = false
 
-    @Option(name: .long, help: "The first value.")
+    @Option(name: .long, parsing: .unconditional, help: "The first value.")
     var min: Double?
 
-    @Option(name: .long, help: "The last value.")
+    @Option(name: .long, parsing: .unconditional, help: "The last value.")
     var max: Double?
 
     @Option(name: .long, help: "The number of points (≥ 1).")
@@ -64,6 +66,7 @@ struct SweepCommand: ParsableCommand {
     }
 
     func run() throws {
+        solveOptions.startWatch(for: "sweep", showsProgress: false)
         let result: SweepResult
         if merge.isEmpty {
             result = try runSweep()
@@ -99,7 +102,7 @@ struct SweepCommand: ParsableCommand {
             parameter: parameter, minimum: min, maximum: max, steps: steps,
             shard: try shard.map { text throws(ImpactError) in try SweepShard(parsing: text) })
         let network = try networkOptions.loadActiveNetwork()
-        guard Terminal.standardErrorIsTerminal else { return try sweep(network, request) }
+        guard Terminal.drawsProgress else { return try sweep(network, request) }
         let bar = ProgressBar()
         defer { bar.finish() }
         return try sweep(network, request) { done, total in bar.show(done, of: total) }

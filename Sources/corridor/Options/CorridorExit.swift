@@ -43,8 +43,12 @@ extension UnknownScenarioError: CorridorFailure {
 
 /// Where results and messages go: results to standard output, everything else to standard error.
 enum Terminal {
+    /// Prints a message on standard error after "corridor: ", with any control character in it (from a
+    /// file name or a token) shown as an escape; the message's own line breaks stay.
     static func printError(_ message: String) {
-        FileHandle.standardError.write(Data(("corridor: " + message + "\n").utf8))
+        let printable = message.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { String($0).escapingControlCharacters }.joined(separator: "\n")
+        FileHandle.standardError.write(Data(("corridor: " + printable + "\n").utf8))
     }
 
     /// Writes a result to standard output exactly as given (a trailing newline is added when missing).
@@ -53,6 +57,9 @@ enum Terminal {
         FileHandle.standardOutput.write(Data(output.utf8))
     }
 
-    /// True when standard error is a terminal, so progress may be drawn there.
-    static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
+    /// True when progress may be drawn on standard error: it is a terminal that understands carriage
+    /// returns and escape codes (`TERM` is not `dumb`).
+    static var drawsProgress: Bool {
+        isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+    }
 }

@@ -120,3 +120,11 @@ def many(d):
     d["scenarios"][0]["disable"] = ["dostyk", "khorgos-duisberg"]
     d["scenarios"][1]["demandScale"] = "2"
 fixture("many-faults", many)
+
+# Limits of networks/FORMAT.md ("Limits") and text a terminal would act on.
+fixture("quantity-over-limit", setter(["demands", 0, "quantity"], 2e9))
+fixture("cost-over-limit", setter(["links", 3, "cost"], 1e10))
+fixture("hours-over-limit", setter(["links", 0, "hours"], 1e6))
+fixture("scaled-quantity-over-limit", setter(["scenarios", 1, "demandScale"], 1e7))
+fixture("scenario-demand-over-limit", setter(["scenarios", 1, "demand", "xian-duisburg"], 5e9))
+fixture("name-escape-sequence", setter(["nodes", 2, "name"], "Dostyk\u001b[31m"))

@@ -1,0 +1,26 @@
+import Foundation
+
+/// The largest values a network may hold, per kind of number (networks/FORMAT.md, "Limits").
+///
+/// They keep every allocation within what GLPK's double-precision simplex solves to the unit:
+/// quantities up to 1e9 per period and unit costs up to 1e9 (a generalised cost, cost plus value of
+/// time × hours, up to 2e9), checked against an exact rational solve (`glpsol --exact`) on random
+/// networks. Capacities may be as large as 1e15, a common way to write "practically unlimited".
+/// Nothing bigger is accepted anywhere, in a file or on the command line.
+public enum ModelLimits {
+    /// A demand's quantity per period, after a scenario's override and `demandScale`.
+    public static let quantity = 1e9
+    /// A capacity per period.
+    public static let capacity = 1e15
+    /// A cost per unit: a link's cost, a node's handling cost, an unserved penalty.
+    public static let unitCost = 1e9
+    /// The value of time, per unit and hour (times ``hours``, at most a ``unitCost``).
+    public static let valueOfTimePerHour = 1e4
+    /// A link's hours or a node's dwell hours.
+    public static let hours = 1e5
+    /// Any other number (lengths, `demandScale` itself).
+    public static let magnitude = 1e15
+
+    /// A limit as FORMAT.md writes it: `1e9`.
+    public static func written(_ limit: Double) -> String { "1e\(Int(log10(limit).rounded()))" }
+}

@@ -1,0 +1,28 @@
+/// Fields of the CSV files corridor writes: RFC 4180 quoting, and text that a spreadsheet would run as
+/// a formula made inert.
+///
+/// The formula rule is OWASP's: a text cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return
+/// gets a leading apostrophe, so `=HYPERLINK(…)` in a node's name shows as text in Excel, LibreOffice
+/// and Google Sheets. A cell that is a number as corridor writes numbers (`-12.5`, `1e-7`) is left as it is.
+enum CSVField {
+    /// One line of fields, without its line ending.
+    static func row(_ fields: [String]) -> String {
+        fields.map(field).joined(separator: ",")
+    }
+
+    /// One field, neutralised and quoted as needed.
+    static func field(_ text: String) -> String {
+        var cell = text
+        if let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), !isNumber(cell) {
+            cell = "'" + cell
+        }
+        guard cell.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+            return cell
+        }
+        return "\"" + cell.replacing("\"", with: "\"\"") + "\""
+    }
+
+    private static func isNumber(_ cell: String) -> Bool {
+        cell.unicodeScalars.allSatisfy { "0123456789.eE+-".unicodeScalars.contains($0) } && Double(cell) != nil
+    }
+}
