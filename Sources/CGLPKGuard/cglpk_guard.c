@@ -320,60 +320,7 @@ int cglpk_set_objective(cglpk_problem *problem, int count, const int *columns, c
     return CGLPK_OK;
 }
 
-/* "objective_constant", or with a numeric suffix if a column of the problem is already called so. */
-static void unique_column_name(glp_prob *P, int new_column, char *name, size_t capacity) {
-    for (int suffix = 0;; suffix++) {
-        if (suffix == 0) {
-            snprintf(name, capacity, "objective_constant");
-        } else {
-            snprintf(name, capacity, "objective_constant_%d", suffix);
-        }
-        int taken = 0;
-        for (int j = 1; j < new_column && !taken; j++) {
-            const char *existing = glp_get_col_name(P, j);
-            taken = existing != NULL && strcmp(existing, name) == 0;
-        }
-        if (!taken) return;
-    }
-}
 
-static int write_problem(cglpk_problem *problem, int mps, const char *path, char *message, size_t capacity) {
-    GUARDED_SECTION(problem, message, capacity);
-    int failed;
-    if (mps) {
-        failed = glp_write_mps(problem->glpk, GLP_MPS_FILE, NULL, path);
-    } else if (glp_get_obj_coef(problem->glpk, 0) == 0.0) {
-        failed = glp_write_lp(problem->glpk, NULL, path);
-    } else {
-        /* CPLEX LP has no objective constant (GLPK writes it as a comment and its reader drops it), so a copy
-           carries it as a column fixed at 1. */
-        glp_prob *copy = glp_create_prob();
-        glp_copy_prob(copy, problem->glpk, GLP_ON);
-        int column = glp_add_cols(copy, 1);
-        char name[64];
-        unique_column_name(copy, column, name, sizeof name);
-        glp_set_col_name(copy, column, name);
-        glp_set_col_bnds(copy, column, GLP_FX, 1.0, 1.0);
-        glp_set_obj_coef(copy, column, glp_get_obj_coef(copy, 0));
-        glp_set_obj_coef(copy, 0, 0.0);
-        failed = glp_write_lp(copy, NULL, path);
-        glp_delete_prob(copy);
-    }
-    guard_end();
-    if (failed) {
-        if (g.length == 0) guard_append(&g, "GLPK could not write the file");
-        return CGLPK_FAILED;
-    }
-    return CGLPK_OK;
-}
-
-int cglpk_write_lp(cglpk_problem *problem, const char *path, char *message, size_t capacity) {
-    return write_problem(problem, 0, path, message, capacity);
-}
-
-int cglpk_write_mps(cglpk_problem *problem, const char *path, char *message, size_t capacity) {
-    return write_problem(problem, 1, path, message, capacity);
-}
 
 void cglpk_free_environment(void) {
     environment_generation += 1;

@@ -356,46 +356,6 @@ public final class GLPKSolver {
         guard code == CGLPK_OK else { throw Self.fault(code, message, while: "setting a basis") }
     }
 
-    // MARK: Writing
-
-    /// Writes the loaded problem in CPLEX LP format (`glp_write_lp`) to `path` as GLPK does, in place (the
-    /// command line wraps this in its output policy, which writes whole files only). Names that CPLEX LP cannot carry are replaced by
-    /// GLPK's generated ones. CPLEX LP has no objective constant, so a non-zero ``LinearProgram/objectiveConstant``
-    /// is written as an extra column `objective_constant` fixed at 1 (the loaded problem is not changed).
-    /// - Throws: ``LPFileWriteError``, or ``SolverError/internalFault(_:)`` if the problem is gone.
-    public func writeLP(to path: String) throws {
-        try write(to: path) { temporary, buffer, capacity in
-            cglpk_write_lp(handle, temporary, buffer, capacity)
-        }
-    }
-
-    /// Writes the loaded problem in free MPS format (`glp_write_mps` with `GLP_MPS_FILE`) to `path`, in place.
-    ///
-    /// Free MPS carries no objective sense (GLPK's reader rejects an `OBJSENSE` section): a maximisation must be
-    /// read back as one (`glpsol --freemps FILE --max`). The objective constant is the objective row's RHS.
-    /// - Throws: as ``writeLP(to:)``.
-    public func writeMPS(to path: String) throws {
-        try write(to: path) { temporary, buffer, capacity in
-            cglpk_write_mps(handle, temporary, buffer, capacity)
-        }
-    }
-
-    private func write(
-        to path: String,
-        using writer: (UnsafePointer<CChar>, UnsafeMutablePointer<CChar>?, Int) -> Int32
-    ) throws {
-        let (code, message) = path.withCString { filePath in
-            Self.guarded { buffer, capacity in writer(filePath, buffer, capacity) }
-        }
-        guard code == CGLPK_OK else {
-            if code == CGLPK_FAILED {
-                let lastLine = message.split(separator: "\n").last.map(String.init) ?? message
-                throw LPFileWriteError(path: path, reason: lastLine)
-            }
-            throw Self.fault(code, message, while: "writing \(path)")
-        }
-    }
-
     // MARK: Test support
 
     /// A way to make GLPK fail inside the guard, for tests of the recovery path.

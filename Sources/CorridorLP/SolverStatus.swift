@@ -117,10 +117,3 @@ public enum SolverError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// A model file could not be written.
-public struct LPFileWriteError: Error, Sendable, Equatable, CustomStringConvertible {
-    public let path: String
-    public let reason: String
-
-    public var description: String { "cannot write \(path): \(reason)" }
-}

@@ -184,18 +184,6 @@ public final class AllocationSolver {
         return allocation
     }
 
-    /// Writes the program in CPLEX LP form, with its current bounds. The corresponding GLPK routine
-    /// is `glp_write_lp`.
-    public func writeLP(to path: String) throws(AllocationError) {
-        do { try solver.writeLP(to: path) } catch { throw .invalidInput("\(path): cannot write the LP file: \(error)") }
-    }
-
-    /// Writes the program in fixed MPS form, with its current bounds. The corresponding GLPK routine
-    /// is `glp_write_mps`.
-    public func writeMPS(to path: String) throws(AllocationError) {
-        do { try solver.writeMPS(to: path) } catch { throw .invalidInput("\(path): cannot write the MPS file: \(error)") }
-    }
-
     private func setThroughputBounds(row: Int, node: Int) throws(AllocationError) {
         let supply = model.network.demands.indices.reduce(0.0) { sum, k in
             model.network.demands[k].origin == node && model.unservedColumn[k] != nil

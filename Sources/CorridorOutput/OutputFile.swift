@@ -36,53 +36,6 @@ public enum OutputFile {
         }
     }
 
-    /// Writes a file that a library writes by path (GLPK's LP and MPS writers): `produce` writes it at the
-    /// temporary path it is given, which then takes the target's place under the same policy.
-    /// - Throws: ``OutputError``; an error `produce` throws is passed on as it is.
-    public static func write(to path: String, producing produce: (String) throws -> Void) throws {
-        let destination = try target(path)
-        switch destination {
-        case .replaceable(let file, let mode):
-            let temporary = FileSystem.temporaryPath(for: file)
-            do {
-                try produced(by: produce, at: temporary, shownAs: path)
-                let descriptor = open(temporary, O_WRONLY | O_CLOEXEC)
-                guard descriptor >= 0 else { throw OutputError(path: path, reason: FileSystem.reason(errno)) }
-                defer { close(descriptor) }
-                fchmod(descriptor, mode ?? FileSystem.newFileMode)
-                try FileSystem.flush(descriptor, shownAs: path)
-            } catch {
-                unlink(temporary)
-                throw error
-            }
-            try commit(temporary, to: file, shownAs: path)
-        case .standardOutput, .descriptor, .special:
-            // Produced into a private temporary file first, then copied where it goes.
-            let scratch = NSTemporaryDirectory() + "corridor-output-\(getpid())-\(UInt32.random(in: .min ... .max))"
-            defer { unlink(scratch) }
-            try produced(by: produce, at: scratch, shownAs: path)
-            guard let data = FileManager.default.contents(atPath: scratch) else {
-                throw OutputError(path: path, reason: "the written file could not be read back")
-            }
-            try write(data, to: path)
-        }
-    }
-
-    /// Runs a producer, with the temporary path in its error message replaced by the target's.
-    private static func produced(
-        by produce: (String) throws -> Void, at temporary: String, shownAs path: String
-    ) throws(OutputError) {
-        do {
-            try produce(temporary)
-        } catch let error as OutputError {
-            throw error
-        } catch {
-            let reason = "\(error)".replacing(temporary, with: path)
-            let prefix = path + ": "
-            throw OutputError(path: path, reason: reason.hasPrefix(prefix) ? String(reason.dropFirst(prefix.count)) : reason)
-        }
-    }
-
     /// Where a write to `path` goes, after following links and clearing a killed run's leftovers.
     private enum Target {
         case standardOutput

@@ -1,4 +1,5 @@
 import CorridorLP
+import CorridorTestSupport
 import Foundation
 import Testing
 
@@ -17,9 +18,7 @@ import Testing
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let model = directory.appendingPathComponent("model.\(format == .lp ? "lp" : "mps")").path
-        let solver = try GLPKSolver(program)
-        if format == .lp { try solver.writeLP(to: model) } else { try solver.writeMPS(to: model) }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == [(model as NSString).lastPathComponent])
+        try write(program, format: format, to: model)
         let objective = try glpsolObjective(format: format, model: model, directory: directory)
         #expect(abs(objective - expected.objective) < 1e-6 * max(1, abs(expected.objective)))
     }
@@ -29,28 +28,37 @@ import Testing
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let model = directory.appendingPathComponent("sample").path
-        let solver = try GLPKSolver(LPFixtures.sample())
-        if format == .lp { try solver.writeLP(to: model) } else { try solver.writeMPS(to: model) }
+        try write(LPFixtures.sample(), format: format, to: model)
         // Free MPS has no objective sense: GLPK's reader assumes minimisation unless told `--max`.
         let objective = try glpsolObjective(format: format, model: model, directory: directory, maximize: true)
         #expect(abs(objective - LPFixtures.sampleOptimum) < 1e-6)
     }
 
-    @Test func anUnwritablePathFailsWithoutLeavingFiles() throws {
+    /// Numbers that need all 17 digits of a Double survive the text: a ranged row and bounds of 1e15 plus a
+    /// fraction, where GLPK's own writers (12 digits) made the program infeasible once read back.
+    @Test(arguments: Format.allCases)
+    func fullPrecisionNumbersSurviveTheRoundTrip(format: Format) throws {
+        var program = LinearProgram(sense: .minimize)
+        let x = program.addColumn(name: "x", lower: 0.25, upper: 1e15 + 0.5, objective: 1)
+        let y = program.addColumn(name: "y", lower: nil, upper: 2000000008.25, objective: -1)
+        let z = program.addColumn(name: "z", lower: nil, upper: nil, objective: 0)
+        program.addRow(name: "total", lower: 2000000008.25, upper: 2000000008.25, terms: [(x, 1), (y, 1)])
+        program.addRow(name: "band", lower: -3.125, upper: 1e15, terms: [(x, 1), (z, 1)])
+        program.addRow(name: "floor", lower: -7, upper: nil, terms: [(z, 1)])
+        program.objectiveConstant = -0.125
+        let expected = try GLPKSolver(program).solve()
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("missing/model.lp").path
-        let solver = try GLPKSolver(LPFixtures.sample())
-        #expect {
-            try solver.writeLP(to: path)
-        } throws: { error in
-            guard let error = error as? LPFileWriteError else { return false }
-            return error.path == path && error.description.hasPrefix("cannot write \(path): ")
-                && !error.reason.contains(".tmp")
-        }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
-        // Writing failed, the problem did not.
-        #expect(try solver.solve().status == .optimal)
+        let model = directory.appendingPathComponent("precise").path
+        try write(program, format: format, to: model)
+        let text = try String(contentsOfFile: model, encoding: .utf8)
+        #expect(text.contains("2000000008.25") && text.contains("1000000000000000.5"))
+        let objective = try glpsolObjective(format: format, model: model, directory: directory)
+        #expect(abs(objective - expected.objective) <= 1e-6)
+    }
+
+    private func write(_ program: LinearProgram, format: Format, to path: String) throws {
+        try (format == .lp ? program.lpText() : program.mpsText()).write(toFile: path, atomically: false, encoding: .utf8)
     }
 
     private func temporaryDirectory() throws -> URL {
@@ -60,21 +68,16 @@ import Testing
         return directory
     }
 
-    /// Runs `glpsol FORMAT MODEL -o REPORT` and reads "Objective:  obj = 733.3333333 (MAXimum)" from the report.
+    /// Runs `glpsol FORMAT MODEL -w SOLUTION` and reads the optimum at full precision from the solution's
+    /// `s bas ROWS COLUMNS PRIMAL DUAL OBJECTIVE` line (the printed report rounds to 10 digits).
     private func glpsolObjective(format: Format, model: String, directory: URL, maximize: Bool = false) throws -> Double {
-        let report = directory.appendingPathComponent("report.txt").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/glpsol")
-        process.arguments = [format.rawValue, model, "-o", report] + (maximize ? ["--max"] : [])
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        let text = try String(contentsOfFile: report, encoding: .utf8)
-        #expect(text.contains("Status:     OPTIMAL"))
-        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("Objective:") }),
-            let equals = line.firstIndex(of: "="),
-            let value = Double(line[line.index(after: equals)...].split(separator: " ").first ?? "")
+        let solution = directory.appendingPathComponent("solution.txt").path
+        let (status, output) = try ExternalProgram.run(
+            ExternalProgram.glpsol, [format.rawValue, model, "-w", solution] + (maximize ? ["--max"] : []))
+        #expect(status == 0, "\(output)")
+        let text = try String(contentsOfFile: solution, encoding: .utf8)
+        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("s bas ") }),
+            line.split(separator: " ")[4] == "f", let value = line.split(separator: " ").last.flatMap({ Double($0) })
         else {
             throw GlpsolReportError(text: text)
         }

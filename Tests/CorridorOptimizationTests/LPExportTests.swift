@@ -1,3 +1,4 @@
+import CorridorLP
 import CorridorModel
 import CorridorOptimization
 import CorridorTestSupport
@@ -36,7 +37,8 @@ func writtenModelsReachTheSameOptimumInGlpsol(format: String, name: String) thro
     for network in networks {
         let solver = try AllocationSolver(model: AllocationModel(network: network))
         let file = folder.appendingPathComponent(name).path
-        format == "--lp" ? try solver.writeLP(to: file) : try solver.writeMPS(to: file)
+        let text = format == "--lp" ? solver.model.program.lpText() : solver.model.program.mpsText()
+        try text.write(toFile: file, atomically: false, encoding: .utf8)
         let ours = try solver.solve().objective
         guard let theirs = try glpsolObjective(file, format: format) else {
             Issue.record("glpsol missing or its report unreadable; install glpk-utils")

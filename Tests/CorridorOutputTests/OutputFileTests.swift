@@ -104,24 +104,6 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: stale))
         #expect(FileManager.default.fileExists(atPath: live))
     }
-
-    @Test func producersWriteByPathUnderTheSamePolicy() throws {
-        try OutputFile.write(to: path("model.lp")) { temporary in
-            #expect(temporary.contains("/.model.lp.corridor-tmp-"))
-            try "\\ an LP\n".write(toFile: temporary, atomically: false, encoding: .utf8)
-        }
-        #expect(try read("model.lp") == "\\ an LP\n")
-        try OutputFile.write(to: "/dev/null") { try "x".write(toFile: $0, atomically: false, encoding: .utf8) }
-        struct Refusal: Error, CustomStringConvertible {
-            let path: String
-            var description: String { "\(path): refused" }
-        }
-        #expect(throws: OutputError(path: path("model.lp"), reason: "refused")) {
-            try OutputFile.write(to: path("model.lp")) { throw Refusal(path: $0) }
-        }
-        #expect(try read("model.lp") == "\\ an LP\n")
-        #expect(try leftovers().isEmpty)
-    }
 }
 
 /// The id of a process that has ended.

@@ -145,12 +145,6 @@ int cglpk_set_column_bounds(cglpk_problem *problem, int count, const int *column
 int cglpk_set_objective(cglpk_problem *problem, int count, const int *columns, const double *coefficients,
                         char *message, size_t capacity);
 
-/// Writes the problem in CPLEX LP format (glp_write_lp).
-int cglpk_write_lp(cglpk_problem *problem, const char *path, char *message, size_t capacity);
-
-/// Writes the problem in free MPS format (glp_write_mps with GLP_MPS_FILE).
-int cglpk_write_mps(cglpk_problem *problem, const char *path, char *message, size_t capacity);
-
 /// Frees this thread's GLPK environment (glp_free_env); every live handle of the thread becomes dead.
 void cglpk_free_environment(void);
 

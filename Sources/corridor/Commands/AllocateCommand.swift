@@ -1,4 +1,5 @@
 import ArgumentParser
+import CorridorLP
 import CorridorModel
 import CorridorOptimization
 import CorridorOutput
@@ -62,8 +63,8 @@ struct AllocateCommand: ParsableCommand {
             let solver = try AllocationSolver(model: AllocationModel(network: network))
             let built = clock.now
             build = built - started
-            if let writeLP { try OutputFile.write(to: writeLP) { try solver.writeLP(to: $0) } }
-            if let writeMPS { try OutputFile.write(to: writeMPS) { try solver.writeMPS(to: $0) } }
+            if let writeLP { try OutputFile.write(solver.model.program.lpText(), to: writeLP) }
+            if let writeMPS { try OutputFile.write(solver.model.program.mpsText(), to: writeMPS) }
             export = clock.now - built
             allocation = try solver.solve()
             solve = solver.lastTimings
