@@ -89,3 +89,90 @@ import Testing
         #expect(result.standardError.contains(#"\u{1B}[31m"#), "\(result.standardError)")
     }
 }
+
+/// Values that once ran forever, crashed GLPK or printed 309-digit numbers: each is refused up front.
+@Suite struct HostileValueCLITests {
+    let tiny = CLIRunner.path("networks/tiny.json")
+
+    @Test(arguments: [
+        (["--capacity", "bakhty", "--min", "0", "--max", "1e16", "--steps", "2"], "corridor: --max 1e+16: a capacity is at most 1e15\n"),
+        (["--capacity", "bakhty", "--min", "0", "--max", "1e308", "--steps", "2"], "corridor: --max 1e+308: a capacity is at most 1e15\n"),
+        (["--cost", "urumqi-bakhty", "--min", "0", "--max", "2e9", "--steps", "2"], "corridor: --max 2000000000: a cost is at most 1e9\n"),
+        (["--capacity", "bakhty", "--min", "0", "--max", "-1", "--steps", "2"], "corridor: --min 0 is above --max -1\n"),
+        (["--capacity", "bakhty", "--min", "-5", "--max", "10", "--steps", "2"], "corridor: --min -5: a capacity cannot be negative\n"),
+        (["--capacity", "bakhty", "--min", "0", "--max", "10", "--steps", "99999999999"],
+         "corridor: --steps 99999999999: at most 100000 points; sweep a narrower range in shards\n"),
+        (["--demand-scale", "--min", "0", "--max", "1e8", "--steps", "2"],
+         "corridor: demand scale 100000000: demand \"xian-duisburg\" would be 12000000000, above the limit of 1e9 for a quantity\n"),
+    ])
+    func sweepValuesAreCheckedUpFront(arguments: [String], message: String) throws {
+        let result = try CLIRunner.run(["sweep", tiny, "--scenario", "third-crossing"] + arguments)
+        #expect(result.exitCode == 2)
+        #expect(result.standardError == message)
+    }
+
+    @Test func capacitiesUpToTheLimitSolve() throws {
+        let result = try CLIRunner.run([
+            "sweep", tiny, "--scenario", "third-crossing", "--capacity", "bakhty", "--min", "0", "--max", "1e15", "--steps", "3",
+            "--format", "json",
+        ])
+        #expect(result.exitCode == 0, "\(result.standardError)")
+    }
+
+    /// The time limit ends a long solve with exit code 1 and a sentence, within a fraction of a second of it.
+    @Test func theTimeLimitStopsALongSolve() throws {
+        let folder = try TemporaryFiles.folder()
+        try Self.largeNetwork().write(to: folder.appendingPathComponent("large.json"), atomically: false, encoding: .utf8)
+        let started = Date()
+        let result = try CLIRunner.run(["allocate", "large.json", "--time-limit", "1", "--output", "out.json"], in: folder)
+        let seconds = Date().timeIntervalSince(started)
+        #expect(result.exitCode == 1)
+        #expect(result.standardError == "corridor: allocate stopped at the time limit of 1 s (--time-limit)\n")
+        #expect(seconds < 5, "took \(seconds) s")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["large.json"])
+        let bad = try CLIRunner.run(["allocate", tiny, "--time-limit", "0"])
+        #expect(bad.exitCode == 2)
+        #expect(bad.standardError.contains("--time-limit must be a number of seconds above 0"))
+    }
+
+    /// A 6,000-node grid with 60 demands: several seconds of simplex in a debug build.
+    static func largeNetwork() -> String {
+        let side = 60
+        var nodes: [String] = []
+        var links: [String] = []
+        for row in 0..<side {
+            for column in 0..<side / 2 {
+                let n = row * side / 2 + column
+                nodes.append(#"{"id": "n\#(n)", "kind": "junction", "capacity": \#(40 + (n * 7) % 90)}"#)
+                if column + 1 < side / 2 {
+                    links.append(#"{"id": "h\#(n)", "from": "n\#(n)", "to": "n\#(n + 1)", "mode": "rail", "cost": \#(1 + n % 13), "capacity": \#(30 + n % 50), "bidirectional": true}"#)
+                }
+                if row + 1 < side {
+                    links.append(#"{"id": "v\#(n)", "from": "n\#(n)", "to": "n\#(n + side / 2)", "mode": "rail", "cost": \#(1 + n % 11), "capacity": \#(30 + n % 40), "bidirectional": true}"#)
+                }
+            }
+        }
+        let count = side * side / 2
+        let demands = (0..<60).map { k in
+            #"{"id": "d\#(k)", "origin": "n\#((k * 97) % count)", "destination": "n\#((k * 389 + count / 2) % count)", "quantity": \#(20 + k % 30)}"#
+        }
+        return #"{"format": "corridor-network/1", "name": "large", "unit": "TEU", "period": "day", "currency": "USD", "nodes": ["#
+            + nodes.joined(separator: ",\n") + "], \"links\": [" + links.joined(separator: ",\n") + "], \"demands\": ["
+            + demands.joined(separator: ",\n") + "]}"
+    }
+
+    /// On a terminal a long solve shows the seconds spent; with TERM=dumb or through a pipe it shows nothing.
+    @Test func aLongSolveShowsProgressOnATerminalOnly() throws {
+        let folder = try TemporaryFiles.folder()
+        try Self.largeNetwork().write(to: folder.appendingPathComponent("large.json"), atomically: false, encoding: .utf8)
+        let command = "\(CLIRunner.executable.path) allocate large.json --time-limit 3 >/dev/null"
+        for (term, shows) in [("xterm", true), ("dumb", false)] {
+            let (_, output) = try ExternalProgram.run(
+                "/usr/bin/env", ["TERM=\(term)", "/usr/bin/script", "-qec", "cd \(folder.path) && \(command)", "/dev/null"])
+            #expect(output.contains("allocate: solving… 2 s") == shows, "TERM=\(term): \(output)")
+            #expect(output.contains("stopped at the time limit of 3 s"))
+        }
+        let piped = try CLIRunner.run(["allocate", "large.json", "--time-limit", "3"], in: folder)
+        #expect(!piped.standardError.contains("solving"))
+    }
+}

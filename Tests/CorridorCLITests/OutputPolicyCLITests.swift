@@ -160,3 +160,26 @@ import Testing
         #expect(inside.sorted() == expected)
     }
 }
+
+/// What a name in a network can do to the programs that show it.
+@Suite struct HostileTextCLITests {
+    /// A node named like a spreadsheet formula goes out as text in every CSV; negative numbers stay numbers.
+    @Test func formulaNamesAreNeutralisedInCSV() throws {
+        let folder = try TemporaryFiles.folder()
+        var text = try String(contentsOfFile: CLIRunner.path("networks/tiny.json"), encoding: .utf8)
+        text = text.replacingOccurrences(of: #""name": "Dostyk–Alashankou""#, with: #""name": "=HYPERLINK(\"http://x\",\"y\")""#)
+        text = text.replacingOccurrences(of: #""name": "Altynkol–Khorgos""#, with: #""name": "@SUM(A1)""#)
+        try text.write(to: folder.appendingPathComponent("evil.json"), atomically: false, encoding: .utf8)
+        let result = try CLIRunner.run(["allocate", "evil.json", "--format", "csv", "--output", "tables"], in: folder)
+        #expect(result.exitCode == 0, "\(result.standardError)")
+        let nodes = try String(contentsOf: folder.appendingPathComponent("tables/nodes.csv"), encoding: .utf8)
+        #expect(nodes.contains(#"dostyk,"'=HYPERLINK(""http://x"",""y"")",crossing"#), "\(nodes)")
+        #expect(nodes.contains("khorgos,'@SUM(A1),crossing"))
+        let compare = try CLIRunner.run(
+            ["compare", "evil.json", "--baseline", "baseline", "--scenario", "dostyk-outage", "--format", "csv"], in: folder)
+        #expect(compare.standardOutput.contains(#""'=HYPERLINK("#))
+        // A change of -60 TEU/day is a number, not a formula.
+        #expect(compare.standardOutput.contains(",-"))
+        #expect(!compare.standardOutput.contains(",'-"))
+    }
+}
