@@ -73,11 +73,9 @@ struct SweepCommand: ParsableCommand {
         } else {
             var parts: [(source: String, result: SweepResult)] = []
             for path in merge {
-                guard let data = FileManager.default.contents(atPath: path) else {
-                    let exists = FileManager.default.fileExists(atPath: path)
-                    throw BadInput("\(path): " + (exists ? "cannot read the file" : "no such file"))
-                }
-                parts.append((path, try SweepJSONReport.read(data, source: path)))
+                let bytes: InputBytes
+                do { bytes = try InputFile.read(path: path) } catch { throw BadInput(error.description) }
+                parts.append((path, try SweepJSONReport.read(Data(bytes.buffer), source: path)))
             }
             result = try mergeSweepShards(parts)
         }
