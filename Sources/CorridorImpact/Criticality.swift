@@ -39,32 +39,34 @@ public struct CriticalityResult: Sendable {
 ///
 /// - Throws: ``ImpactError/allocation(_:)`` when GLPK fails.
 public func criticality(of network: ActiveNetwork, includeLinks: Bool = false) throws(ImpactError) -> CriticalityResult {
-    var candidates: [(id: String, kind: CriticalityEntry.Kind, capacity: Double?)] = network.nodes
-        .filter { $0.kind == .crossing }.map { ($0.id, .crossing, $0.capacity) }
+    var candidates: [(element: ElementReference, kind: CriticalityEntry.Kind, capacity: Double?)] = []
+    for (index, node) in network.nodes.enumerated() where node.kind == .crossing {
+        candidates.append((.node(network.reference(toNode: index)), .crossing, node.capacity))
+    }
     if includeLinks {
         var seen: Set<String> = []
         for arc in network.arcs where seen.insert(arc.linkID).inserted {
-            candidates.append((arc.linkID, .link, arc.capacity))
+            if let link = network.linkReference(of: arc.linkID) { candidates.append((.link(link), .link, arc.capacity)) }
         }
     }
     let entries: [CriticalityEntry]
     let baseline: Allocation
     do {
         let solver = try AllocationSolver(
-            model: AllocationModel(network: network, adjustableCapacities: Set(candidates.map(\.id))))
+            model: AllocationModel(network: network, adjustableCapacities: candidates.map(\.element)))
         baseline = try solver.solve()
         let costTolerance = 1e-9 * max(1, abs(baseline.objective))
         let quantityTolerance = 1e-9 * max(1, baseline.served + baseline.unserved)
         var found: [CriticalityEntry] = []
         for candidate in candidates {
-            try solver.updateCapacity(of: candidate.id, to: 0)
+            try solver.updateCapacity(of: candidate.element, to: 0)
             let closed = try solver.solve()
-            try solver.updateCapacity(of: candidate.id, to: candidate.capacity)
+            try solver.updateCapacity(of: candidate.element, to: candidate.capacity)
             let cost = closed.objective - baseline.objective
             let unserved = closed.unserved - baseline.unserved
             found.append(
                 CriticalityEntry(
-                    id: candidate.id, kind: candidate.kind, costIncrease: abs(cost) <= costTolerance ? 0 : cost,
+                    id: candidate.element.id, kind: candidate.kind, costIncrease: abs(cost) <= costTolerance ? 0 : cost,
                     unservedIncrease: abs(unserved) <= quantityTolerance ? 0 : unserved))
         }
         entries = found.sorted { lhs, rhs in

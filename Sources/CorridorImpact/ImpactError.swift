@@ -3,45 +3,59 @@ import CorridorOptimization
 
 /// Why an impact analysis (comparison, sweep, criticality) could not be computed.
 public enum ImpactError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// A request that cannot be answered as posed: an unknown or inactive id, a range out of order, a
-    /// shard that does not exist. The text names the option and the value.
-    case invalidRequest(String)
-    /// Shard documents that do not join into one sweep: headers disagree, points missing or repeated.
+    /// An id that does not name an active element of the kind the analysis needs.
+    case element(ElementResolutionError)
+    /// A sweep asked for points it cannot have.
+    case sweepRequest(SweepRequestError)
+    /// Shard documents that do not read or do not join into one sweep; the text names the file and
+    /// what is wrong.
     case inconsistentShards(String)
     /// The allocation failed; see ``AllocationError``.
     case allocation(AllocationError)
 
     public var description: String {
         switch self {
-        case .invalidRequest(let text), .inconsistentShards(let text): text
+        case .element(let error): error.description
+        case .sweepRequest(let error): error.description
+        case .inconsistentShards(let text): text
         case .allocation(let error): error.description
         }
     }
 }
 
-/// Where an id stands in a scenario, for messages that say exactly what is wrong with it.
-enum ElementLookup {
-    /// Checks that `id` names an active node (when `nodes`) or link (when `links`) of the scenario.
-    /// - Returns: true for a node, false for a link.
-    static func requireActive(
-        _ id: String, option: String, in network: ActiveNetwork, nodes: Bool, links: Bool
-    ) throws(ImpactError) -> Bool {
-        if nodes, network.nodeIndex(of: id) != nil { return true }
-        if links, network.arcs.contains(where: { $0.linkID == id }) { return false }
-        let base = network.network
-        let isNode = base.nodes.contains { $0.id == id }
-        let isLink = base.links.contains { $0.id == id }
-        let what = nodes && links ? "node or link" : nodes ? "node" : "link"
-        if (isNode && nodes) || (isLink && links) {
-            throw .invalidRequest("\(option) \(id): the \(isNode ? "node" : "link") is off in scenario \"\(network.scenarioID)\"")
+/// Which end of a sweep's range a fault is at.
+public enum SweepBound: String, Sendable {
+    case minimum, maximum
+}
+
+/// A sweep's range, step count or shard that cannot be computed. Descriptions name the request's parts
+/// (`minimum`, `steps`), never a front end's options.
+public enum SweepRequestError: Error, Sendable, Equatable, CustomStringConvertible {
+    case tooFewSteps(Int)
+    case tooManySteps(Int, limit: Int)
+    case notFinite(SweepBound, Double)
+    case minimumAboveMaximum(Double, Double)
+    /// A bound below 0 for `noun` (`capacity`, `cost`, `demand scale`).
+    case negative(SweepBound, Double, noun: String)
+    /// A bound above the largest value `noun` may take.
+    case aboveLimit(SweepBound, Double, noun: String, limit: Double)
+    /// A shard `index/count` outside 1 ≤ index ≤ count.
+    case shardOutOfRange(index: Int, count: Int)
+    /// A shard that is not written `i/n`.
+    case shardSyntax(String)
+
+    public var description: String {
+        switch self {
+        case .tooFewSteps(let steps): "\(steps) steps: a sweep needs at least 1 point"
+        case .tooManySteps(let steps, let limit): "\(steps) steps: at most \(limit) points; sweep a narrower range in shards"
+        case .notFinite(let bound, let value): "\(bound.rawValue) \(value): not a finite number"
+        case .minimumAboveMaximum(let minimum, let maximum):
+            "minimum \(JSONValue.format(minimum)) is above maximum \(JSONValue.format(maximum))"
+        case .negative(let bound, let value, let noun): "\(bound.rawValue) \(JSONValue.format(value)): a \(noun) cannot be negative"
+        case .aboveLimit(let bound, let value, let noun, let limit):
+            "\(bound.rawValue) \(JSONValue.format(value)): a \(noun) is at most \(ModelLimits.written(limit))"
+        case .shardOutOfRange(let index, let count): "shard \(index)/\(count): needs 1 ≤ i ≤ n, e.g. 1/4"
+        case .shardSyntax(let text): "shard \(text): expected i/n, e.g. 2/4"
         }
-        if isNode || isLink {
-            throw .invalidRequest("\(option) \(id): is a \(isNode ? "node" : "link"), not a \(what)")
-        }
-        var candidates: [String] = []
-        if nodes { candidates += base.nodes.map(\.id) }
-        if links { candidates += base.links.map(\.id) }
-        let hint = Suggestion.closest(to: id, among: candidates).map { " (did you mean \"\($0)\"?)" } ?? ""
-        throw .invalidRequest("\(option) \(id): no \(what) has this id\(hint)")
     }
 }

@@ -43,21 +43,17 @@ public struct SweepShard: Sendable, Equatable, CustomStringConvertible {
     public let index: Int
     public let count: Int
 
-    /// - Throws: ``ImpactError/invalidRequest(_:)`` unless 1 ≤ index ≤ count.
-    public init(index: Int, count: Int) throws(ImpactError) {
-        guard count >= 1, (1...count).contains(index) else {
-            throw .invalidRequest("--shard \(index)/\(count): needs 1 ≤ i ≤ n, e.g. 1/4")
-        }
+    /// - Throws: ``SweepRequestError/shardOutOfRange(index:count:)`` unless 1 ≤ index ≤ count.
+    public init(index: Int, count: Int) throws(SweepRequestError) {
+        guard count >= 1, (1...count).contains(index) else { throw .shardOutOfRange(index: index, count: count) }
         self.index = index
         self.count = count
     }
 
     /// Reads `i/n`.
-    public init(parsing text: String) throws(ImpactError) {
+    public init(parsing text: String) throws(SweepRequestError) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]) else {
-            throw .invalidRequest("--shard \(text): expected i/n, e.g. 2/4")
-        }
+        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]) else { throw .shardSyntax(text) }
         try self.init(index: index, count: count)
     }
 
@@ -75,26 +71,19 @@ public struct SweepRequest: Sendable, Equatable {
     public let steps: Int
     public let shard: SweepShard?
 
-    /// - Throws: ``ImpactError/invalidRequest(_:)`` for steps < 1, a bound that is not finite, or
-    ///   minimum > maximum, or a negative capacity, cost or scale.
+    /// - Throws: ``SweepRequestError`` for steps outside 1…``maximumSteps``, a bound that is not finite,
+    ///   minimum > maximum, a negative bound, or a maximum above what the parameter may take.
     public init(
         parameter: SweepParameter, minimum: Double, maximum: Double, steps: Int, shard: SweepShard? = nil
-    ) throws(ImpactError) {
-        guard steps >= 1 else { throw .invalidRequest("--steps \(steps): needs at least 1 point") }
-        guard steps <= Self.maximumSteps else {
-            throw .invalidRequest("--steps \(steps): at most \(Self.maximumSteps) points; sweep a narrower range in shards")
-        }
-        guard minimum.isFinite else { throw .invalidRequest("--min \(minimum): not a finite number") }
-        guard maximum.isFinite else { throw .invalidRequest("--max \(maximum): not a finite number") }
-        guard minimum <= maximum else {
-            throw .invalidRequest("--min \(JSONValue.format(minimum)) is above --max \(JSONValue.format(maximum))")
-        }
-        guard minimum >= 0 else {
-            throw .invalidRequest("--min \(JSONValue.format(minimum)): a \(parameter.noun) cannot be negative")
-        }
+    ) throws(SweepRequestError) {
+        guard steps >= 1 else { throw .tooFewSteps(steps) }
+        guard steps <= Self.maximumSteps else { throw .tooManySteps(steps, limit: Self.maximumSteps) }
+        guard minimum.isFinite else { throw .notFinite(.minimum, minimum) }
+        guard maximum.isFinite else { throw .notFinite(.maximum, maximum) }
+        guard minimum <= maximum else { throw .minimumAboveMaximum(minimum, maximum) }
+        guard minimum >= 0 else { throw .negative(.minimum, minimum, noun: parameter.noun) }
         guard maximum <= parameter.limit else {
-            throw .invalidRequest(
-                "--max \(JSONValue.format(maximum)): a \(parameter.noun) is at most \(ModelLimits.written(parameter.limit))")
+            throw .aboveLimit(.maximum, maximum, noun: parameter.noun, limit: parameter.limit)
         }
         self.parameter = parameter
         self.minimum = minimum
@@ -217,22 +206,27 @@ public struct SweepResult: Sendable, Equatable {
 ///   (scale 0) counts at its penalty, an upper bound on its cost.
 ///
 /// - Parameter progress: called after each point with (points done, points to do).
-/// - Throws: ``ImpactError/invalidRequest(_:)`` for an id that is not active in the scenario, or a
-///   value the element cannot take; ``ImpactError/allocation(_:)`` when GLPK fails.
+/// - Throws: ``ImpactError/element(_:)`` for an id that is not an active element of the kind the
+///   parameter needs; ``ImpactError/allocation(_:)`` for a value the element cannot take or when GLPK fails.
 public func sweep(
     _ network: ActiveNetwork, _ request: SweepRequest, progress: ((Int, Int) -> Void)? = nil
 ) throws(ImpactError) -> SweepResult {
-    var adjustable: Set<String> = []
-    var baseCost = 0.0
-    switch request.parameter {
-    case .capacity(let id):
-        _ = try ElementLookup.requireActive(id, option: "--capacity", in: network, nodes: true, links: true)
-        adjustable.insert(id)
-    case .cost(let id):
-        _ = try ElementLookup.requireActive(id, option: "--cost", in: network, nodes: false, links: true)
-        baseCost = network.arcs.first { $0.linkID == id }?.cost ?? 0
-    case .demandScale:
-        break
+    let target: SweptTarget
+    var adjustable: [ElementReference] = []
+    do {
+        switch request.parameter {
+        case .capacity(let id):
+            let element = try network.resolveElement(id, as: .sweptCapacity)
+            adjustable.append(element)
+            target = .capacity(element)
+        case .cost(let id):
+            let link = try network.resolveLink(id, as: .sweptCost)
+            target = .cost(link, base: network.arcs[link.arcs[0]].cost)
+        case .demandScale:
+            target = .demandScale
+        }
+    } catch {
+        throw .element(error)
     }
     let model: AllocationModel
     do {
@@ -252,40 +246,42 @@ public func sweep(
             current = solver
         }
         let value = request.value(at: index)
-        points.append(
-            try point(index: index, value: value, parameter: request.parameter, baseCost: baseCost, solver: solver))
+        points.append(try point(index: index, value: value, target: target, solver: solver))
         progress?(points.count, range.count)
     }
     return SweepResult(
         networkName: network.network.name, scenarioID: network.scenarioID, request: request, points: points)
 }
 
-private func point(
-    index: Int, value: Double, parameter: SweepParameter, baseCost: Double, solver: AllocationSolver
-) throws(ImpactError) -> SweepPoint {
+/// What a sweep varies, resolved in its scenario.
+private enum SweptTarget {
+    case capacity(ElementReference)
+    /// A link and its cost in the scenario (the decoded allocation prices the link at it).
+    case cost(LinkReference, base: Double)
+    case demandScale
+}
+
+private func point(index: Int, value: Double, target: SweptTarget, solver: AllocationSolver) throws(ImpactError) -> SweepPoint {
     let allocation: Allocation
     do {
-        switch parameter {
-        case .capacity(let id): try solver.updateCapacity(of: id, to: value)
-        case .cost(let id): try solver.updateCost(ofLink: id, to: value)
+        switch target {
+        case .capacity(let element): try solver.updateCapacity(of: element, to: value)
+        case .cost(let link, _): try solver.updateCost(of: link, to: value)
         case .demandScale: try solver.updateDemandScale(value)
         }
         allocation = try solver.solve()
     } catch {
-        if case .invalidInput(let text) = error { throw .invalidRequest(text) }
         throw .allocation(error)
     }
     var objective = allocation.objective
     let marginalValue: Double
-    switch parameter {
-    case .capacity(let id):
-        if let node = allocation.nodes.first(where: { $0.id == id }) {
-            marginalValue = node.shadowPrice
-        } else {
-            marginalValue = allocation.arcs.filter { $0.linkID == id }.reduce(0) { $0 + $1.shadowPrice }
-        }
-    case .cost(let id):
-        let flow = allocation.arcs.filter { $0.linkID == id }.reduce(0) { $0 + $1.flow }
+    switch target {
+    case .capacity(.node(let node)):
+        marginalValue = allocation.nodes[node.index].shadowPrice
+    case .capacity(.link(let link)):
+        marginalValue = link.arcs.reduce(0) { $0 + allocation.arcs[$1].shadowPrice }
+    case .cost(let link, let baseCost):
+        let flow = link.arcs.reduce(0) { $0 + allocation.arcs[$1].flow }
         objective += (value - baseCost) * flow
         marginalValue = flow == 0 ? 0 : -flow
     case .demandScale:

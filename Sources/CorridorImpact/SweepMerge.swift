@@ -47,8 +47,13 @@ public func mergeSweepShards(_ parts: [(source: String, result: SweepResult)]) t
         throw .inconsistentShards(
             "\(missing.count) point(s) missing: " + ranges(missing) + "; merge every shard 1/n…n/n of the sweep")
     }
-    let whole = try SweepRequest(
-        parameter: request.parameter, minimum: request.minimum, maximum: request.maximum, steps: request.steps)
+    let whole: SweepRequest
+    do {
+        whole = try SweepRequest(
+            parameter: request.parameter, minimum: request.minimum, maximum: request.maximum, steps: request.steps)
+    } catch {
+        throw .sweepRequest(error)
+    }
     return SweepResult(networkName: reference.networkName, scenarioID: reference.scenarioID, request: whole, points: complete)
 }
 

@@ -18,6 +18,7 @@ public struct ActiveNetwork: Sendable {
     /// Every demand of the file, in file order, with its quantity under the scenario.
     public let demands: [ActiveDemand]
     private let indexByNodeID: [String: Int]
+    private let linkByID: [String: LinkReference]
 
     init(
         network: Network, scenarioID: String, scenarioName: String, nodes: [ActiveNode], arcs: [Arc],
@@ -32,10 +33,17 @@ public struct ActiveNetwork: Sendable {
         var index: [String: Int] = [:]
         for (position, node) in nodes.enumerated() { index[node.id] = position }
         self.indexByNodeID = index
+        var arcsByLink: [String: [Int]] = [:]
+        for (position, arc) in arcs.enumerated() { arcsByLink[arc.linkID, default: []].append(position) }
+        linkByID = arcsByLink.mapValues { LinkReference(id: arcs[$0[0]].linkID, linkIndex: arcs[$0[0]].linkIndex, arcs: $0) }
     }
 
-    /// The dense index of an active node, or `nil` when the id is unknown or the node is off.
+    /// The dense index of an active node, or `nil` when the id is unknown or the node is off; use
+    /// ``resolveNode(_:as:)`` to learn why.
     public func nodeIndex(of id: String) -> Int? { indexByNodeID[id] }
+
+    /// An active link and its arcs, or `nil`; use ``resolveLink(_:as:)`` to learn why.
+    public func linkReference(of id: String) -> LinkReference? { linkByID[id] }
 
     /// The generalised cost of one unit on an arc: `cost + valueOfTimePerHour · hours` (DESIGN `c_a`).
     public func generalisedCost(ofArc arc: Int) -> Double {

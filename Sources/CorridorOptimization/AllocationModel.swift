@@ -105,22 +105,23 @@ public struct AllocationModel: Sendable {
     ///
     /// - Parameters:
     ///   - network: the active network of a scenario.
-    ///   - adjustableCapacities: ids of nodes or links whose capacity may later change through
+    ///   - adjustableCapacities: nodes or links whose capacity may later change through
     ///     ``AllocationSolver/updateCapacity(of:to:)`` although unlimited now; they get a free
     ///     capacity row. Capacitated elements always have one.
-    /// - Throws: ``AllocationError/invalidInput(_:)`` for a non-finite or negative quantity, cost or
-    ///   capacity (possible after a scenario's scaling), or an unknown adjustable id.
+    /// - Throws: ``AllocationError/outOfRange(_:value:limit:)`` for a number outside ``ModelLimits``
+    ///   (possible in a network built in code, or after a scenario's scaling).
     /// - Complexity: O(G·(N + A)) for G distinct origins, N nodes and A arcs.
-    public init(network: ActiveNetwork, adjustableCapacities: Set<String> = []) throws(AllocationError) {
+    public init(network: ActiveNetwork, adjustableCapacities: [ElementReference] = []) throws(AllocationError) {
         try Self.check(network)
         let nodeCount = network.nodes.count
         let arcCount = network.arcs.count
         let arcs = network.arcs
-        for id in adjustableCapacities.sorted() {
-            let isNode = network.nodeIndex(of: id) != nil
-            let isLink = arcs.contains { $0.linkID == id }
-            guard isNode || isLink else {
-                throw .invalidInput("capacity of \"\(id)\": no active node or link has this id")
+        var adjustableNodes = Set<Int>()
+        var adjustableArcs = Set<Int>()
+        for element in adjustableCapacities {
+            switch element {
+            case .node(let node): adjustableNodes.insert(node.index)
+            case .link(let link): adjustableArcs.formUnion(link.arcs)
             }
         }
 
@@ -259,7 +260,7 @@ public struct AllocationModel: Sendable {
         }
         var nodeCapacityRow = [Int?](repeating: nil, count: nodeCount)
         for (n, node) in network.nodes.enumerated()
-        where node.capacity != nil || adjustableCapacities.contains(node.id) {
+        where node.capacity != nil || adjustableNodes.contains(n) {
             var terms: [(column: Int, coefficient: Double)] = []
             for a in adjacency.incoming(n) { for column in columnsOfArc[a] { terms.append((column, 1)) } }
             var quantityTerms: [(demand: Int, sign: Double)] = []
@@ -276,7 +277,7 @@ public struct AllocationModel: Sendable {
             quantityRows.append(QuantityRow(row: row, terms: quantityTerms, capacityOfNode: n))
         }
         var arcCapacityRow = [Int?](repeating: nil, count: arcCount)
-        for (a, arc) in arcs.enumerated() where arc.capacity != nil || adjustableCapacities.contains(arc.linkID) {
+        for (a, arc) in arcs.enumerated() where arc.capacity != nil || adjustableArcs.contains(a) {
             let row = program.addRow(
                 name: "capa_\(a)", lower: nil, upper: arc.capacity,
                 terms: columnsOfArc[a].map { (column: $0, coefficient: 1.0) })
@@ -322,31 +323,22 @@ public struct AllocationModel: Sendable {
     /// Rejects the numbers GLPK must never see (``ModelLimits``); the network validator checks the file,
     /// but a network built in code, or a scenario's `demandScale`, can still go past them.
     private static func check(_ network: ActiveNetwork) throws(AllocationError) {
-        func require(_ value: Double, atMost limit: Double, _ what: @autoclosure () -> String) throws(AllocationError) {
-            guard value.isFinite, value >= 0, value <= limit else {
-                throw .invalidInput(
-                    "\(what()): \(JSONValue.format(value)) is not a number from 0 to \(ModelLimits.written(limit))")
-            }
-        }
+        let require = AllocationError.require
         let base = network.network
-        try require(base.valueOfTimePerHour, atMost: ModelLimits.valueOfTimePerHour, "valueOfTimePerHour")
+        try require(base.valueOfTimePerHour, ModelLimits.valueOfTimePerHour, "valueOfTimePerHour")
         for node in network.nodes {
-            if let capacity = node.capacity {
-                try require(capacity, atMost: ModelLimits.capacity, "node \"\(node.id)\" capacity")
-            }
-            try require(node.handlingCost, atMost: ModelLimits.unitCost, "node \"\(node.id)\" handlingCost")
-            try require(node.dwellHours, atMost: ModelLimits.hours, "node \"\(node.id)\" dwellHours")
+            if let capacity = node.capacity { try require(capacity, ModelLimits.capacity, "node \"\(node.id)\" capacity") }
+            try require(node.handlingCost, ModelLimits.unitCost, "node \"\(node.id)\" handlingCost")
+            try require(node.dwellHours, ModelLimits.hours, "node \"\(node.id)\" dwellHours")
         }
         for arc in network.arcs {
-            if let capacity = arc.capacity {
-                try require(capacity, atMost: ModelLimits.capacity, "link \"\(arc.linkID)\" capacity")
-            }
-            try require(arc.cost, atMost: ModelLimits.unitCost, "link \"\(arc.linkID)\" cost")
-            try require(arc.hours, atMost: ModelLimits.hours, "link \"\(arc.linkID)\" hours")
+            if let capacity = arc.capacity { try require(capacity, ModelLimits.capacity, "link \"\(arc.linkID)\" capacity") }
+            try require(arc.cost, ModelLimits.unitCost, "link \"\(arc.linkID)\" cost")
+            try require(arc.hours, ModelLimits.hours, "link \"\(arc.linkID)\" hours")
         }
         for demand in network.demands {
-            try require(demand.quantity, atMost: ModelLimits.quantity, "demand \"\(demand.id)\" quantity")
-            try require(demand.unservedPenalty, atMost: ModelLimits.unitCost, "demand \"\(demand.id)\" unservedPenalty")
+            try require(demand.quantity, ModelLimits.quantity, "demand \"\(demand.id)\" quantity")
+            try require(demand.unservedPenalty, ModelLimits.unitCost, "demand \"\(demand.id)\" unservedPenalty")
         }
     }
 }

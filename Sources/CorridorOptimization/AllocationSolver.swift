@@ -1,7 +1,7 @@
 import CorridorLP
 import CorridorModel
 
-/// Computes the least-cost allocation of a scenario's demands (DESIGN §"The allocation").
+/// Computes the least-cost allocation of a scenario's demands (docs/MODEL.md).
 ///
 /// ```swift
 /// let active = try network.activate(scenario: "third-crossing")
@@ -9,7 +9,7 @@ import CorridorModel
 /// print(allocation.objective, allocation.crossings.map(\.shadowPrice))
 /// ```
 ///
-/// - Throws: ``AllocationError/invalidInput(_:)`` for numbers the program cannot hold,
+/// - Throws: ``AllocationError/outOfRange(_:value:limit:)`` for numbers the program cannot hold,
 ///   ``AllocationError/solver(_:)`` when GLPK fails (an internal error: the program is always feasible
 ///   and bounded).
 public func allocate(_ network: ActiveNetwork) throws(AllocationError) -> Allocation {
@@ -18,16 +18,29 @@ public func allocate(_ network: ActiveNetwork) throws(AllocationError) -> Alloca
 
 /// Why an allocation could not be computed.
 public enum AllocationError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// A number or id the program cannot take; the text names the element.
-    case invalidInput(String)
+    /// A number outside 0…`limit` (``ModelLimits``); `subject` names it: `demand "x" quantity`,
+    /// `capacity of "bakhty"`, `quantity of demand "x" at demand scale 20`.
+    case outOfRange(_ subject: String, value: Double, limit: Double)
+    /// A capacity change for an element that was unlimited when the model was built and not named
+    /// as adjustable, so the program has no row for it.
+    case notAdjustable(String)
     /// GLPK failed or reported a status the model rules out; the text carries GLPK's reason.
     case solver(String)
 
     public var description: String {
         switch self {
-        case .invalidInput(let text): text
+        case .outOfRange(let subject, let value, let limit):
+            "\(subject): \(JSONValue.format(value)) is not a number from 0 to \(ModelLimits.written(limit))"
+        case .notAdjustable(let id):
+            "capacity of \"\(id)\": unlimited when the model was built and not named as adjustable, so it has no "
+                + "capacity row"
         case .solver(let text): "internal error: GLPK: \(text)"
         }
+    }
+
+    /// Checks `0 ≤ value ≤ limit`.
+    static func require(_ value: Double, atMost limit: Double, _ subject: @autoclosure () -> String) throws(AllocationError) {
+        guard value.isFinite, value >= 0, value <= limit else { throw .outOfRange(subject(), value: value, limit: limit) }
     }
 }
 
@@ -71,50 +84,39 @@ public final class AllocationSolver {
 
     /// Changes the capacity of a node or of both directions of a link; `nil` makes it unlimited.
     ///
-    /// - Throws: ``AllocationError/invalidInput(_:)`` for an id that is not an active node or link,
-    ///   a capacity that is negative or not finite, or an element unlimited at build time that was
-    ///   not named in the model's `adjustableCapacities`.
-    public func updateCapacity(of id: String, to capacity: Double?) throws(AllocationError) {
-        if let capacity, !(capacity.isFinite && capacity >= 0 && capacity <= ModelLimits.capacity) {
-            throw .invalidInput(
-                "capacity of \"\(id)\": \(JSONValue.format(capacity)) is not a number from 0 to "
-                    + ModelLimits.written(ModelLimits.capacity))
-        }
-        let network = model.network
-        if let node = network.nodeIndex(of: id) {
-            guard let row = model.nodeCapacityRow[node] else { throw Self.notAdjustable(id) }
-            nodeCapacity[node] = capacity
-            try setThroughputBounds(row: row, node: node)
-            return
-        }
-        let arcs = network.arcs.indices.filter { network.arcs[$0].linkID == id }
-        guard !arcs.isEmpty else {
-            throw .invalidInput("capacity of \"\(id)\": no active node or link has this id")
-        }
-        for a in arcs {
-            guard let row = model.arcCapacityRow[a] else { throw Self.notAdjustable(id) }
-            arcCapacity[a] = capacity
-            do {
-                try solver.setRowBounds(row, lower: nil, upper: capacity)
-            } catch {
-                throw .solver("changing the capacity of \"\(id)\": \(error)")
+    /// - Throws: ``AllocationError/outOfRange(_:value:limit:)`` for a capacity outside 0…1e15;
+    ///   ``AllocationError/notAdjustable(_:)`` for an element unlimited at build time that was not named
+    ///   in the model's `adjustableCapacities`.
+    public func updateCapacity(of element: ElementReference, to capacity: Double?) throws(AllocationError) {
+        if let capacity { try AllocationError.require(capacity, atMost: ModelLimits.capacity, "capacity of \"\(element.id)\"") }
+        switch element {
+        case .node(let node):
+            guard let row = model.nodeCapacityRow[node.index] else { throw .notAdjustable(node.id) }
+            nodeCapacity[node.index] = capacity
+            try setThroughputBounds(row: row, node: node.index)
+        case .link(let link):
+            for a in link.arcs {
+                guard let row = model.arcCapacityRow[a] else { throw .notAdjustable(link.id) }
+                arcCapacity[a] = capacity
+                do {
+                    try solver.setRowBounds(row, lower: nil, upper: capacity)
+                } catch {
+                    throw .solver("changing the capacity of \"\(link.id)\": \(error)")
+                }
             }
         }
     }
 
     /// Multiplies every demand quantity of the model's network by `scale` (not compounding: 2 then 3
     /// gives 3 × the network's quantities).
-    /// - Throws: ``AllocationError/invalidInput(_:)`` for a scale that is negative, not finite, or
-    ///   makes a quantity or its penalty overflow.
+    /// - Throws: ``AllocationError/outOfRange(_:value:limit:)`` for a scale that is negative or not finite,
+    ///   or that takes a quantity past ``ModelLimits/quantity``.
     public func updateDemandScale(_ scale: Double) throws(AllocationError) {
-        guard scale.isFinite, scale >= 0 else {
-            throw .invalidInput("demand scale \(JSONValue.format(scale)): not a finite number ≥ 0")
-        }
-        for demand in model.network.demands where demand.quantity * scale > ModelLimits.quantity {
-            throw .invalidInput(
-                "demand scale \(JSONValue.format(scale)): demand \"\(demand.id)\" would be "
-                    + "\(JSONValue.format(demand.quantity * scale)), above the limit of "
-                    + "\(ModelLimits.written(ModelLimits.quantity)) for a quantity")
+        try AllocationError.require(scale, atMost: ModelLimits.magnitude, "demand scale")
+        for demand in model.network.demands {
+            try AllocationError.require(
+                demand.quantity * scale, atMost: ModelLimits.quantity,
+                "quantity of demand \"\(demand.id)\" at demand scale \(JSONValue.format(scale))")
         }
         demandScale = scale
         do {
@@ -194,10 +196,5 @@ public final class AllocationSolver {
         } catch {
             throw .solver("changing the capacity of \"\(model.network.nodes[node].id)\": \(error)")
         }
-    }
-
-    private static func notAdjustable(_ id: String) -> AllocationError {
-        .invalidInput(
-            "capacity of \"\(id)\": unlimited when the model was built and not named as adjustable, so it has no capacity row")
     }
 }

@@ -69,10 +69,9 @@ public enum OutputFolder {
                 let listed = foreign.prefix(3).joined(separator: ", ") + (foreign.count > 3 ? ", …" : "")
                 let reason =
                     foreign.isEmpty
-                    ? "holds corridor's \(previous?.kind ?? "other") output, not \(kind); name another folder, or --force"
-                    : "the folder holds files corridor did not write (\(listed)); name a new or empty folder, "
-                        + "or --force to write corridor's files beside them"
-                throw OutputError(path: path, reason: reason)
+                    ? "holds corridor's \(previous?.kind ?? "other") output, not \(kind); name another folder"
+                    : "the folder holds files corridor did not write (\(listed)); name a new or empty folder"
+                throw OutputError(path: path, reason: reason, forceWouldWrite: true)
             }
         case .regular, .special:
             throw OutputError(path: path, reason: "exists and is not a folder")

@@ -37,16 +37,16 @@ public enum SweepJSONReport {
     }
 
     /// Reads a `corridor-sweep/1` document.
-    /// - Throws: ``ImpactError/invalidRequest(_:)`` naming `source` and the key that is wrong.
+    /// - Throws: ``ImpactError/inconsistentShards(_:)`` naming `source` and the key that is wrong.
     public static func read(_ data: Data, source: String) throws(ImpactError) -> SweepResult {
-        func fail(_ what: String) -> ImpactError { .invalidRequest("\(source): \(what)") }
+        func fail(_ what: String) -> ImpactError { .inconsistentShards("\(source): \(what)") }
         let bytes = [UInt8](data)
         let root: JSONValue
         do {
             root = try JSONParser.parse(bytes).plainValue
         } catch {
             let (line, column) = SourceLocator(bytes: bytes).location(of: error.offset)
-            throw .invalidRequest("\(source):\(line):\(column): not JSON: \(error.message)")
+            throw .inconsistentShards("\(source):\(line):\(column): not JSON: \(error.message)")
         }
         guard case .string(formatTag)? = root["format"] else { throw fail("\"format\" is not \"\(formatTag)\"") }
         func number(_ object: JSONValue, _ key: String, at place: String) throws(ImpactError) -> Double {
@@ -77,11 +77,15 @@ public enum SweepJSONReport {
         case ("demandScale", nil): sweptParameter = .demandScale
         default: throw fail("\"parameter\": kind \"\(kind)\" with id \(id.map { "\"\($0)\"" } ?? "null") is not a sweep parameter")
         }
-        var shard: SweepShard?
-        if let text = string(root, "shard") { shard = try SweepShard(parsing: text) }
-        let request = try SweepRequest(
-            parameter: sweptParameter, minimum: number(root, "min", at: ""), maximum: number(root, "max", at: ""),
-            steps: integer(root, "steps", at: ""), shard: shard)
+        let (minimum, maximum) = (try number(root, "min", at: ""), try number(root, "max", at: ""))
+        let steps = try integer(root, "steps", at: "")
+        let request: SweepRequest
+        do {
+            let shard = try string(root, "shard").map { text throws(SweepRequestError) in try SweepShard(parsing: text) }
+            request = try SweepRequest(parameter: sweptParameter, minimum: minimum, maximum: maximum, steps: steps, shard: shard)
+        } catch {
+            throw fail(error.description)
+        }
         guard case .array(let pointList)? = root["points"] else { throw fail("\"points\" must be a list") }
         var points: [SweepPoint] = []
         for (position, entry) in pointList.enumerated() {

@@ -49,22 +49,19 @@ struct Corridor: ParsableCommand {
             var runnable = command
             try runnable.run()
             SolveWatch.shared.finish()
-        } catch let error as any CorridorFailure {
+        } catch let error as ExitCode {
             SolveWatch.shared.finish()
-            Terminal.printError(error.description)
-            Foundation.exit(error.exit.rawValue)
+            Foundation.exit(error.rawValue)
         } catch let error where exitCode(for: error) == .success {
             SolveWatch.shared.finish()
             // `--help` on a subcommand surfaces here, from the help command's run().
             print(fullMessage(for: error))
             Foundation.exit(0)
-        } catch let error as ExitCode {
-            SolveWatch.shared.finish()
-            Foundation.exit(error.rawValue)
         } catch {
             SolveWatch.shared.finish()
-            Terminal.printError("internal error: \(error)")
-            Foundation.exit(CorridorExit.internalError.rawValue)
+            let (message, exit) = Failures.report(error, command: type(of: command).configuration.commandName ?? "corridor")
+            Terminal.printError(message)
+            Foundation.exit(exit.rawValue)
         }
     }
 }

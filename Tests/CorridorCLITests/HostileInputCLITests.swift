@@ -103,7 +103,7 @@ import Testing
         (["--capacity", "bakhty", "--min", "0", "--max", "10", "--steps", "99999999999"],
          "corridor: --steps 99999999999: at most 100000 points; sweep a narrower range in shards\n"),
         (["--demand-scale", "--min", "0", "--max", "1e8", "--steps", "2"],
-         "corridor: demand scale 100000000: demand \"xian-duisburg\" would be 12000000000, above the limit of 1e9 for a quantity\n"),
+         "corridor: quantity of demand \"xian-duisburg\" at demand scale 100000000: 12000000000 is not a number from 0 to 1e9\n"),
     ])
     func sweepValuesAreCheckedUpFront(arguments: [String], message: String) throws {
         let result = try CLIRunner.run(["sweep", tiny, "--scenario", "third-crossing"] + arguments)

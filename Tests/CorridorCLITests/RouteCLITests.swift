@@ -51,7 +51,7 @@ import Testing
 @Test func unknownNodeExitsTwoWithASuggestion() throws {
     let result = try CLIRunner.run(["route", CLIRunner.path("networks/tiny.json"), "--from", "xian", "--to", "dostik"])
     #expect(result.exitCode == 2)
-    #expect(result.standardError == "corridor: unknown destination \"dostik\" (did you mean \"dostyk\"?)\n")
+    #expect(result.standardError == "corridor: --to dostik: no node has this id (did you mean \"dostyk\"?)\n")
 }
 
 @Test func zeroRoutesIsRefusedNamingTheFlag() throws {

@@ -154,22 +154,33 @@ func closeTo(_ a: Double, _ b: Double, relative: Double = 1e-9) -> Bool {
 
     @Test func brokenShardNamesFileLineAndColumn() {
         let broken = Data("{\n  \"format\": \"corridor-sweep/1\",\n  \"min\": 1e999,\n  \"max\" 2\n}".utf8)
-        #expect(throws: ImpactError.invalidRequest("s.json:4:9: not JSON: unexpected '2'; expected ':' after the key")) {
+        #expect(throws: ImpactError.inconsistentShards("s.json:4:9: not JSON: unexpected '2'; expected ':' after the key")) {
             try SweepJSONReport.read(broken, source: "s.json")
         }
         let huge = Data(#"{"format": "corridor-sweep/1", "network": "n", "scenario": "s", "parameter": {"kind": "demandScale"}, "min": 1e999}"#.utf8)
-        #expect(throws: ImpactError.invalidRequest("h.json: \"min\" is out of range")) {
+        #expect(throws: ImpactError.inconsistentShards("h.json: \"min\" is out of range")) {
             try SweepJSONReport.read(huge, source: "h.json")
         }
     }
 
     @Test func badRequests() throws {
-        #expect(throws: ImpactError.self) { try SweepRequest(parameter: .demandScale, minimum: 2, maximum: 1, steps: 3) }
-        #expect(throws: ImpactError.self) { try SweepRequest(parameter: .demandScale, minimum: 0, maximum: 1, steps: 0) }
-        #expect(throws: ImpactError.self) { try SweepRequest(parameter: .demandScale, minimum: -1, maximum: 1, steps: 2) }
-        #expect(throws: ImpactError.self) { try SweepRequest(parameter: .demandScale, minimum: 0, maximum: .infinity, steps: 2) }
+        #expect(throws: SweepRequestError.minimumAboveMaximum(2, 1)) {
+            try SweepRequest(parameter: .demandScale, minimum: 2, maximum: 1, steps: 3)
+        }
+        #expect(throws: SweepRequestError.tooFewSteps(0)) { try SweepRequest(parameter: .demandScale, minimum: 0, maximum: 1, steps: 0) }
+        #expect(throws: SweepRequestError.negative(.minimum, -1, noun: "demand scale")) {
+            try SweepRequest(parameter: .demandScale, minimum: -1, maximum: 1, steps: 2)
+        }
+        #expect(throws: SweepRequestError.notFinite(.maximum, .infinity)) {
+            try SweepRequest(parameter: .demandScale, minimum: 0, maximum: .infinity, steps: 2)
+        }
         let request = try SweepRequest(parameter: .capacity("bakhty"), minimum: 0, maximum: 1, steps: 2)
-        #expect(throws: ImpactError.self) { try sweep(tiny(), request) }  // off in the baseline
+        #expect(
+            throws: ImpactError.element(
+                ElementResolutionError(
+                    id: "bakhty", role: .sweptCapacity, expected: .nodeOrLink, scenario: "baseline",
+                    fault: .off(kind: "node", enabledBy: ["third-crossing", "third-crossing-small"])))
+        ) { try sweep(tiny(), request) }
         let typo = try SweepRequest(parameter: .capacity("dostik"), minimum: 0, maximum: 1, steps: 2)
         do {
             _ = try sweep(tiny(), typo)

@@ -46,7 +46,7 @@ private let seeds: [UInt64] = {
         #expect(element.price >= 0)
         // The optimum is convex and non-increasing in a capacity, and −dual is a subgradient:
         // a step up gains at most price·step, a step down loses at least price·step.
-        try solver.updateCapacity(of: element.id, to: element.capacity + step)
+        try solver.updateCapacity(of: network.element(element.id), to: element.capacity + step)
         let raised = try solver.solve()
         let slack = 1e-6 * max(1, abs(before.objective))
         #expect(raised.objective <= before.objective + slack, "\(element.id) seed \(seed)")
@@ -57,11 +57,11 @@ private let seeds: [UInt64] = {
         #expect(abs(cold.objective - raised.objective) <= slack, "\(element.id) seed \(seed)")
         RandomCorridors.checkCertificates(raised, changed)
         if element.capacity >= step {
-            try solver.updateCapacity(of: element.id, to: element.capacity - step)
+            try solver.updateCapacity(of: network.element(element.id), to: element.capacity - step)
             let lowered = try solver.solve()
             #expect(lowered.objective - before.objective >= element.price * step - slack, "\(element.id) seed \(seed)")
         }
-        try solver.updateCapacity(of: element.id, to: element.capacity)
+        try solver.updateCapacity(of: network.element(element.id), to: element.capacity)
         let restored = try solver.solve()
         #expect(abs(restored.objective - before.objective) <= slack)
     }
@@ -85,7 +85,7 @@ private let seeds: [UInt64] = {
     let network = try NetworkReader.read(path: TestNetworks.tiny).activate(scenario: nil)
     let solver = try AllocationSolver(model: AllocationModel(network: network))
     let before = try solver.solve()
-    try solver.updateCapacity(of: "dostyk", to: 101)
+    try solver.updateCapacity(of: network.element("dostyk"), to: 101)
     let after = try solver.solve()
     #expect(abs((before.objective - after.objective) - 2_781.5) < 1e-6)
     #expect(after.iterations < 10)
@@ -94,20 +94,21 @@ private let seeds: [UInt64] = {
 @Test func capacityChangesNeedARowUnlessAdjustable() throws {
     let network = try NetworkReader.read(path: TestNetworks.tiny).activate(scenario: nil)
     let fixed = try AllocationSolver(model: AllocationModel(network: network))
-    #expect(throws: AllocationError.self) { try fixed.updateCapacity(of: "urumqi", to: 10) }
-    #expect(throws: AllocationError.self) { try fixed.updateCapacity(of: "nowhere", to: 10) }
-    #expect(throws: AllocationError.self) { try fixed.updateCapacity(of: "dostyk", to: .nan) }
-    #expect(throws: AllocationError.self) { try fixed.updateCapacity(of: "dostyk", to: -1) }
-    #expect(throws: AllocationError.self) { try AllocationModel(network: network, adjustableCapacities: ["nowhere"]) }
+    #expect(throws: AllocationError.notAdjustable("urumqi")) { try fixed.updateCapacity(of: network.element("urumqi"), to: 10) }
+    #expect(throws: AllocationError.self) { try fixed.updateCapacity(of: network.element("dostyk"), to: .nan) }
+    #expect(throws: AllocationError.outOfRange("capacity of \"dostyk\"", value: -1, limit: 1e15)) {
+        try fixed.updateCapacity(of: network.element("dostyk"), to: -1)
+    }
+    #expect(throws: ElementResolutionError.self) { try network.resolveElement("nowhere", as: .changedCapacity) }
 
     // urumqi made adjustable: unlimited gives the baseline, 100 starves both crossings to 100 in all.
-    let adjustable = try AllocationSolver(model: AllocationModel(network: network, adjustableCapacities: ["urumqi"]))
+    let adjustable = try AllocationSolver(model: AllocationModel(network: network, adjustableCapacities: [network.element("urumqi")]))
     #expect(abs(try adjustable.solve().objective - 551_270) < 1e-6)
-    try adjustable.updateCapacity(of: "urumqi", to: 100)
+    try adjustable.updateCapacity(of: network.element("urumqi"), to: 100)
     let squeezed = try adjustable.solve()
     #expect(abs(squeezed.served - 100) < 1e-6)
     let urumqi = try #require(squeezed.nodes.first { $0.id == "urumqi" })
     #expect(urumqi.capacity == 100 && urumqi.utilisation == 1)
-    try adjustable.updateCapacity(of: "urumqi", to: nil)
+    try adjustable.updateCapacity(of: network.element("urumqi"), to: nil)
     #expect(abs(try adjustable.solve().objective - 551_270) < 1e-6)
 }

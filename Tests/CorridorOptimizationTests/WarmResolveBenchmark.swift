@@ -1,5 +1,6 @@
 import CorridorModel
 import CorridorOptimization
+import CorridorTestSupport
 import Foundation
 import Testing
 
@@ -19,7 +20,7 @@ func warmResolveBenchmark() throws {
     let capacity = try #require(crossing.capacity)
     var rows: [String] = []
     for factor in [1.1, 0.9, 1.5] {
-        try solver.updateCapacity(of: crossing.id, to: capacity * factor)
+        try solver.updateCapacity(of: solver.model.network.element(crossing.id), to: capacity * factor)
         let warm = try solver.solve()
         let warmTime = solver.lastTimings.simplex
         let changed = network.activate(

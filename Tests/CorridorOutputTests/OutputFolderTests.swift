@@ -52,8 +52,8 @@ import Testing
         #expect(
             throws: OutputError(
                 path: path("project"),
-                reason: "the folder holds files corridor did not write (a.csv, notes.txt); name a new or empty folder, "
-                    + "or --force to write corridor's files beside them")
+                reason: "the folder holds files corridor did not write (a.csv, notes.txt); name a new or empty folder",
+                forceWouldWrite: true)
         ) { try OutputFolder.write(tables("1"), kind: "test-csv", to: path("project")) }
         // Even with force, a file of the same name that corridor did not write stops everything.
         #expect(
@@ -81,7 +81,7 @@ import Testing
         #expect(
             throws: OutputError(
                 path: path("out"),
-                reason: "holds corridor's allocation-csv output, not comparison-csv; name another folder, or --force")
+                reason: "holds corridor's allocation-csv output, not comparison-csv; name another folder", forceWouldWrite: true)
         ) { try OutputFolder.write(tables("2"), kind: "comparison-csv", to: path("out")) }
         #expect(try read("out/a.csv") == "a,1\n")
     }

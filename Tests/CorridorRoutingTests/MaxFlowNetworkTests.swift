@@ -5,7 +5,7 @@ import Testing
 
 private func tinyMaxFlow(scenario: String? = nil, from: [String]? = nil, to: [String]? = nil) throws -> MaxFlowResult {
     let network = try NetworkReader.read(path: TestNetworks.tiny).activate(scenario: scenario)
-    return try maximumFlow(in: network, from: from, to: to)
+    return try maximumFlow(in: network, from: from?.map { network.node($0) }, to: to?.map { network.node($0) })
 }
 
 private func cutSummary(_ result: MaxFlowResult) -> [String] {
@@ -65,7 +65,7 @@ private func cutSummary(_ result: MaxFlowResult) -> [String] {
         nodes: [Node(id: "a", kind: .terminal), Node(id: "b", kind: .terminal)],
         links: [Link(id: "a-b", from: "a", to: "b", capacity: 30, bidirectional: true)]
     ).activate(Scenario(id: Scenario.baselineID, name: "Base"))
-    let result = try maximumFlow(in: network, from: ["b"], to: ["a"])
+    let result = try maximumFlow(in: network, from: [network.node("b")], to: [network.node("a")])
     #expect(result.value == 30)
     #expect(result.cut.map(\.label) == ["a-b (reverse)"])
     #expect(result.cut.first?.isReverse == true)
@@ -73,14 +73,17 @@ private func cutSummary(_ result: MaxFlowResult) -> [String] {
 
 @Test func badEndsAreNamed() throws {
     let network = try NetworkReader.read(path: TestNetworks.tiny).activate()
-    #expect(throws: MaxFlowNetworkError.unknownNode(id: "dostik", option: "--from", suggestion: "dostyk")) {
-        try maximumFlow(in: network, from: ["dostik"], to: nil)
-    }
-    #expect(throws: MaxFlowNetworkError.nodeOff(id: "bakhty", option: "--to", scenario: "baseline")) {
-        try maximumFlow(in: network, from: nil, to: ["bakhty"])
-    }
+    #expect(
+        throws: ElementResolutionError(
+            id: "dostik", role: .source, expected: .node, scenario: "baseline", fault: .unknown(suggestion: "dostyk"))
+    ) { try network.resolveNodes(["dostik"], as: .source) }
+    #expect(
+        throws: ElementResolutionError(
+            id: "bakhty", role: .sink, expected: .node, scenario: "baseline",
+            fault: .off(kind: "node", enabledBy: ["third-crossing", "third-crossing-small"]))
+    ) { try network.resolveNodes(["bakhty"], as: .sink) }
     #expect(throws: MaxFlowNetworkError.sourceIsSink(id: "urumqi")) {
-        try maximumFlow(in: network, from: ["xian", "urumqi"], to: ["urumqi"])
+        try maximumFlow(in: network, from: [network.node("xian"), network.node("urumqi")], to: [network.node("urumqi")])
     }
 }
 
@@ -126,7 +129,7 @@ func randomCorridorsMatchAnIndependentReduction(seed: Int) throws {
     let sources = Array(shuffled[..<Int.random(in: 1...split, using: &generator)])
     let sinks = Array(shuffled[split...].prefix(Int.random(in: 1...(nodeCount - split), using: &generator)))
     let result = try maximumFlow(
-        in: network, from: sources.map { "n\($0)" }, to: sinks.map { "n\($0)" })
+        in: network, from: sources.map { network.node("n\($0)") }, to: sinks.map { network.node("n\($0)") })
 
     let unlimited: Int64 = 1_000_000
     let expected = oracleValue(network, sources: sources, sinks: sinks, unlimited: unlimited)

@@ -1,3 +1,4 @@
+import CorridorModel
 import Foundation
 
 /// Paths of the repository's bundled networks, for tests.
@@ -10,4 +11,24 @@ public enum TestNetworks {
     public static var tiny: String { repositoryRoot.appendingPathComponent("networks/tiny.json").path }
     /// `networks/china-europe.json`: the bundled China–Europe network.
     public static var chinaEurope: String { repositoryRoot.appendingPathComponent("networks/china-europe.json").path }
+}
+
+extension ActiveNetwork {
+    /// The active node or link with this id; a test that names a missing one fails here, loudly.
+    public func element(_ id: String) -> ElementReference {
+        guard let element = try? resolveElement(id, as: .changedCapacity) else { fatalError("no active element \(id)") }
+        return element
+    }
+
+    /// The active node with this id (see ``element(_:)``).
+    public func node(_ id: String) -> NodeReference {
+        guard let node = try? resolveNode(id, as: .origin) else { fatalError("no active node \(id)") }
+        return node
+    }
+
+    /// The active link with this id (see ``element(_:)``).
+    public func link(_ id: String) -> LinkReference {
+        guard let link = try? resolveLink(id, as: .changedCost) else { fatalError("no active link \(id)") }
+        return link
+    }
 }

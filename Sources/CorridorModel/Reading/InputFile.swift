@@ -135,10 +135,10 @@ public final class InputBytes {
         capacity = newCapacity
     }
 
-    /// The file's bytes.
-    public var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+    /// The file's bytes, valid while this object lives.
+    private var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
 
-    /// The bytes as an array.
+    /// The bytes as an array (a copy).
     public var array: [UInt8] { Array(buffer) }
 
     /// True when the first byte that is not white space or a UTF-8 byte-order mark is `{`: a network

@@ -13,18 +13,18 @@ import CorridorModel
 /// The maximum flow from a set of nodes to another through an active network, node capacities honoured.
 ///
 /// - Parameters:
-///   - sources: node ids the flow starts from; `nil` is every origin of a servable demand.
-///   - sinks: node ids the flow ends at; `nil` is every destination of a servable demand.
-/// - Throws: ``MaxFlowNetworkError`` for an unknown or inactive id, a node in both sets, or empty sets.
+///   - sources: the nodes the flow starts from; `nil` is every origin of a servable demand.
+///   - sinks: the nodes the flow ends at; `nil` is every destination of a servable demand.
+/// - Throws: ``MaxFlowNetworkError`` for a node in both sets, or no sources or no sinks.
 /// - Complexity: that of push-relabel on a graph of at most 2n + 2 nodes and m + 2n arcs.
 public func maximumFlow(
-    in network: ActiveNetwork, from sources: [String]? = nil, to sinks: [String]? = nil
+    in network: ActiveNetwork, from sources: [NodeReference]? = nil, to sinks: [NodeReference]? = nil
 ) throws(MaxFlowNetworkError) -> MaxFlowResult {
     let servable = network.demands.filter(\.isServable)
-    let sourceIndices = try resolve(
-        sources, option: "--from", in: network, default: servable.compactMap(\.origin), what: "origin")
-    let sinkIndices = try resolve(
-        sinks, option: "--to", in: network, default: servable.compactMap(\.destination), what: "destination")
+    let sourceIndices = uniqueIndices(sources?.map(\.index) ?? servable.compactMap(\.origin))
+    let sinkIndices = uniqueIndices(sinks?.map(\.index) ?? servable.compactMap(\.destination))
+    guard !sourceIndices.isEmpty else { throw .noEnds(.source, scenario: network.scenarioID) }
+    guard !sinkIndices.isEmpty else { throw .noEnds(.sink, scenario: network.scenarioID) }
     let sinkSet = Set(sinkIndices)
     if let both = sourceIndices.first(where: sinkSet.contains) {
         throw .sourceIsSink(id: network.nodes[both].id)
@@ -77,35 +77,10 @@ public func maximumFlow(
         nodeFlows: nodeFlows)
 }
 
-/// Node indices for the ids given, or the demand ends by default, each once, in order.
-private func resolve(
-    _ ids: [String]?, option: String, in network: ActiveNetwork, default defaults: [Int], what: String
-) throws(MaxFlowNetworkError) -> [Int] {
-    var indices: [Int] = []
-    if let ids {
-        guard !ids.isEmpty else { throw .noEnds("\(option) names no node") }
-        for id in ids {
-            if let index = network.nodeIndex(of: id) {
-                indices.append(index)
-            } else if network.network.nodes.contains(where: { $0.id == id }) {
-                throw .nodeOff(id: id, option: option, scenario: network.scenarioID)
-            } else {
-                throw .unknownNode(
-                    id: id, option: option,
-                    suggestion: Suggestion.closest(to: id, among: network.network.nodes.map(\.id)))
-            }
-        }
-    } else {
-        indices = defaults
-    }
+/// Each index once, in first-seen order.
+private func uniqueIndices(_ indices: [Int]) -> [Int] {
     var seen = Set<Int>()
-    indices = indices.filter { seen.insert($0).inserted }
-    guard !indices.isEmpty else {
-        throw .noEnds(
-            "scenario \"\(network.scenarioID)\" has no servable demand to take the \(what)s from; "
-                + "name them with \(option)")
-    }
-    return indices
+    return indices.filter { seen.insert($0).inserted }
 }
 
 /// Breadth-first search from the sources through nodes and arcs that have no capacity.

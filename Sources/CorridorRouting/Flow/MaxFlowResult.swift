@@ -48,26 +48,18 @@ public struct MaxFlowResult: Sendable, Equatable {
 
 /// Why a corridor max-flow cannot be computed as asked.
 public enum MaxFlowNetworkError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// An id that names no node of the network; `suggestion` is the closest id when one is close.
-    case unknownNode(id: String, option: String, suggestion: String?)
-    /// A node that exists but is off in the scenario.
-    case nodeOff(id: String, option: String, scenario: String)
     /// A node given both as a source and as a sink.
     case sourceIsSink(id: String)
-    /// No sources or no sinks: the scenario has no servable demand and none were named.
-    case noEnds(String)
+    /// No sources (or no sinks) were named and the scenario has no servable demand to take them from.
+    case noEnds(ElementRole, scenario: String)
     /// The reduced problem was refused (capacities too large to add up, for instance).
     case unsolvable(String)
 
     public var description: String {
         switch self {
-        case .unknownNode(let id, let option, let suggestion):
-            "\(option): unknown node \"\(id)\"" + (suggestion.map { " (did you mean \"\($0)\"?)" } ?? "")
-        case .nodeOff(let id, let option, let scenario):
-            "\(option): node \"\(id)\" is off in scenario \"\(scenario)\""
-        case .sourceIsSink(let id):
-            "node \"\(id)\" is both a source and a sink; name disjoint sets with --from and --to"
-        case .noEnds(let message): message
+        case .sourceIsSink(let id): "node \"\(id)\" is both a source and a sink; the two sets must be disjoint"
+        case .noEnds(let role, let scenario):
+            "scenario \"\(scenario)\" has no servable demand to take the \(role.rawValue)s from; name them"
         case .unsolvable(let message): "cannot compute the maximum flow: \(message)"
         }
     }

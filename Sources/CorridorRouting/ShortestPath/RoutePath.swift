@@ -60,16 +60,67 @@ public struct RoutePath: Sendable, Equatable {
     }
 }
 
-/// Why a route request has no answer, in a sentence a user can act on.
-public enum RouteFailure: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The request itself is wrong: an unknown id, an origin that is also avoided, a bad limit.
-    case invalidRequest(String)
-    /// The request is well posed but no route satisfies it; the message says which constraint cuts it off.
-    case noRoute(String)
+/// Why a route request has no answer. The descriptions are sentences a user can act on; they name
+/// roles (origin, via node), never a front end's options.
+public enum RouteError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A route must join two different nodes.
+    case sameOriginAndDestination(String)
+    /// A via node that is the origin or the destination.
+    case viaIsAnEnd(String, ElementRole)
+    /// The same via node twice: a loop-free route passes each node once.
+    case viaRepeated(String)
+    /// An origin, destination or via node that is avoided, by id or (with `country`) by its country.
+    case avoidedStop(String, ElementRole, country: String?)
+    /// At least one route must be asked for.
+    case limitBelowOne(Int)
+    /// The request is well posed but no route satisfies it.
+    case noRoute(NoRoute)
 
     public var description: String {
         switch self {
-        case .invalidRequest(let message), .noRoute(let message): message
+        case .sameOriginAndDestination(let id):
+            "the origin and the destination are both \(id); a route needs two different nodes"
+        case .viaIsAnEnd(let id, let role): "via node \(id) is the route's \(role.rawValue); list only nodes between them"
+        case .viaRepeated(let id): "via node \(id) is listed twice; a loop-free route passes each node once"
+        case .avoidedStop(let id, let role, let country):
+            "cannot avoid \(id)" + (country.map { " (it is in \($0))" } ?? "") + ": it is the route's \(role.rawValue)"
+        case .limitBelowOne(let limit): "the number of routes must be at least 1, not \(limit)"
+        case .noRoute(let reason): reason.description
+        }
+    }
+}
+
+/// Which constraint leaves a well-posed route request without an answer.
+public enum NoRoute: Sendable, Equatable, CustomStringConvertible {
+    /// No chain of active links joins the two ends at all.
+    case unreachable(from: String, to: String, scenario: String)
+    /// Every path passes an avoided node or country; `bestPathPasses` names the avoided nodes of the best
+    /// route with nothing avoided.
+    case everyPathAvoided(from: String, to: String, avoiding: [String], bestPathPasses: [String])
+    /// One leg between consecutive stops (origin, via nodes, destination) has no path.
+    case legUnreachable(from: String, to: String, via: [String], avoiding: [String], legFrom: String, legTo: String)
+    /// Every route through the via nodes in this order would pass some node twice.
+    case viaOrderRevisits(from: String, to: String, via: [String], avoiding: [String])
+    /// The via search stopped at its limit of partial routes before finding a loop-free one.
+    case searchLimit(from: String, to: String, via: [String])
+
+    public var description: String {
+        func avoidingPhrase(_ words: [String]) -> String { words.isEmpty ? "" : " avoiding " + words.joined(separator: ", ") }
+        func viaPhrase(_ ids: [String]) -> String { "via " + ids.joined(separator: ", ") }
+        switch self {
+        case .unreachable(let from, let to, let scenario):
+            return "\(to) is not reachable from \(from) in scenario \(scenario): no chain of active links leads there"
+        case .everyPathAvoided(let from, let to, let avoiding, let passes):
+            return "no route from \(from) to \(to)\(avoidingPhrase(avoiding)): every path passes an avoided node "
+                + "(the best route with nothing avoided passes \(passes.joined(separator: ", ")))"
+        case .legUnreachable(let from, let to, let via, let avoiding, let legFrom, let legTo):
+            return "no route from \(from) to \(to) \(viaPhrase(via))\(avoidingPhrase(avoiding)): \(legTo) is not reachable from \(legFrom)"
+        case .viaOrderRevisits(let from, let to, let via, let avoiding):
+            return "no route from \(from) to \(to) \(viaPhrase(via))\(avoidingPhrase(avoiding)): every route through the via "
+                + "nodes in this order would pass some node twice"
+        case .searchLimit(let from, let to, let via):
+            return "no loop-free route from \(from) to \(to) \(viaPhrase(via)) was found before the search limit: the "
+                + "cheapest walks through the via nodes keep passing some node twice; try fewer via nodes or another order"
         }
     }
 }

@@ -7,34 +7,34 @@ import CorridorModel
 /// node can never be passed twice to satisfy the order); see `OrderedViaSearch.swift`. That search
 /// stops after a million partial routes — reachable only when the cheapest walks through the via
 /// nodes keep revisiting nodes — and then returns the routes found so far, or throws
-/// ``RouteFailure/noRoute(_:)`` saying so when there are none.
+/// ``RouteError/noRoute(_:)`` saying so when there are none.
 ///
 /// ```swift
 /// let active = try network.activate(scenario: "third-crossing")
-/// let routes = try shortestPaths(in: active, from: "xian", to: "duisburg", by: .time, limit: 3)
+/// let xian = try active.resolveNode("xian", as: .origin)
+/// let duisburg = try active.resolveNode("duisburg", as: .destination)
+/// let routes = try shortestPaths(in: active, from: xian, to: duisburg, by: .time, limit: 3)
 /// routes[0].crossings  // ["bakhty"]
 /// ```
 ///
 /// - Parameters:
 ///   - network: the scenario's active network.
-///   - origin: the id of the first node.
-///   - destination: the id of the last node; different from `origin`.
+///   - origin: the first node.
+///   - destination: the last node; different from `origin`.
 ///   - metric: what to minimise; every path still reports its cost, hours and length.
-///   - via: node ids to pass in this order; distinct, none of them the origin or destination.
-///   - avoid: node ids or ISO country codes (`RU`, matched case-insensitively when no node has that
-///     id); avoided nodes and their arcs are left out. The origin, destination and via nodes may not
-///     be avoided: that is an invalid request, not a missing route.
+///   - via: nodes to pass in this order; distinct, none of them the origin or destination.
+///   - avoid: nodes or countries (see ``Avoidance``) whose nodes and arcs are left out. The origin,
+///     destination and via nodes may not be avoided: that is an invalid request, not a missing route.
 ///   - limit: how many routes to return at most (k ≥ 1); fewer come back when fewer exist.
 /// - Returns: between 1 and `limit` routes by non-decreasing `metric`. Among routes of equal value
 ///   the order is deterministic but not otherwise specified.
-/// - Throws: ``RouteFailure/invalidRequest(_:)`` for an unknown id (with a suggestion), a node
-///   named twice, an avoided end or `limit < 1`; ``RouteFailure/noRoute(_:)`` with the reason when
-///   an end is off in the scenario or the constraints leave no route.
+/// - Throws: ``RouteError``: an invalid request (the same node twice, an avoided stop, `limit < 1`), or
+///   ``RouteError/noRoute(_:)`` with the constraint that leaves no route.
 /// - Complexity: one Dijkstra run, O((n + m) log n), for the best route; Yen's O(k·n) runs for k.
 public func shortestPaths(
-    in network: ActiveNetwork, from origin: String, to destination: String, by metric: RouteMetric = .cost,
-    via: [String] = [], avoid: [String] = [], limit: Int = 1
-) throws(RouteFailure) -> [RoutePath] {
+    in network: ActiveNetwork, from origin: NodeReference, to destination: NodeReference, by metric: RouteMetric = .cost,
+    via: [NodeReference] = [], avoid: [Avoidance] = [], limit: Int = 1
+) throws(RouteError) -> [RoutePath] {
     let request = try RouteRequest(
         network: network, origin: origin, destination: destination, via: via, avoid: avoid, limit: limit)
     let weights = RouteWeights(network, by: metric)
@@ -47,10 +47,7 @@ public func shortestPaths(
             weights, from: request.origin, to: request.destination, via: request.via, limit: limit,
             blockedNodes: request.avoided)
         if outcome.paths.isEmpty && outcome.hitLabelLimit {
-            throw .noRoute(
-                "no loop-free route from \(origin) to \(destination) \(request.viaPhrase) was found before the "
-                    + "search limit: the cheapest walks through the via nodes keep passing some node twice; "
-                    + "try fewer via nodes or another order")
+            throw .noRoute(.searchLimit(from: origin.id, to: destination.id, via: via.map(\.id)))
         }
         found = outcome.paths
     }
@@ -80,7 +77,7 @@ extension RouteWeights {
     }
 }
 
-/// A route request with its ids resolved to active node indices and checked.
+/// A route request with its nodes checked against each other and its avoidances expanded.
 struct RouteRequest {
     let network: ActiveNetwork
     let origin: Int
@@ -88,108 +85,75 @@ struct RouteRequest {
     let via: [Int]
     /// `avoided[v]` for every active node; all false when nothing is avoided.
     let avoided: [Bool]
-    /// The `--avoid` words as given, for messages.
-    let avoidWords: [String]
+    /// The avoided nodes and countries as given, for messages.
+    let avoidance: [String]
 
     init(
-        network: ActiveNetwork, origin originID: String, destination destinationID: String, via viaIDs: [String],
-        avoid: [String], limit: Int
-    ) throws(RouteFailure) {
+        network: ActiveNetwork, origin originNode: NodeReference, destination destinationNode: NodeReference,
+        via viaNodes: [NodeReference], avoid: [Avoidance], limit: Int
+    ) throws(RouteError) {
         self.network = network
-        guard limit >= 1 else { throw .invalidRequest("the number of routes must be at least 1, not \(limit)") }
-        origin = try Self.resolve(originID, role: "origin", in: network)
-        destination = try Self.resolve(destinationID, role: "destination", in: network)
-        guard origin != destination else {
-            throw .invalidRequest(
-                "the origin and the destination are both \(originID); a route needs two different nodes")
-        }
+        guard limit >= 1 else { throw .limitBelowOne(limit) }
+        origin = originNode.index
+        destination = destinationNode.index
+        guard origin != destination else { throw .sameOriginAndDestination(originNode.id) }
         var via: [Int] = []
-        for id in viaIDs {
-            let node = try Self.resolve(id, role: "via node", in: network)
-            guard node != origin, node != destination else {
-                throw .invalidRequest(
-                    "via node \(id) is the route's \(node == origin ? "origin" : "destination"); "
-                        + "list only nodes between them"
-                )
+        for node in viaNodes {
+            guard node.index != origin, node.index != destination else {
+                throw .viaIsAnEnd(node.id, node.index == origin ? .origin : .destination)
             }
-            guard !via.contains(node) else {
-                throw .invalidRequest("via node \(id) is listed twice; a loop-free route passes each node once")
-            }
-            via.append(node)
+            guard !via.contains(node.index) else { throw .viaRepeated(node.id) }
+            via.append(node.index)
         }
         self.via = via
 
         var avoided = [Bool](repeating: false, count: network.nodes.count)
-        let countries = Set(network.network.nodes.compactMap(\.country))
-        for word in avoid {
-            if network.network.nodes.contains(where: { $0.id == word }) {
-                // A node that is off in the scenario is avoided already.
-                if let node = network.nodeIndex(of: word) { avoided[node] = true }
-            } else if let country = countries.first(where: { $0.uppercased() == word.uppercased() }) {
-                for (node, active) in network.nodes.enumerated() where active.country == country {
-                    avoided[node] = true
-                }
-            } else {
-                let known = network.network.nodes.map(\.id) + countries.sorted()
-                let hint = Suggestion.closest(to: word, among: known).map { " (did you mean \"\($0)\"?)" } ?? ""
-                throw .invalidRequest(
-                    "--avoid: \"\(word)\" is neither a node id nor a country code of the network\(hint)")
+        for item in avoid {
+            switch item {
+            case .node(let node): avoided[node.index] = true
+            case .country(let country):
+                for (node, active) in network.nodes.enumerated() where active.country == country { avoided[node] = true }
             }
         }
-        for (node, role) in [(origin, "origin"), (destination, "destination")] + via.map({ ($0, "via node") })
-        where avoided[node] {
+        let stops = [(origin, ElementRole.origin), (destination, .destination)] + via.map { ($0, ElementRole.via) }
+        for (node, role) in stops where avoided[node] {
             let id = network.nodes[node].id
-            let reason = avoid.contains(id) ? "" : " (it is in \(network.nodes[node].country ?? "?"))"
-            throw .invalidRequest("cannot avoid \(id)\(reason): it is the route's \(role)")
+            let byNode = avoid.contains { if case .node(let named) = $0 { named.index == node } else { false } }
+            throw .avoidedStop(id, role, country: byNode ? nil : network.nodes[node].country)
         }
-        avoided = avoided.contains(true) ? avoided : []
-        self.avoided = avoided
-        avoidWords = avoid
+        avoidance = avoid.map {
+            switch $0 {
+            case .node(let node): node.id
+            case .country(let country): country
+            }
+        }
+        self.avoided = avoided.contains(true) ? avoided : []
     }
 
-    /// The active index of `id`, or why there is none: unknown (an invalid request, with a
-    /// suggestion) or off in the scenario (no route).
-    private static func resolve(_ id: String, role: String, in network: ActiveNetwork) throws(RouteFailure) -> Int {
-        if let node = network.nodeIndex(of: id) { return node }
-        let allIDs = network.network.nodes.map(\.id)
-        guard allIDs.contains(id) else {
-            let hint = Suggestion.closest(to: id, among: allIDs).map { " (did you mean \"\($0)\"?)" } ?? ""
-            throw .invalidRequest("unknown \(role) \"\(id)\"\(hint)")
-        }
-        let enabling = network.network.scenarios.filter { $0.enable.contains(id) && !$0.disable.contains(id) }.map(\.id)
-        let hint = enabling.isEmpty ? "" : " (scenarios that turn it on: \(enabling.joined(separator: ", ")))"
-        throw .noRoute("no route: \(role) \(id) is off in scenario \(network.scenarioID)\(hint)")
-    }
+    var viaIDs: [String] { via.map { network.nodes[$0].id } }
 
-    var viaPhrase: String { "via " + via.map { network.nodes[$0].id }.joined(separator: ", ") }
-
-    /// The sentence that says which constraint leaves no route.
-    func explainNoRoute(_ weights: RouteWeights) -> String {
+    /// Which constraint leaves no route.
+    func explainNoRoute(_ weights: RouteWeights) -> NoRoute {
         let from = network.nodes[origin].id
         let to = network.nodes[destination].id
         func reaches(_ source: Int, _ target: Int, blocked: [Bool]) -> Bool {
             weights.shortestPath(from: source, to: target, initialWeight: 0, blockedNodes: blocked) != nil
         }
         guard reaches(origin, destination, blocked: []) else {
-            return
-                "\(to) is not reachable from \(from) in scenario \(network.scenarioID): "
-                + "no chain of active links leads there"
+            return .unreachable(from: from, to: to, scenario: network.scenarioID)
         }
-        let avoiding = avoidWords.isEmpty ? "" : " avoiding \(avoidWords.joined(separator: ", "))"
         if !avoided.isEmpty && !reaches(origin, destination, blocked: avoided) {
             let blocking =
                 weights.shortestPath(from: origin, to: destination, initialWeight: 0, blockedNodes: [])
                 .map { $0.nodes.filter { avoided[$0] }.map { network.nodes[$0].id } } ?? []
-            return "no route from \(from) to \(to)\(avoiding): every path passes an avoided node "
-                + "(the best route without --avoid passes \(blocking.joined(separator: ", ")))"
+            return .everyPathAvoided(from: from, to: to, avoiding: avoidance, bestPathPasses: blocking)
         }
         let stops = [origin] + via + [destination]
         for leg in 0..<(stops.count - 1) where !reaches(stops[leg], stops[leg + 1], blocked: avoided) {
-            let a = network.nodes[stops[leg]].id
-            let b = network.nodes[stops[leg + 1]].id
-            return "no route from \(from) to \(to) \(viaPhrase)\(avoiding): \(b) is not reachable from \(a)"
+            return .legUnreachable(
+                from: from, to: to, via: viaIDs, avoiding: avoidance, legFrom: network.nodes[stops[leg]].id,
+                legTo: network.nodes[stops[leg + 1]].id)
         }
-        return "no route from \(from) to \(to) \(viaPhrase)\(avoiding): every route through the via nodes in this "
-            + "order would pass some node twice"
+        return .viaOrderRevisits(from: from, to: to, via: viaIDs, avoiding: avoidance)
     }
 }

@@ -59,18 +59,14 @@ struct AllocateCommand: ParsableCommand {
         let build: Duration
         let export: Duration
         let solve: (simplex: Duration, decoding: Duration)
-        do {
-            let solver = try AllocationSolver(model: AllocationModel(network: network))
-            let built = clock.now
-            build = built - started
-            if let writeLP { try OutputFile.write(solver.model.program.lpText(), to: writeLP) }
-            if let writeMPS { try OutputFile.write(solver.model.program.mpsText(), to: writeMPS) }
-            export = clock.now - built
-            allocation = try solver.solve()
-            solve = solver.lastTimings
-        } catch let error as AllocationError {
-            throw AllocationFailure(error: error)
-        }
+        let solver = try AllocationSolver(model: AllocationModel(network: network))
+        let built = clock.now
+        build = built - started
+        if let writeLP { try OutputFile.write(solver.model.program.lpText(), to: writeLP) }
+        if let writeMPS { try OutputFile.write(solver.model.program.mpsText(), to: writeMPS) }
+        export = clock.now - built
+        allocation = try solver.solve()
+        solve = solver.lastTimings
         let writing = clock.now
         try write(allocation, network: network)
         if timings {
@@ -107,16 +103,4 @@ struct AllocateCommand: ParsableCommand {
         }
         try Delivery.text(text, to: output)
     }
-}
-
-/// An ``AllocationError`` with DESIGN's exit code: bad numbers or paths exit 2, GLPK failures exit 3.
-struct AllocationFailure: CorridorFailure {
-    let error: AllocationError
-    var exit: CorridorExit {
-        switch error {
-        case .invalidInput: .badInput
-        case .solver: .internalError
-        }
-    }
-    var description: String { error.description }
 }

@@ -60,12 +60,3 @@ struct CompareCommand: ParsableCommand {
         try Delivery.text(text, to: output)
     }
 }
-
-extension ImpactError: CorridorFailure {
-    var exit: CorridorExit {
-        switch self {
-        case .invalidRequest, .inconsistentShards, .allocation(.invalidInput): .badInput
-        case .allocation(.solver): .internalError
-        }
-    }
-}

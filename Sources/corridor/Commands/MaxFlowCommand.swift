@@ -43,14 +43,9 @@ struct MaxFlowCommand: ParsableCommand {
             try runDIMACS(input, path: path, readStart: readStart)
         } else {
             let network = try networkOptions.loadActiveNetwork(from: input)
-            let result: MaxFlowResult
-            do {
-                result = try maximumFlow(in: network, from: Self.list(from), to: Self.list(to))
-            } catch .unsolvable(let message) {
-                throw MaxFlowFault(message: message)
-            } catch {
-                throw BadInput(error.description)
-            }
+            let sources = try Self.list(from).map { ids throws(ElementResolutionError) in try network.resolveNodes(ids, as: .source) }
+            let sinks = try Self.list(to).map { ids throws(ElementResolutionError) in try network.resolveNodes(ids, as: .sink) }
+            let result = try maximumFlow(in: network, from: sources, to: sinks)
             Terminal.emit(
                 format == .json ? MaxFlowReport.json(result, on: network) : MaxFlowReport.table(result, on: network))
         }
@@ -59,11 +54,7 @@ struct MaxFlowCommand: ParsableCommand {
     private func runDIMACS(_ input: InputBytes, path: String, readStart: ContinuousClock.Instant) throws {
         let clock = ContinuousClock()
         let problem: MaxFlowProblem
-        do {
-            problem = try MaxFlowProblem.read(DIMACSScanner(bytes: input, source: path))
-        } catch {
-            throw BadInput(error.description)
-        }
+        problem = try MaxFlowProblem.read(DIMACSScanner(bytes: input, source: path))
         let size = (nodes: problem.nodeCount, arcs: problem.arcCount)
         let solveStart = clock.now
         let solution: MaxFlowProblemSolution
@@ -86,13 +77,6 @@ struct MaxFlowCommand: ParsableCommand {
     private static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
-}
-
-/// A fault in corridor itself on input it accepted. Exit 3.
-private struct MaxFlowFault: CorridorFailure {
-    let message: String
-    var exit: CorridorExit { .internalError }
-    var description: String { "internal error: \(message)" }
 }
 
 /// The table and JSON shapes of a max-flow result (`corridor-maxflow/1`, documented in docs/OUTPUT.md).

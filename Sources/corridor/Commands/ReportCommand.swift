@@ -54,21 +54,15 @@ struct ReportCommand: ParsableCommand {
 
     /// The capacity the scenario gives a node or link: the upper end of the sweep.
     private func capacityToSweep(_ id: String, in network: ActiveNetwork) throws -> Double {
-        if let index = network.nodeIndex(of: id) {
-            guard let capacity = network.nodes[index].capacity else {
-                throw BadInput("--sweep \(id): the node has no capacity limit in scenario \(network.scenarioID) to sweep up to")
-            }
-            return capacity
+        let element = try network.resolveElement(id, as: .sweptCapacity)
+        let capacity: Double?
+        switch element {
+        case .node(let node): capacity = network.nodes[node.index].capacity
+        case .link(let link): capacity = network.arcs[link.arcs[0]].capacity
         }
-        if let arc = network.arcs.first(where: { $0.linkID == id }) {
-            guard let capacity = arc.capacity else {
-                throw BadInput("--sweep \(id): the link has no capacity limit in scenario \(network.scenarioID) to sweep up to")
-            }
-            return capacity
+        guard let capacity else {
+            throw BadInput("--sweep \(id): it has no capacity limit in scenario \(network.scenarioID) to sweep up to")
         }
-        let known = network.nodes.map(\.id) + network.arcs.map(\.linkID)
-        var message = "--sweep: \"\(id)\" is not a node or link that is on in scenario \(network.scenarioID)"
-        if let suggestion = Suggestion.closest(to: id, among: known) { message += " (did you mean \"\(suggestion)\"?)" }
-        throw BadInput(message)
+        return capacity
     }
 }

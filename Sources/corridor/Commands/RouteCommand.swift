@@ -62,15 +62,12 @@ struct RouteCommand: ParsableCommand {
         let active = try networkOptions.loadActiveNetwork(from: input)
         let viaIDs = Self.list(via)
         let avoidWords = Self.list(avoid)
-        let paths: [RoutePath]
-        do {
-            paths = try shortestPaths(
-                in: active, from: from, to: to, by: by, via: viaIDs, avoid: avoidWords, limit: count)
-        } catch .invalidRequest(let message) {
-            throw BadInput(message)
-        } catch .noRoute(let message) {
-            throw NoAnswer(message)
-        }
+        let origin = try active.resolveNode(from, as: .origin)
+        let destination = try active.resolveNode(to, as: .destination)
+        let viaNodes = try active.resolveNodes(viaIDs, as: .via)
+        let avoidance = try avoidWords.compactMap { word throws(ElementResolutionError) in try active.resolveAvoidance(word) }
+        let paths = try shortestPaths(
+            in: active, from: origin, to: destination, by: by, via: viaNodes, avoid: avoidance, limit: count)
         let report = RouteReport(
             network: active, from: from, to: to, metric: by, via: viaIDs, avoid: avoidWords, requested: count,
             paths: paths)

@@ -73,9 +73,7 @@ struct SweepCommand: ParsableCommand {
         } else {
             var parts: [(source: String, result: SweepResult)] = []
             for path in merge {
-                let bytes: InputBytes
-                do { bytes = try InputFile.read(path: path) } catch { throw BadInput(error.description) }
-                parts.append((path, try SweepJSONReport.read(Data(bytes.buffer), source: path)))
+                parts.append((path, try SweepJSONReport.read(Data(try InputFile.read(path: path).array), source: path)))
             }
             result = try mergeSweepShards(parts)
         }
@@ -96,9 +94,14 @@ struct SweepCommand: ParsableCommand {
         } else {
             parameter = .demandScale
         }
-        let request = try SweepRequest(
-            parameter: parameter, minimum: min, maximum: max, steps: steps,
-            shard: try shard.map { text throws(ImpactError) in try SweepShard(parsing: text) })
+        let request: SweepRequest
+        do {
+            request = try SweepRequest(
+                parameter: parameter, minimum: min, maximum: max, steps: steps,
+                shard: try shard.map { text throws(SweepRequestError) in try SweepShard(parsing: text) })
+        } catch {
+            throw ImpactError.sweepRequest(error)
+        }
         let network = try networkOptions.loadActiveNetwork()
         guard Terminal.drawsProgress else { return try sweep(network, request) }
         let bar = ProgressBar()

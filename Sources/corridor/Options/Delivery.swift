@@ -18,6 +18,3 @@ enum Delivery {
     }
 }
 
-extension OutputError: CorridorFailure {
-    var exit: CorridorExit { .badInput }
-}

@@ -1,0 +1,153 @@
+import CorridorImpact
+import CorridorModel
+import CorridorOptimization
+import CorridorOutput
+import CorridorRouting
+import Foundation
+
+/// The process exit codes of the command line (README, "Commands").
+enum CorridorExit: Int32 {
+    case success = 0
+    /// An answer that is not a success: no route, the time limit reached.
+    case noAnswer = 1
+    /// The input (a file, a flag or an id) is wrong; the message says where and what.
+    case badInput = 2
+    /// corridor itself failed on input it had accepted; a bug to report.
+    case internalError = 3
+}
+
+/// A failure the command line words itself, with its exit code.
+protocol CorridorFailure: Error, CustomStringConvertible {
+    var exit: CorridorExit { get }
+}
+
+/// Bad input found by a command: a file, a flag or an id. Exit 2.
+struct BadInput: CorridorFailure {
+    let message: String
+    init(_ message: String) { self.message = message }
+    var exit: CorridorExit { .badInput }
+    var description: String { message }
+}
+
+/// A well-posed question without an answer: no route, nothing to allocate. Exit 1.
+struct NoAnswer: CorridorFailure {
+    let message: String
+    init(_ message: String) { self.message = message }
+    var exit: CorridorExit { .noAnswer }
+    var description: String { message }
+}
+
+/// The one place where the library's errors become the command line's messages and exit codes. The
+/// library names roles and parts of a request (origin, minimum); here they become the options that set
+/// them (`--from`, `--min`). An error this file does not know is an internal error, never "bad input".
+enum Failures {
+    /// The message (without the `corridor: ` prefix) and exit code for `error` met by `command`.
+    static func report(_ error: any Error, command: String) -> (message: String, exit: CorridorExit) {
+        switch error {
+        case let failure as any CorridorFailure: (failure.description, failure.exit)
+        case let error as NetworkValidationError: (error.description, .badInput)
+        case let error as UnknownScenarioError: (error.description, .badInput)
+        case let error as InputFileError: (error.description, .badInput)
+        case let error as DIMACSError: (error.description, .badInput)
+        case let error as OutputError:
+            (error.description + (error.forceWouldWrite ? ", or --force to write corridor's files beside them" : ""), .badInput)
+        case let error as ElementResolutionError: (resolution(error, command: command), .badInput)
+        case let error as RouteError: route(error)
+        case let error as MaxFlowNetworkError: (maxFlow(error), .badInput)
+        case let error as AllocationError: allocation(error)
+        case let error as ImpactError: impact(error, command: command)
+        default: ("internal error: \(error)", .internalError)
+        }
+    }
+
+    /// The option that names an element in this role.
+    static func option(for role: ElementRole, command: String) -> String {
+        switch role {
+        case .origin, .source: "--from"
+        case .destination, .sink: "--to"
+        case .via: "--via"
+        case .avoided: "--avoid"
+        case .sweptCapacity: command == "report" ? "--sweep" : "--capacity"
+        case .sweptCost: "--cost"
+        case .changedCapacity: "--capacity"
+        case .changedCost: "--cost"
+        }
+    }
+
+    private static func resolution(_ error: ElementResolutionError, command: String) -> String {
+        "\(option(for: error.role, command: command)) \(error.id): \(error.problem)"
+    }
+
+    private static func route(_ error: RouteError) -> (String, CorridorExit) {
+        switch error {
+        case .noRoute(let reason): ("no route: \(reason)", .noAnswer)
+        case .limitBelowOne(let limit): ("--k must be at least 1, not \(limit)", .badInput)
+        default: (error.description, .badInput)
+        }
+    }
+
+    private static func maxFlow(_ error: MaxFlowNetworkError) -> String {
+        switch error {
+        case .sourceIsSink(let id): "node \"\(id)\" is both a source and a sink; name disjoint sets with --from and --to"
+        case .noEnds(let role, let scenario):
+            "scenario \"\(scenario)\" has no servable demand to take the \(role.rawValue)s from; name them with "
+                + option(for: role, command: "maxflow")
+        case .unsolvable: error.description
+        }
+    }
+
+    private static func allocation(_ error: AllocationError) -> (String, CorridorExit) {
+        switch error {
+        case .outOfRange, .notAdjustable: (error.description, .badInput)
+        case .solver: (error.description, .internalError)
+        }
+    }
+
+    private static func impact(_ error: ImpactError, command: String) -> (String, CorridorExit) {
+        switch error {
+        case .element(let error): (resolution(error, command: command), .badInput)
+        case .sweepRequest(let error): (sweepRequest(error), .badInput)
+        case .inconsistentShards(let text): (text, .badInput)
+        case .allocation(let error): allocation(error)
+        }
+    }
+
+    private static func sweepRequest(_ error: SweepRequestError) -> String {
+        func flag(_ bound: SweepBound) -> String { bound == .minimum ? "--min" : "--max" }
+        switch error {
+        case .tooFewSteps(let steps): return "--steps \(steps): needs at least 1 point"
+        case .tooManySteps(let steps, let limit): return "--steps \(steps): at most \(limit) points; sweep a narrower range in shards"
+        case .notFinite(let bound, let value): return "\(flag(bound)) \(value): not a finite number"
+        case .minimumAboveMaximum(let minimum, let maximum):
+            return "--min \(JSONValue.format(minimum)) is above --max \(JSONValue.format(maximum))"
+        case .negative(let bound, let value, let noun):
+            return "\(flag(bound)) \(JSONValue.format(value)): a \(noun) cannot be negative"
+        case .aboveLimit(let bound, let value, let noun, let limit):
+            return "\(flag(bound)) \(JSONValue.format(value)): a \(noun) is at most \(ModelLimits.written(limit))"
+        case .shardOutOfRange, .shardSyntax: return "--" + error.description
+        }
+    }
+}
+
+/// Where results and messages go: results to standard output, everything else to standard error.
+enum Terminal {
+    /// Prints a message on standard error after "corridor: ", with any control character in it (from a
+    /// file name or a token) shown as an escape; the message's own line breaks stay.
+    static func printError(_ message: String) {
+        let printable = message.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { String($0).escapingControlCharacters }.joined(separator: "\n")
+        FileHandle.standardError.write(Data(("corridor: " + printable + "\n").utf8))
+    }
+
+    /// Writes a result to standard output exactly as given (a trailing newline is added when missing).
+    static func emit(_ text: String) {
+        let output = text.hasSuffix("\n") ? text : text + "\n"
+        FileHandle.standardOutput.write(Data(output.utf8))
+    }
+
+    /// True when progress may be drawn on standard error: it is a terminal that understands carriage
+    /// returns and escape codes (`TERM` is not `dumb`).
+    static var drawsProgress: Bool {
+        isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+    }
+}
