@@ -34,7 +34,7 @@ let package = Package(
             swiftSettings: sharedSwiftSettings),
         .target(
             name: "CorridorReports",
-            dependencies: ["CorridorModel", "CorridorRouting", "CorridorOptimization", "CorridorImpact", "CorridorOutput"],
+            dependencies: ["CorridorModel", "CorridorRouting", "CorridorOptimization", "CorridorImpact"],
             swiftSettings: sharedSwiftSettings),
 
         // C interop: GLPK from Debian's libglpk-dev (no pkg-config file), behind a setjmp guard.

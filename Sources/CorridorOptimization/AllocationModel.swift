@@ -47,6 +47,7 @@
 
 import CorridorLP
 import CorridorModel
+import CorridorRouting
 
 /// The allocation linear program of one scenario, with the bookkeeping to read GLPK's answer back.
 ///
@@ -127,7 +128,10 @@ public struct AllocationModel: Sendable {
 
         let arcUnitCost = (0..<arcCount).map { network.generalisedCost(ofArc: $0) }
         let nodeUnitCost = (0..<nodeCount).map { network.generalisedCost(ofNode: $0) }
-        let adjacency = Adjacency(nodeCount: nodeCount, arcs: arcs)
+        let graph = Digraph(network)
+        let reverse = graph.reversed()
+        // A slot's weight in the starting basis's trees: the arc's cost plus its head's handling.
+        let slotWeights = graph.arcIDs.map { arcUnitCost[Int($0)] + nodeUnitCost[arcs[Int($0)].to] }
 
         // Commodities in order of each origin's first demand, so the build is deterministic.
         var commodityOfOrigin = [Int](repeating: -1, count: nodeCount)
@@ -157,21 +161,19 @@ public struct AllocationModel: Sendable {
         var forward = [Bool](repeating: false, count: nodeCount)
         var backward = [Bool](repeating: false, count: nodeCount)
         var columnOfArc = [Int](repeating: -1, count: arcCount)
-        var stack: [Int] = []
+        var queue: [Int] = []
         var isSink = [Bool](repeating: false, count: nodeCount)
         var basicRows: [Int] = []
         var basicColumns: [Int] = []
         var columnsAtUpperBound: [Int] = []
-        var shortestPaths = ShortestPathTree(nodeCount: nodeCount)
-        let heads = arcs.map(\.to)
 
         for (g, origin) in originOfCommodity.enumerated() {
             let members = demandsByCommodity[g]
             forward.withUnsafeMutableBufferPointer { $0.update(repeating: false) }
             backward.withUnsafeMutableBufferPointer { $0.update(repeating: false) }
-            adjacency.markReachable(from: [origin], forward: true, into: &forward, stack: &stack)
+            graph.markReachable(from: [origin], into: &forward, queue: &queue)
             let destinations = members.compactMap { network.demands[$0].destination }
-            adjacency.markReachable(from: destinations, forward: false, into: &backward, stack: &stack)
+            reverse.markReachable(from: destinations, into: &backward, queue: &queue)
 
             var keptArcs: [Int] = []
             for a in 0..<arcCount where forward[arcs[a].from] && backward[arcs[a].to] {
@@ -207,8 +209,8 @@ public struct AllocationModel: Sendable {
             if !reachable.isEmpty {
                 for n in 0..<nodeCount where forward[n] && backward[n] {
                     var terms: [(column: Int, coefficient: Double)] = []
-                    for a in adjacency.outgoing(n) where columnOfArc[a] >= 0 { terms.append((columnOfArc[a], 1)) }
-                    for a in adjacency.incoming(n) where columnOfArc[a] >= 0 { terms.append((columnOfArc[a], -1)) }
+                    for a in graph.arcs(leaving: n) where columnOfArc[a] >= 0 { terms.append((columnOfArc[a], 1)) }
+                    for a in reverse.arcs(leaving: n) where columnOfArc[a] >= 0 { terms.append((columnOfArc[a], -1)) }
                     var quantityTerms: [(demand: Int, sign: Double)] = []
                     if n == origin {
                         for (k, column) in reachable {
@@ -232,16 +234,16 @@ public struct AllocationModel: Sendable {
                 }
             }
             if !reachable.isEmpty {
-                shortestPaths.grow(from: origin, adjacency: adjacency, heads: heads) { a in
-                    columnOfArc[a] >= 0 ? arcUnitCost[a] + nodeUnitCost[heads[a]] : nil
-                }
-                for n in shortestPaths.reached where n != origin {
-                    basicColumns.append(columnOfArc[shortestPaths.treeArc[n]])
+                let tree = Dijkstra.run(
+                    in: graph, slotWeights: slotWeights, from: origin,
+                    blockedSlots: graph.arcIDs.map { columnOfArc[Int($0)] < 0 })
+                for n in 0..<nodeCount where n != origin && tree.isReached(n) {
+                    basicColumns.append(columnOfArc[Int(graph.arcIDs[Int(tree.predecessorSlots[n])])])
                 }
                 for (k, column) in reachable {
                     guard let destination = network.demands[k].destination else { continue }
                     let reducedCost =
-                        network.demands[k].unservedPenalty - nodeUnitCost[origin] - shortestPaths.distance[destination]
+                        network.demands[k].unservedPenalty - nodeUnitCost[origin] - tree.distances[destination]
                     if reducedCost < 0 { columnsAtUpperBound.append(column) }
                 }
             }
@@ -262,7 +264,7 @@ public struct AllocationModel: Sendable {
         for (n, node) in network.nodes.enumerated()
         where node.capacity != nil || adjustableNodes.contains(n) {
             var terms: [(column: Int, coefficient: Double)] = []
-            for a in adjacency.incoming(n) { for column in columnsOfArc[a] { terms.append((column, 1)) } }
+            for a in reverse.arcs(leaving: n) { for column in columnsOfArc[a] { terms.append((column, 1)) } }
             var quantityTerms: [(demand: Int, sign: Double)] = []
             for k in demandsByOrigin[n] {
                 guard let column = unservedColumn[k] else { continue }
@@ -340,136 +342,5 @@ public struct AllocationModel: Sendable {
             try require(demand.quantity, ModelLimits.quantity, "demand \"\(demand.id)\" quantity")
             try require(demand.unservedPenalty, ModelLimits.unitCost, "demand \"\(demand.id)\" unservedPenalty")
         }
-    }
-}
-
-/// Outgoing and incoming arcs of every node in compressed (CSR) form.
-struct Adjacency: Sendable {
-    private let outStart: [Int]
-    private let outArcs: [Int]
-    private let inStart: [Int]
-    private let inArcs: [Int]
-    private let heads: [Int]
-    private let tails: [Int]
-
-    init(nodeCount: Int, arcs: [Arc]) {
-        var outStart = [Int](repeating: 0, count: nodeCount + 1)
-        var inStart = [Int](repeating: 0, count: nodeCount + 1)
-        for arc in arcs {
-            outStart[arc.from + 1] += 1
-            inStart[arc.to + 1] += 1
-        }
-        for n in 0..<nodeCount {
-            outStart[n + 1] += outStart[n]
-            inStart[n + 1] += inStart[n]
-        }
-        var outArcs = [Int](repeating: 0, count: arcs.count)
-        var inArcs = [Int](repeating: 0, count: arcs.count)
-        var outNext = outStart
-        var inNext = inStart
-        for (a, arc) in arcs.enumerated() {
-            outArcs[outNext[arc.from]] = a
-            outNext[arc.from] += 1
-            inArcs[inNext[arc.to]] = a
-            inNext[arc.to] += 1
-        }
-        self.outStart = outStart
-        self.outArcs = outArcs
-        self.inStart = inStart
-        self.inArcs = inArcs
-        self.heads = arcs.map(\.to)
-        self.tails = arcs.map(\.from)
-    }
-
-    func outgoing(_ node: Int) -> ArraySlice<Int> { outArcs[outStart[node]..<outStart[node + 1]] }
-    func incoming(_ node: Int) -> ArraySlice<Int> { inArcs[inStart[node]..<inStart[node + 1]] }
-
-    /// Marks every node reachable from `sources` along arcs (`forward`) or against them.
-    func markReachable(from sources: [Int], forward: Bool, into marked: inout [Bool], stack: inout [Int]) {
-        stack.removeAll(keepingCapacity: true)
-        for source in sources where !marked[source] {
-            marked[source] = true
-            stack.append(source)
-        }
-        while let node = stack.popLast() {
-            for a in forward ? outgoing(node) : incoming(node) {
-                let next = forward ? heads[a] : tails[a]
-                if !marked[next] {
-                    marked[next] = true
-                    stack.append(next)
-                }
-            }
-        }
-    }
-}
-
-/// Dijkstra's shortest-path tree (binary heap with lazy deletion, O((N + A) log N) per run), reusing
-/// its arrays between runs.
-struct ShortestPathTree {
-    /// The arc by which each reached node other than the root was reached last run.
-    private(set) var treeArc: [Int]
-    /// Nodes reached by the last run, the root first.
-    private(set) var reached: [Int] = []
-    /// Distance from the root per node reached by the last run; +∞ for the others.
-    private(set) var distance: [Double]
-    private var heap: [(distance: Double, node: Int)] = []
-
-    init(nodeCount: Int) {
-        treeArc = [Int](repeating: -1, count: nodeCount)
-        distance = [Double](repeating: .infinity, count: nodeCount)
-    }
-
-    /// Grows the tree from `root` over the arcs `weight` gives a weight (≥ 0) for; `nil` excludes an arc.
-    mutating func grow(from root: Int, adjacency: Adjacency, heads: [Int], weight: (Int) -> Double?) {
-        for n in reached { distance[n] = .infinity }
-        reached.removeAll(keepingCapacity: true)
-        heap.removeAll(keepingCapacity: true)
-        distance[root] = 0
-        push((0, root))
-        while let (d, node) = pop() {
-            // Stale entry: the node was pushed again with a strictly smaller distance.
-            guard d == distance[node] else { continue }
-            reached.append(node)
-            for a in adjacency.outgoing(node) {
-                guard let w = weight(a) else { continue }
-                let head = heads[a]
-                if d + w < distance[head] {
-                    distance[head] = d + w
-                    treeArc[head] = a
-                    push((d + w, head))
-                }
-            }
-        }
-    }
-
-    private mutating func push(_ entry: (distance: Double, node: Int)) {
-        heap.append(entry)
-        var child = heap.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard heap[child].distance < heap[parent].distance else { break }
-            heap.swapAt(child, parent)
-            child = parent
-        }
-    }
-
-    private mutating func pop() -> (distance: Double, node: Int)? {
-        guard let top = heap.first else { return nil }
-        let last = heap.removeLast()
-        if !heap.isEmpty {
-            heap[0] = last
-            var parent = 0
-            while true {
-                let left = 2 * parent + 1
-                let right = left + 1
-                var smallest = parent
-                if left < heap.count && heap[left].distance < heap[smallest].distance { smallest = left }
-                if right < heap.count && heap[right].distance < heap[smallest].distance { smallest = right }
-                if smallest == parent { break }
-                heap.swapAt(parent, smallest)
-                parent = smallest
-            }
-        }
-        return top
     }
 }

@@ -76,6 +76,31 @@ public struct Digraph: Sendable, Equatable {
         return Digraph(nodeCount: nodeCount, tails: tails, heads: reversedHeads)
     }
 
+    /// Marks every node reachable from `sources` (breadth-first; `marked` is kept between calls, so a
+    /// node already marked is not entered again).
+    public func markReachable(from sources: [Int], into marked: inout [Bool], queue: inout [Int]) {
+        queue.removeAll(keepingCapacity: true)
+        for source in sources where !marked[source] {
+            marked[source] = true
+            queue.append(source)
+        }
+        var front = 0
+        while front < queue.count {
+            let node = queue[front]
+            front += 1
+            for slot in outSlots(of: node) {
+                let head = Int(heads[slot])
+                if !marked[head] {
+                    marked[head] = true
+                    queue.append(head)
+                }
+            }
+        }
+    }
+
+    /// The ids of the arcs leaving `node`, in input order.
+    public func arcs(leaving node: Int) -> [Int] { outSlots(of: node).map { Int(arcIDs[$0]) } }
+
     /// The tail of every slot (the CSR form stores it implicitly).
     func slotTails() -> [Int32] {
         var tails = [Int32](repeating: 0, count: arcCount)

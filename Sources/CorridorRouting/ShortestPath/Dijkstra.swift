@@ -10,16 +10,16 @@
 // position index keeps the heap at n entries.
 
 /// A weight Dijkstra can add and compare: `Int64` for exact integer lengths, `Double` otherwise.
-typealias PathWeight = AdditiveArithmetic & Comparable & Sendable
+public typealias PathWeight = AdditiveArithmetic & Comparable & Sendable
 
 /// Distances and predecessor slots from one source, as far as the search went.
-struct ShortestPathTree<Weight: PathWeight>: Sendable {
-    let source: Int
+public struct ShortestPathTree<Weight: PathWeight>: Sendable {
+    public let source: Int
     /// `distances[v]` is meaningful only where ``isReached(_:)`` holds, and final only for settled
     /// nodes: every reached node after a full run, the target after a run that stopped there.
-    let distances: [Weight]
+    public let distances: [Weight]
     /// The slot of the last arc on the best path to each node; `-1` for the source and unreached nodes.
-    let predecessorSlots: [Int32]
+    public let predecessorSlots: [Int32]
     private let reached: [Bool]
 
     init(source: Int, distances: [Weight], predecessorSlots: [Int32], reached: [Bool]) {
@@ -29,10 +29,12 @@ struct ShortestPathTree<Weight: PathWeight>: Sendable {
         self.reached = reached
     }
 
-    func isReached(_ node: Int) -> Bool { reached[node] }
+    public func isReached(_ node: Int) -> Bool { reached[node] }
 }
 
-enum Dijkstra {
+/// The one shortest-path routine of corridor: routes, k-shortest paths, DIMACS files and the
+/// allocation's starting basis all grow their trees here.
+public enum Dijkstra {
     /// Grows a shortest-path tree from `source`.
     ///
     /// - Parameters:
@@ -41,7 +43,7 @@ enum Dijkstra {
     ///   - target: stop as soon as this node is settled; `nil` settles every reachable node.
     ///   - blockedNodes: nodes the search may not enter (empty = none); the source is never blocked.
     ///   - blockedSlots: slots the search may not use (empty = none).
-    static func run<Weight: PathWeight>(
+    public static func run<Weight: PathWeight>(
         in graph: Digraph, slotWeights: [Weight], from source: Int, initialDistance: Weight = .zero,
         to target: Int? = nil, blockedNodes: [Bool] = [], blockedSlots: [Bool] = []
     ) -> ShortestPathTree<Weight> {
