@@ -282,3 +282,19 @@ func largerLayeredGraphsMatchEdmondsKarp(seed: Int) throws {
     #expect(solution.value == edmondsKarpValue(graph), "seed \(seed)")
     expectCertificate(graph, solution)
 }
+
+/// Which exact arithmetic a decimal max-flow picks, and that it gives the written decimal answer.
+@Test func decimalMaxFlowPicksExactArithmetic() throws {
+    func solve(_ capacities: [Double]) throws -> (Double, DecimalMaxFlowArithmetic) {
+        // Parallel arcs from node 0 to node 1.
+        let result = try exactDecimalMaximumFlow(
+            nodeCount: 2, source: 0, sink: 1, tails: capacities.map { _ in 0 }, heads: capacities.map { _ in 1 },
+            capacities: capacities)
+        return (result.solution.value, result.arithmetic)
+    }
+    #expect(try solve([0.1, 0.2]) == (0.3, .decimal(places: 1, wide: false)))
+    #expect(try solve([1e9, 1e-6, 2.5e-7]) == (1000000000.00000125, .decimal(places: 8, wide: false)))
+    // 17 significant digits across ten orders of magnitude: 128-bit integers.
+    #expect(try solve([1.2345678901234567e5, 1.2345678901234567e-5]) == (123456.78902469135, .decimal(places: 21, wide: true)))
+    #expect(try solve([1e300, 1e-300]).1 == .double)
+}

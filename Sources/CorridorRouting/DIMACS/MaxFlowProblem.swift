@@ -153,9 +153,8 @@ public func maximumFlow(on problem: consuming MaxFlowProblem) throws(MaxFlowInpu
                 nodeCount: nodeCount, source: source, sink: sink, tails: consume tails, heads: consume heads,
                 capacities: consume whole))
     case .decimal(let decimal):
-        return .decimal(
-            try maximumFlow(
-                nodeCount: nodeCount, source: source, sink: sink, tails: consume tails, heads: consume heads,
-                capacities: consume decimal))
+        let (solution, _) = try exactDecimalMaximumFlow(
+            nodeCount: nodeCount, source: source, sink: sink, tails: tails, heads: heads, capacities: decimal)
+        return .decimal(solution)
     }
 }

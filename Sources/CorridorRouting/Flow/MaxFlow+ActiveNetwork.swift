@@ -170,20 +170,14 @@ private struct SplitNodeReduction {
         roles.append(role)
     }
 
-    /// Solves exactly in `Int64` when every capacity is a whole number small enough, else in `Double`.
+    /// Solves exactly in integers (see `ExactDecimalMaxFlow.swift`); an unlimited capacity becomes the
+    /// power of two above the sum of the finite ones, which no minimum cut can contain and which keeps
+    /// the scaling exact.
     func solve() throws(MaxFlowInputError) -> (value: Double, flows: [Double], capacities: [Double], cutArcs: [Int]) {
-        let finite = capacities.compactMap { $0 }
-        let total = finite.reduce(0, +)
-        let unlimited = total + 1
+        let total = capacities.reduce(0) { $0 + ($1 ?? 0) }
+        let unlimited = Double(sign: .plus, exponent: (total + 1).exponent + 1, significand: 1)
         let resolved = capacities.map { $0 ?? unlimited }
-        if unlimited < 4.0e15, finite.allSatisfy({ $0 == $0.rounded() }),
-            let solution = try? maximumFlow(
-                nodeCount: nodeCount, source: superSource, sink: superSink, tails: tails, heads: heads,
-                capacities: resolved.map { Int64($0) })
-        {
-            return (Double(solution.value), solution.arcFlows.map(Double.init), resolved, solution.cutArcs)
-        }
-        let solution = try maximumFlow(
+        let (solution, _) = try exactDecimalMaximumFlow(
             nodeCount: nodeCount, source: superSource, sink: superSink, tails: tails, heads: heads,
             capacities: resolved)
         return (solution.value, solution.arcFlows, resolved, solution.cutArcs)
