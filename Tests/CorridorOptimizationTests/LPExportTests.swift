@@ -48,3 +48,39 @@ func writtenModelsReachTheSameOptimumInGlpsol(format: String, name: String) thro
         #expect(abs(ours - theirs) <= 1e-8 * max(1, abs(ours)), "\(network.network.name): \(ours) vs \(theirs)")
     }
 }
+
+/// Rows and columns are named after the network, within the formats' rules, whatever the ids hold.
+@Test(arguments: [("--lp", "model.lp"), ("--freemps", "model.mps")])
+func modelFilesNameRowsAndColumnsAfterTheNetwork(format: String, name: String) throws {
+    let network = Network(
+        name: "odd ids",
+        nodes: [
+            Node(id: "1st terminal", kind: .terminal), Node(id: "Bahnhof Köln", kind: .crossing, capacity: 5),
+            Node(id: "a_b", kind: .junction), Node(id: "a-b", kind: .terminal),
+        ],
+        links: [
+            Link(id: "1st terminal→Köln", from: "1st terminal", to: "Bahnhof Köln", cost: 2),
+            Link(id: "köln-a_b", from: "Bahnhof Köln", to: "a_b", cost: 1, bidirectional: true),
+            Link(id: "a_b-a-b", from: "a_b", to: "a-b", cost: 3),
+        ],
+        demands: [Demand(id: "d-1", origin: "1st terminal", destination: "a-b", quantity: 7, unservedPenalty: 100)]
+    ).activate(Scenario(id: "baseline"))
+    let solver = try AllocationSolver(model: AllocationModel(network: network))
+    let program = solver.model.program
+    let columns = (0..<program.columnCount).map(program.columnName)
+    let rows = (0..<program.rowCount).map(program.rowName)
+    #expect(columns.contains("x_1st~20terminal_k~f6ln.a_b_r"))  // the reverse direction of köln-a_b
+    #expect(columns.contains("x_1st~20terminal_1st~20terminal~2192K~f6ln") && columns.contains("u_d.1"))
+    #expect(rows.contains("cap_Bahnhof~20K~f6ln") && rows.contains("bal_1st~20terminal_a.b") && columns.contains("constant"))
+    for name in columns + rows {
+        #expect(name.count <= 255 && !(name.first?.isNumber ?? true) && name.first != ".", "\(name)")
+        #expect(name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_.~".contains($0)) }, "\(name)")
+    }
+    let folder = try TemporaryFiles.folder("names")
+    let file = folder.appendingPathComponent(name).path
+    try (format == "--lp" ? program.lpText() : program.mpsText()).write(toFile: file, atomically: false, encoding: .utf8)
+    let ours = try solver.solve().objective
+    let theirs = try #require(try glpsolObjective(file, format: format))
+    #expect(abs(ours - theirs) <= 1e-8 * max(1, abs(ours)))
+    #expect(ours == 5 * (2 + 1 + 3) + 2 * 100)
+}
