@@ -70,10 +70,7 @@ struct AllocateCommand: ParsableCommand {
         let writing = clock.now
         try write(allocation, network: network)
         if timings {
-            func seconds(_ duration: Duration) -> String {
-                let value = Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
-                return String(format: "%.4f", value)
-            }
+            func seconds(_ duration: Duration) -> String { String(format: "%.4f", duration.seconds) }
             Terminal.printError(
                 "timings: read \(seconds(readDuration)) s, build \(seconds(build)) s, solve \(seconds(solve.simplex)) s "
                     + "(\(allocation.iterations) simplex iterations), decode \(seconds(solve.decoding)) s, "

@@ -38,13 +38,14 @@ struct MinCostCommand: ParsableCommand {
             throw BadInput("\(file): \(error.description)")
         }
         let solveEnd = clock.now
-        let readSeconds = Self.seconds(solveStart - readStart)
-        let solveSeconds = Self.seconds(solveEnd - solveStart)
+        let readSeconds = (solveStart - readStart).seconds
+        let solveSeconds = (solveEnd - solveStart).seconds
 
         switch result {
         case .optimal(let solution):
-            Terminal.emit(
-                render(loaded: loaded, cost: solution.cost, readSeconds: readSeconds, solveSeconds: solveSeconds))
+            let report = MinCostReport(
+                file: file, loaded: loaded, cost: solution.cost, readSeconds: readSeconds, solveSeconds: solveSeconds)
+            Terminal.emit(format == .json ? report.json().serialized() : report.table())
         case .infeasible(let shortfall):
             let amount = MinCostProblemFile.decimalText(shortfall.unroutedSupply, digits: loaded.flowDecimals)
             let nodes = shortfall.strandedSupplyNodes.prefix(5).map { String($0 + 1) }.joined(separator: ", ")
@@ -58,33 +59,4 @@ struct MinCostCommand: ParsableCommand {
         }
     }
 
-    private func render(loaded: MinCostProblemFile, cost: Int64, readSeconds: Double, solveSeconds: Double) -> String {
-        switch format {
-        case .json:
-            let document = JSONValue.object([
-                ("format", .string("corridor-mincost/1")),
-                ("source", .string(file)),
-                ("status", .string("optimal")),
-                ("cost", .number(loaded.costValue(cost))),
-                ("nodes", .number(Double(loaded.problem.nodeCount))),
-                ("arcs", .number(Double(loaded.problem.arcCount))),
-                ("readSeconds", .number(readSeconds)),
-                ("solveSeconds", .number(solveSeconds)),
-            ])
-            return document.serialized()
-        default:
-            var table = TextTable([("quantity", .left), ("value", .right)])
-            table.append(["minimum total cost", loaded.costText(cost)])
-            table.append(["nodes", String(loaded.problem.nodeCount)])
-            table.append(["arcs", String(loaded.problem.arcCount)])
-            table.append(["read seconds", String(format: "%.3f", readSeconds)])
-            table.append(["solve seconds", String(format: "%.3f", solveSeconds)])
-            return "\(file): optimal\n" + table.rendered()
-        }
-    }
-
-    private static func seconds(_ duration: Duration) -> Double {
-        let parts = duration.components
-        return ((Double(parts.seconds) + Double(parts.attoseconds) * 1e-18) * 1e6).rounded() / 1e6
-    }
 }

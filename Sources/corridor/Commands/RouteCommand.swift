@@ -60,8 +60,8 @@ struct RouteCommand: ParsableCommand {
         guard let to else { throw BadInput("--to is required: corridor route [NETWORK] --from A --to B") }
         guard count >= 1 else { throw BadInput("--k must be at least 1, not \(count)") }
         let active = try networkOptions.loadActiveNetwork(from: input)
-        let viaIDs = Self.list(via)
-        let avoidWords = Self.list(avoid)
+        let viaIDs = CommaList.items(via) ?? []
+        let avoidWords = CommaList.items(avoid) ?? []
         let origin = try active.resolveNode(from, as: .origin)
         let destination = try active.resolveNode(to, as: .destination)
         let viaNodes = try active.resolveNodes(viaIDs, as: .via)
@@ -105,135 +105,6 @@ struct RouteCommand: ParsableCommand {
             summary: summary, readSeconds: readTime.seconds, solveSeconds: solveTime.seconds)
         Terminal.emit(format == .json ? report.json().serialized() : report.table())
     }
-
-    private static func list(_ text: String?) -> [String] {
-        guard let text else { return [] }
-        return text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
 }
 
 extension RouteMetric: ExpressibleByArgument {}
-
-/// The routes found, as a table or a `corridor-route/1` document.
-struct RouteReport {
-    let network: ActiveNetwork
-    let from: String
-    let to: String
-    let metric: RouteMetric
-    let via: [String]
-    let avoid: [String]
-    let requested: Int
-    let paths: [RoutePath]
-
-    func json() -> JSONValue {
-        .object([
-            ("format", .string("corridor-route/1")),
-            ("network", .string(network.network.name)),
-            ("scenario", .string(network.scenarioID)),
-            ("from", .string(from)),
-            ("to", .string(to)),
-            ("by", .string(metric.rawValue)),
-            ("via", .array(via.map { .string($0) })),
-            ("avoid", .array(avoid.map { .string($0) })),
-            ("k", .number(Double(requested))),
-            (
-                "paths",
-                .array(
-                    paths.map { path in
-                        .object([
-                            ("nodes", .array(path.nodeIDs.map { .string($0) })),
-                            ("links", .array(path.linkIDs.map { .string($0) })),
-                            ("cost", .number(path.cost)),
-                            ("hours", .number(path.hours)),
-                            ("days", .number(path.hours / 24)),
-                            ("lengthKm", .number(path.lengthKm)),
-                            ("crossings", .array(path.crossings.map { .string($0) })),
-                        ])
-                    })
-            ),
-        ])
-    }
-
-    func table() -> String {
-        var constraints = ""
-        if !via.isEmpty { constraints += " via \(via.joined(separator: ", "))" }
-        if !avoid.isEmpty { constraints += " avoiding \(avoid.joined(separator: ", "))" }
-        var text =
-            "Routes \(from) → \(to) by \(metric.rawValue)\(constraints) — \(network.network.name), "
-            + "scenario \(network.scenarioID)\n"
-        text += "cost in \(network.network.currency) per \(network.network.unit), nodes and links included\n\n"
-        var table = TextTable([
-            ("rank", .right), ("cost", .right), ("hours", .right), ("days", .right), ("km", .right),
-            ("crossings", .left), ("route", .left),
-        ])
-        for (rank, path) in paths.enumerated() {
-            table.append([
-                "\(rank + 1)", String(format: "%.2f", path.cost), String(format: "%.1f", path.hours),
-                String(format: "%.1f", path.hours / 24), String(format: "%.0f", path.lengthKm),
-                path.crossings.isEmpty ? "—" : path.crossings.joined(separator: ", "),
-                path.nodeIDs.joined(separator: " → "),
-            ])
-        }
-        text += table.rendered()
-        if paths.count < requested {
-            text += "\nfound only \(paths.count) loop-free route\(paths.count == 1 ? "" : "s") for this request\n"
-        }
-        return text
-    }
-}
-
-/// The distances from one node of a DIMACS file, as a table or a `corridor-route/1` document.
-struct DistanceReport {
-    let file: String
-    let nodes: Int
-    let arcs: Int
-    let source: Int
-    let summary: DistanceSummary
-    let readSeconds: Double
-    let solveSeconds: Double
-
-    private var sumText: String {
-        switch summary.distanceSum {
-        case .integer(let sum): String(sum)
-        case .decimal(let sum): sum.isFinite ? JSONValue.format(sum) : "beyond the range of a Double"
-        }
-    }
-
-    func json() -> JSONValue {
-        let sum: JSONValue =
-            switch summary.distanceSum {
-            case .integer(let sum): .number(Double(sum))
-            case .decimal(let sum): .number(sum)
-            }
-        return .object([
-            ("format", .string("corridor-route/1")),
-            ("network", .string(file)),
-            ("scenario", .null),
-            ("nodes", .number(Double(nodes))),
-            ("arcs", .number(Double(arcs))),
-            ("source", .number(Double(source))),
-            ("reached", .number(Double(summary.reached))),
-            ("distanceSum", sum),
-            ("readSeconds", .number(readSeconds)),
-            ("solveSeconds", .number(solveSeconds)),
-        ])
-    }
-
-    func table() -> String {
-        let rows = [
-            ("file", file), ("nodes", String(nodes)), ("arcs", String(arcs)), ("source", String(source)),
-            ("reached", String(summary.reached)), ("distance sum", sumText),
-            ("read", String(format: "%.3f s", readSeconds)), ("solve", String(format: "%.3f s", solveSeconds)),
-        ]
-        return rows.map { $0.0.padding(toLength: 14, withPad: " ", startingAt: 0) + $0.1 }.joined(separator: "\n")
-            + "\n"
-    }
-}
-
-extension Duration {
-    /// The duration in seconds as a `Double`.
-    var seconds: Double {
-        let (whole, fraction) = components
-        return Double(whole) + Double(fraction) / 1e18
-    }
-}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CorridorModel
+import CorridorReports
 import Foundation
 import Synchronization
 
@@ -43,8 +44,7 @@ final class SolveWatch: Sendable {
         Thread.detachNewThread { [self] in
             while true {
                 Thread.sleep(forTimeInterval: 0.05)
-                let elapsed = started.duration(to: .now)
-                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+                let seconds = started.duration(to: .now).seconds
                 state.withLock { state in
                     guard case .running(let shown) = state else { return }
                     if let limit, seconds >= limit {
