@@ -45,13 +45,13 @@ public struct ActiveNetwork: Sendable {
     /// An active link and its arcs, or `nil`; use ``resolveLink(_:as:)`` to learn why.
     public func linkReference(of id: String) -> LinkReference? { linkByID[id] }
 
-    /// The generalised cost of one unit on an arc: `cost + valueOfTimePerHour · hours` (DESIGN `c_a`).
+    /// The generalised cost of one unit on an arc: `cost + valueOfTimePerHour · hours` (docs/MODEL.md `c_a`).
     public func generalisedCost(ofArc arc: Int) -> Double {
         arcs[arc].cost + network.valueOfTimePerHour * arcs[arc].hours
     }
 
     /// The generalised cost of one unit through a node: `handlingCost + valueOfTimePerHour · dwellHours`
-    /// (DESIGN `h_n`).
+    /// (docs/MODEL.md `h_n`).
     public func generalisedCost(ofNode node: Int) -> Double {
         nodes[node].handlingCost + network.valueOfTimePerHour * nodes[node].dwellHours
     }

@@ -1,5 +1,5 @@
 /// The least-cost allocation of a scenario's demands: flows, unserved quantities, routes and the
-/// value of capacity, as DESIGN §"The allocation" asks.
+/// value of capacity, as docs/MODEL.md describes.
 ///
 /// All quantities are in the network's unit per period, money in its currency per period. Flows are
 /// cleaned of solver noise: values within ``Allocation/tolerance`` of zero (relative to the largest
@@ -16,7 +16,7 @@ public struct Allocation: Sendable, Equatable {
         case optimal
     }
 
-    /// The objective split by DESIGN's parts; they sum to ``Allocation/objective``.
+    /// The objective split into the parts of docs/MODEL.md; they sum to ``Allocation/objective``.
     public struct ObjectiveParts: Sendable, Equatable {
         /// `Σ cost_a · flow_a`.
         public let transport: Double

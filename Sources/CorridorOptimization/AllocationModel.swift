@@ -1,4 +1,4 @@
-// The allocation linear program of DESIGN §"The allocation", in DESIGN's symbols.
+// The allocation linear program of docs/MODEL.md, in its symbols.
 //
 // On the active network of a scenario (arcs a, nodes n), with demands k of quantity d_k from o_k to t_k:
 //
@@ -51,7 +51,7 @@ import CorridorRouting
 
 /// The allocation linear program of one scenario, with the bookkeeping to read GLPK's answer back.
 ///
-/// The program (``program``) is DESIGN's allocation LP with demands of one origin aggregated into one
+/// The program (``program``) is the allocation LP of docs/MODEL.md with demands of one origin aggregated into one
 /// commodity (see the top of `AllocationModel.swift` for the formulation and why this is exact).
 public struct AllocationModel: Sendable {
     /// The demands of one origin, and the part of the network their flow can use.

@@ -26,7 +26,7 @@ struct Corridor: ParsableCommand {
             ReportCommand.self,
         ])
 
-    /// Parses the command line and runs the command, mapping every failure to DESIGN's exit codes:
+    /// Parses the command line and runs the command, mapping every failure to the documented exit codes:
     /// usage and input errors exit 2 (ArgumentParser's own 64 is replaced), outcomes such as "no
     /// route" exit 1, and internal faults exit 3.
     static func main() {

@@ -2,7 +2,7 @@ import CorridorModel
 
 // Corridor max-flow by reduction to a single-source, single-sink problem:
 // - a node with a capacity becomes `in → out` with an arc of that capacity (so a source's or a sink's own
-//   capacity counts too, as the throughput of DESIGN's allocation does);
+//   capacity counts too, as the allocation's throughput does);
 // - each active arc runs from its tail's `out` to its head's `in` with its capacity per direction;
 // - a super source feeds every source's `in`, and every sink's `out` drains into a super sink.
 // Unlimited capacities stay `nil` in the model. If a path with no capacity anywhere joins a source to a

@@ -2,7 +2,7 @@ import CorridorModel
 
 /// What a route minimises.
 public enum RouteMetric: String, Sendable, Equatable, CaseIterable {
-    /// The generalised cost of DESIGN: `Σ c_a + Σ h_n` over the arcs and every node, ends included,
+    /// The generalised cost (docs/MODEL.md): `Σ c_a + Σ h_n` over the arcs and every node, ends included,
     /// with `c_a = cost + valueOfTimePerHour · hours` and `h_n = handlingCost + valueOfTimePerHour · dwellHours`.
     case cost
     /// `Σ hours_a + Σ dwellHours_n` over the arcs and every node, ends included.

@@ -58,7 +58,7 @@ public func shortestPaths(
 }
 
 extension RouteWeights {
-    /// Slot and node weights of `network` under `metric` (DESIGN's c_a and h_n for cost).
+    /// Slot and node weights of `network` under `metric` (docs/MODEL.md's c_a and h_n for cost).
     init(_ network: ActiveNetwork, by metric: RouteMetric) {
         let arcWeights: [Double]
         let nodeTerms: [Double]

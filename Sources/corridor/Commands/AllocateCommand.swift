@@ -6,7 +6,7 @@ import CorridorOutput
 import CorridorReports
 import Foundation
 
-/// `corridor allocate`: the least-cost allocation of a scenario's demands (DESIGN §"The allocation").
+/// `corridor allocate`: the least-cost allocation of a scenario's demands (docs/MODEL.md).
 struct AllocateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "allocate",
