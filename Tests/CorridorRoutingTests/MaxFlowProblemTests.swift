@@ -35,7 +35,7 @@ private func readError(_ text: String) -> DIMACSError? {
 @Test(arguments: [
     ("p max 3 1\nn 1 s\na 1 3 5\n", "no sink"),
     ("p max 3 1\nn 3 t\na 1 3 5\n", "no source"),
-    ("p max 3 1\nn 1 s\nn 1 t\na 1 3 5\n", "the same node"),
+    ("p max 3 1\nn 1 s\nn 1 t\na 1 3 5\n", "bad.max:3: the sink is the source (node 1)"),
     ("p max 3 1\nn 1 s\nn 3 t\na 1 4 5\n", "bad.max:4: an arc's head node 4 is outside 1…3"),
     ("p max 3 1\nn 1 s\nn 3 t\na 1 3 -5\n", "bad.max:4: a negative capacity"),
     ("p max 3 2\nn 1 s\nn 3 t\na 1 3 5\n", "announced 2 arcs but the file has 1"),

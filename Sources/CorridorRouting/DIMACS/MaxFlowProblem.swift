@@ -66,9 +66,15 @@ public struct MaxFlowProblem: Sendable {
                 switch role {
                 case "s":
                     guard source == nil else { throw scanner.error("a second source; only one is allowed") }
+                    guard node != sink else {
+                        throw scanner.error("the source is the sink (node \(node + 1)); they must differ")
+                    }
                     source = node
                 case "t":
                     guard sink == nil else { throw scanner.error("a second sink; only one is allowed") }
+                    guard node != source else {
+                        throw scanner.error("the sink is the source (node \(node + 1)); they must differ")
+                    }
                     sink = node
                 default: throw scanner.error("expected s or t, found \"\(role)\"")
                 }
@@ -103,7 +109,7 @@ public struct MaxFlowProblem: Sendable {
         }
         guard tails.count == announcedArcs else {
             throw DIMACSError(
-                source: scanner.source, line: 0,
+                source: scanner.source, line: scanner.lineNumber,
                 message: "the problem line announced \(announcedArcs) arcs but the file has \(tails.count)")
         }
         guard let source else { throw DIMACSError(source: scanner.source, line: 0, message: "no source (n ID s)") }
