@@ -22,8 +22,8 @@ let package = Package(
     name: "corridor-fuzz",
     dependencies: [.package(path: "..")],
     targets: [
-        // The declaration of libFuzzer's driver (see Sources/CLibFuzzer/libfuzzer.h).
-        .systemLibrary(name: "CLibFuzzer"),
+        // libFuzzer's driver and the one entry point every harness hands over to (Sources/CLibFuzzer).
+        .target(name: "CLibFuzzer"),
         .executableTarget(
             name: "fuzz-network-reader",
             dependencies: ["CLibFuzzer", .product(name: "CorridorModel", package: corridor)],

@@ -27,12 +27,5 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 /// The entry point SwiftPM links as `main`: libFuzzer's driver, running ``fuzz(_:_:)`` on each input.
 @_cdecl("fuzz_dimacs_sp_main")
 public func libFuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var (argc, argv) = (argc, argv)
-    return LLVMFuzzerRunDriver(&argc, &argv) { data, size in
-        guard let data else {
-            var none: UInt8 = 0
-            return fuzz(&none, 0)
-        }
-        return fuzz(data, size)
-    }
+    corridor_fuzz_main(argc, argv)
 }

@@ -40,12 +40,5 @@ private func check(_ network: Network, _ active: ActiveNetwork?, _ id: String) {
 /// The entry point SwiftPM links as `main`: libFuzzer's driver, running ``fuzz(_:_:)`` on each input.
 @_cdecl("fuzz_network_reader_main")
 public func libFuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var (argc, argv) = (argc, argv)
-    return LLVMFuzzerRunDriver(&argc, &argv) { data, size in
-        guard let data else {
-            var none: UInt8 = 0
-            return fuzz(&none, 0)
-        }
-        return fuzz(data, size)
-    }
+    corridor_fuzz_main(argc, argv)
 }
