@@ -43,6 +43,9 @@ public enum SweepRequestError: Error, Sendable, Equatable, CustomStringConvertib
     case shardOutOfRange(index: Int, count: Int)
     /// A shard that is not written `i/n`.
     case shardSyntax(String)
+    /// More shards than the sweep has blocks of `segmentLength` points (shards take whole blocks, so that
+    /// their joined result equals one run's).
+    case tooManyShards(SweepShard, steps: Int, segments: Int, segmentLength: Int)
 
     public var description: String {
         switch self {
@@ -56,6 +59,10 @@ public enum SweepRequestError: Error, Sendable, Equatable, CustomStringConvertib
             "\(bound.rawValue) \(JSONValue.format(value)): a \(noun) is at most \(ModelLimits.written(limit))"
         case .shardOutOfRange(let index, let count): "shard \(index)/\(count): needs 1 ≤ i ≤ n, e.g. 1/4"
         case .shardSyntax(let text): "shard \(text): expected i/n, e.g. 2/4"
+        case .tooManyShards(let shard, let steps, let segments, let length):
+            "shard \(shard): the sweep's \(steps) points form \(segments) block\(segments == 1 ? "" : "s") of up to \(length) "
+                + "(shards take whole blocks, so that joined they equal one run); use at most \(segments) "
+                + "shard\(segments == 1 ? "" : "s"), not \(shard.count)"
         }
     }
 }

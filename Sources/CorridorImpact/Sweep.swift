@@ -85,6 +85,10 @@ public struct SweepRequest: Sendable, Equatable {
         guard maximum <= parameter.limit else {
             throw .aboveLimit(.maximum, maximum, noun: parameter.noun, limit: parameter.limit)
         }
+        let segments = (steps + Self.segmentLength - 1) / Self.segmentLength
+        if let shard, shard.count > segments {
+            throw .tooManyShards(shard, steps: steps, segments: segments, segmentLength: Self.segmentLength)
+        }
         self.parameter = parameter
         self.minimum = minimum
         self.maximum = maximum

@@ -15,10 +15,11 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         self.suggestion = suggestion
     }
 
+    /// One line: control characters in the path or message (a key or file name from the file) are escaped.
     public var description: String {
         var text = path.isEmpty ? message : "\(path): \(message)"
         if let suggestion { text += " (did you mean \"\(suggestion)\"?)" }
-        return text
+        return text.escapingControlCharacters
     }
 }
 
@@ -42,7 +43,7 @@ public struct NetworkValidationError: Error, Sendable, Equatable, CustomStringCo
             return diagnostics[0].description
         }
         let count = diagnostics.count
-        let header = "\(source): \(count) problem\(count == 1 ? "" : "s")"
+        let header = "\(source.escapingControlCharacters): \(count) problem\(count == 1 ? "" : "s")"
         return ([header] + diagnostics.map { "  " + $0.description }).joined(separator: "\n")
     }
 }

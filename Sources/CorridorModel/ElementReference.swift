@@ -87,7 +87,7 @@ public struct ElementResolutionError: Error, Sendable, Equatable, CustomStringCo
         }
     }
 
-    public var description: String { "\(role.rawValue) \"\(id)\": \(problem)" }
+    public var description: String { "\(role.rawValue) \"\(id.escapingControlCharacters)\": \(problem)" }
 }
 
 extension ActiveNetwork {
@@ -132,18 +132,13 @@ extension ActiveNetwork {
 
     private func failure(_ id: String, _ role: ElementRole, _ expected: ElementKinds) -> ElementResolutionError {
         let base = network
-        let isNode = base.nodes.contains { $0.id == id }
-        let isLink = base.links.contains { $0.id == id }
+        let kind = base.kind(ofID: id)
         let fault: ElementResolutionError.Fault
-        if (isNode && expected != .link) || (isLink && expected != .node) {
+        if (kind == "node" && expected != .link) || (kind == "link" && expected != .node) {
             let enabling = base.scenarios.filter { $0.enable.contains(id) && !$0.disable.contains(id) }.map(\.id)
-            fault = .off(kind: isNode && expected != .link ? "node" : "link", enabledBy: enabling)
-        } else if isNode || isLink {
-            fault = .wrongKind(isNode ? "node" : "link")
-        } else if base.demands.contains(where: { $0.id == id }) {
-            fault = .wrongKind("demand")
-        } else if base.scenarios.contains(where: { $0.id == id }) {
-            fault = .wrongKind("scenario")
+            fault = .off(kind: kind ?? "element", enabledBy: enabling)
+        } else if let kind {
+            fault = .wrongKind(kind)
         } else {
             var candidates: [String] = []
             if expected != .link { candidates += base.nodes.map(\.id) }
@@ -171,8 +166,24 @@ extension ActiveNetwork {
         }
         let countries = Set(network.nodes.compactMap(\.country))
         if let country = countries.first(where: { $0.uppercased() == word.uppercased() }) { return .country(country) }
-        throw ElementResolutionError(
-            id: word, role: .avoided, expected: .nodeOrCountry, scenario: scenarioID,
-            fault: .unknown(suggestion: Suggestion.closest(to: word, among: network.nodes.map(\.id) + countries.sorted())))
+        let fault: ElementResolutionError.Fault =
+            if let kind = network.kind(ofID: word) {
+                .wrongKind(kind)
+            } else {
+                .unknown(suggestion: Suggestion.closest(to: word, among: network.nodes.map(\.id) + countries.sorted()))
+            }
+        throw ElementResolutionError(id: word, role: .avoided, expected: .nodeOrCountry, scenario: scenarioID, fault: fault)
+    }
+}
+
+extension Network {
+    /// What an id names in the file — `node`, `link`, `demand` or `scenario` — or `nil`. Ids are unique
+    /// across the four kinds.
+    public func kind(ofID id: String) -> String? {
+        if nodes.contains(where: { $0.id == id }) { return "node" }
+        if links.contains(where: { $0.id == id }) { return "link" }
+        if demands.contains(where: { $0.id == id }) { return "demand" }
+        if scenarios.contains(where: { $0.id == id }) { return "scenario" }
+        return nil
     }
 }

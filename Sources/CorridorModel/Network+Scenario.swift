@@ -15,7 +15,8 @@ extension Network {
         guard let scenario = scenarios.first(where: { $0.id == id }) else {
             throw UnknownScenarioError(
                 id: id, known: [Scenario.baselineID] + scenarios.map(\.id),
-                suggestion: Suggestion.closest(to: id, among: [Scenario.baselineID] + scenarios.map(\.id)))
+                suggestion: Suggestion.closest(to: id, among: [Scenario.baselineID] + scenarios.map(\.id)),
+                actualKind: kind(ofID: id))
         }
         return activate(scenario)
     }
@@ -75,9 +76,15 @@ public struct UnknownScenarioError: Error, Sendable, Equatable, CustomStringConv
     /// Every id that would have been accepted, `baseline` first.
     public let known: [String]
     public let suggestion: String?
+    /// What the id names instead (`node`, `link`, `demand`), when it names something.
+    public let actualKind: String?
+
+    public init(id: String, known: [String], suggestion: String?, actualKind: String? = nil) {
+        (self.id, self.known, self.suggestion, self.actualKind) = (id, known, suggestion, actualKind)
+    }
 
     public var description: String {
-        var text = "unknown scenario \"\(id)\""
+        var text = actualKind.map { "\"\(id)\" is a \($0), not a scenario" } ?? "unknown scenario \"\(id)\""
         if let suggestion { text += " (did you mean \"\(suggestion)\"?)" }
         text += "; the network has: " + known.joined(separator: ", ")
         return text

@@ -43,7 +43,7 @@ enum FileSystem {
             let destination = String(decoding: target[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
             current =
                 destination.hasPrefix("/")
-                ? destination : (folder(of: current) as NSString).appendingPathComponent(destination)
+                ? destination : join(folder(of: current), destination)
         }
         throw OutputError(path: shown, reason: "too many levels of symbolic links")
     }
@@ -60,23 +60,44 @@ enum FileSystem {
         return nil
     }
 
-    /// The folder a path is in (`.` for a bare name).
+    /// The folder a path is in (`.` for a bare name). Paths are split here, not with Foundation's
+    /// `NSString` path methods, which trap on a one-character name on Linux.
     static func folder(of path: String) -> String {
-        let folder = (path as NSString).deletingLastPathComponent
-        return folder.isEmpty ? "." : folder
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
-    static func name(of path: String) -> String { (path as NSString).lastPathComponent }
+    /// The last component of a path.
+    static func name(of path: String) -> String {
+        path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
+    }
+
+    /// `folder/name`.
+    static func join(_ folder: String, _ name: String) -> String {
+        folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    }
+
+    /// The path without trailing slashes (`/` stays `/`).
+    static func trimmingTrailingSlashes(_ path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        return String(trimmed)
+    }
 
     /// The name pattern of every temporary file or folder corridor makes: `.<target>.corridor-tmp-<pid>-<random>`,
     /// beside its target, so that a killed run's leftovers are recognisable and removed by the next run.
     static func temporaryPath(for target: String) -> String {
         let random = String(UInt32.random(in: .min ... .max), radix: 16)
-        return (folder(of: target) as NSString).appendingPathComponent(
-            temporaryPrefix(for: name(of: target)) + "\(getpid())-\(random)")
+        return join(folder(of: target), temporaryPrefix(for: name(of: target)) + "\(getpid())-\(random)")
     }
 
-    private static func temporaryPrefix(for name: String) -> String { ".\(name).corridor-tmp-" }
+    /// `.<name>.corridor-tmp-`, with the name cut to 200 bytes so that the whole stays within the
+    /// 255-byte limit of a file name.
+    private static func temporaryPrefix(for name: String) -> String {
+        var cut = Substring(name)
+        while cut.utf8.count > 200 { cut = cut.dropLast() }
+        return ".\(cut).corridor-tmp-"
+    }
 
     /// Removes the temporary files and folders of `target` left by runs that were killed (their process
     /// is gone). A folder is removed only while it holds nothing but regular files.
@@ -88,7 +109,7 @@ enum FileSystem {
             guard let pid = Int32(entry.dropFirst(prefix.count).prefix { $0 != "-" }), pid > 0,
                 kill(pid, 0) != 0, errno == ESRCH
             else { continue }
-            let path = (folder as NSString).appendingPathComponent(entry)
+            let path = join(folder, entry)
             switch try? kind(of: path) {
             case .regular: unlink(path)
             case .directory: removeFolderOfFiles(path)
@@ -102,7 +123,7 @@ enum FileSystem {
     static func removeFolderOfFiles(_ path: String) -> Bool {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         for entry in entries {
-            let file = (path as NSString).appendingPathComponent(entry)
+            let file = join(path, entry)
             guard case .regular = try? kind(of: file) else { return false }
             unlink(file)
         }
@@ -130,7 +151,9 @@ enum FileSystem {
     /// Creates `path` (which must not exist) holding `data`, flushed to the disk.
     static func createFile(_ path: String, _ data: Data, mode: mode_t, shownAs shown: String) throws(OutputError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-        guard descriptor >= 0 else { throw OutputError(path: shown, reason: reason(errno)) }
+        guard descriptor >= 0 else {
+            throw OutputError(path: shown, reason: "cannot create a file in \(folder(of: path)) (\(reason(errno)))")
+        }
         do {
             try writeAll(data, to: descriptor, path: shown)
             try flush(descriptor, shownAs: shown)

@@ -36,6 +36,37 @@ public enum OutputFile {
         }
     }
 
+    /// Where a write to a path would land.
+    public enum Destination: Sendable, Equatable {
+        case standardOutput
+        /// A device, FIFO or another of the process's open files, written in place.
+        case device(String)
+        /// A regular file (existing or to be created), by its absolute path with links followed.
+        case file(String)
+    }
+
+    /// Where a write to `path` would land, checked as far as it can be without writing: a folder, a
+    /// socket or a missing folder is refused here. Commands call it for every target before writing
+    /// any, so a bad last target does not leave the first ones written, and two targets that are one
+    /// file can be told apart.
+    public static func destination(of path: String) throws(OutputError) -> Destination {
+        if path == "-" { return .standardOutput }
+        guard !path.isEmpty else { throw OutputError(path: "\"\"", reason: "an empty file name") }
+        let file = try FileSystem.resolvingLinks(path, shownAs: path)
+        if let descriptor = FileSystem.openDescriptor(named: file) {
+            return descriptor == STDOUT_FILENO ? .standardOutput : .device(file)
+        }
+        switch try FileSystem.kind(of: file) {
+        case .directory: throw OutputError(path: path, reason: "is a folder; name a file")
+        case .special(_, isSocket: true): throw OutputError(path: path, reason: "is a socket")
+        case .special: return .device(file)
+        case .missing, .symbolicLink, .regular: try FileSystem.requireParentFolder(of: file, shownAs: path)
+        }
+        guard let folder = realpath(FileSystem.folder(of: file), nil) else { return .file(file) }
+        defer { free(folder) }
+        return .file(FileSystem.join(String(cString: folder), FileSystem.name(of: file)))
+    }
+
     /// Where a write to `path` goes, after following links and clearing a killed run's leftovers.
     private enum Target {
         case standardOutput
@@ -79,7 +110,11 @@ public enum OutputFile {
     private static func writeInPlace(_ data: Data, to device: String, shownAs path: String) throws(OutputError) {
         let descriptor = open(device, O_WRONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
-            let reason = errno == ENXIO ? "no process is reading from the FIFO" : FileSystem.reason(errno)
+            let failure = errno
+            let isFIFO = (try? FileSystem.kind(of: device)) == .special(isFIFO: true, isSocket: false)
+            let reason =
+                failure == ENXIO && isFIFO ? "no process is reading from the FIFO"
+                : failure == ENXIO ? "the device is not available (no such device or address)" : FileSystem.reason(failure)
             throw OutputError(path: path, reason: reason)
         }
         defer { close(descriptor) }

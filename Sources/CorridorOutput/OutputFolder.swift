@@ -9,17 +9,20 @@ import Foundation
 /// and a reader sees the old set or the new one, never a mix.
 ///
 /// Every folder corridor writes holds a manifest, `corridor-manifest.json`, naming the kind of output and
-/// its files. A target folder is written when it
+/// each file with its size and FNV-1a hash. A file counts as corridor's only while it is listed there and
+/// still has that content: a file the user edited, or one a hand-made manifest lists, is the user's. A
+/// target folder is written when it
 /// - does not exist: the files are written into a temporary folder beside it, flushed, and renamed into place;
-/// - is empty, or holds exactly a previous output of the same kind (its manifest and the files it lists):
-///   the new folder is built beside it and the two are exchanged in one step (`renameat2` with
-///   `RENAME_EXCHANGE`), then the old files are removed;
+/// - is empty, or holds exactly a previous output of the same kind: the new folder is built beside it and
+///   the two are exchanged in one step (`renameat2` with `RENAME_EXCHANGE`), then the old files are
+///   removed. Where the folder cannot be exchanged (a mount point), the files are written into it one by
+///   one instead, each whole, the manifest last;
 /// - holds anything else: refused, unless `force` is given; then corridor's files are written into it one
-///   by one (each whole, the manifest last), beside what is there, and a file of the same name that no
-///   manifest lists stops the write before anything is changed.
+///   by one (each whole, the manifest last), beside what is there, which is all kept; a file of the same
+///   name that is not corridor's stops the write before anything is changed.
 ///
-/// The working folder, any folder above it and `/` are refused whatever `force` says. A symbolic link to a
-/// folder is written through.
+/// The working folder, any folder above it and `/` are refused whatever `force` says; so is standard
+/// output. A symbolic link to a folder is written through.
 public enum OutputFolder {
     /// The manifest's file name.
     public static let manifestName = "corridor-manifest.json"
@@ -29,20 +32,18 @@ public enum OutputFolder {
     public static func write(
         _ files: [(name: String, contents: Data)], kind: String, to path: String, force: Bool = false
     ) throws(OutputError) {
-        guard path != "-" else {
+        guard !path.isEmpty else { throw OutputError(path: "\"\"", reason: "an empty folder name") }
+        let folder = try FileSystem.resolvingLinks(FileSystem.trimmingTrailingSlashes(path), shownAs: path)
+        guard path != "-", FileSystem.openDescriptor(named: folder) == nil else {
             throw OutputError(path: path, reason: "a folder of files cannot go to standard output; name a folder")
         }
-        guard !path.isEmpty else { throw OutputError(path: "\"\"", reason: "an empty folder name") }
-        let folder = try FileSystem.resolvingLinks(
-            path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path, shownAs: path)
         try refuseWorkingFolderOrAbove(folder, shownAs: path)
-        let manifest = Manifest(kind: kind, files: files.map(\.name))
-        let all = files + [(name: manifestName, contents: manifest.data)]
+        let written = Manifest(kind: kind, files: files.map { Manifest.Entry(name: $0.name, contents: $0.contents) })
         FileSystem.removeStaleTemporaries(of: folder)
         switch try FileSystem.kind(of: folder) {
         case .missing, .symbolicLink:
             try FileSystem.requireParentFolder(of: folder, shownAs: path)
-            let staging = try stage(all, beside: folder, mode: 0o777 & ~currentUmask(), shownAs: path)
+            let staging = try stage(files, written, beside: folder, mode: 0o777 & ~currentUmask(), shownAs: path)
             guard rename(staging, folder) == 0 else {
                 let failure = errno
                 FileSystem.removeFolderOfFiles(staging)
@@ -55,16 +56,17 @@ public enum OutputFolder {
             FileSystem.flushFolder(FileSystem.folder(of: folder))
         case .directory(let mode):
             let previous = Manifest.read(in: folder)
-            for name in previous?.files ?? [] {
-                FileSystem.removeStaleTemporaries(of: (folder as NSString).appendingPathComponent(name))
+            let ours = previous?.intact(in: folder) ?? []
+            for name in previous?.files.map(\.name) ?? [] {
+                FileSystem.removeStaleTemporaries(of: FileSystem.join(folder, name))
             }
             let entries = try contents(of: folder, shownAs: path)
-            let ours = Set(previous?.files ?? []).union(previous == nil ? [] : [manifestName])
-            let foreign = entries.filter { !ours.contains($0) }.sorted()
+            let oursAndManifest = ours.union(previous == nil ? [] : [manifestName])
+            let foreign = entries.filter { !oursAndManifest.contains($0) }.sorted()
             if foreign.isEmpty && (entries.isEmpty || previous?.kind == kind) {
-                try exchange(all, with: folder, mode: mode, removing: entries, shownAs: path)
+                try replace(folder, with: files, written, mode: mode, shownAs: path)
             } else if force {
-                try writeBeside(all, into: folder, ours: ours, entries: Set(entries), shownAs: path)
+                try writeBeside(files, into: folder, manifest: written, keeping: ours, previous: previous, entries: Set(entries), shownAs: path)
             } else {
                 let listed = foreign.prefix(3).joined(separator: ", ") + (foreign.count > 3 ? ", …" : "")
                 let reason =
@@ -78,16 +80,17 @@ public enum OutputFolder {
         }
     }
 
-    /// Writes the files into a new temporary folder beside `folder` and returns its path.
+    /// Writes the files and their manifest into a new temporary folder beside `folder` and returns its path.
     private static func stage(
-        _ files: [(name: String, contents: Data)], beside folder: String, mode: mode_t, shownAs path: String
+        _ files: [(name: String, contents: Data)], _ manifest: Manifest, beside folder: String, mode: mode_t,
+        shownAs path: String
     ) throws(OutputError) -> String {
         let staging = FileSystem.temporaryPath(for: folder)
         guard mkdir(staging, 0o700) == 0 else { throw OutputError(path: path, reason: FileSystem.reason(errno)) }
         do {
-            for file in files {
-                let filePath = (staging as NSString).appendingPathComponent(file.name)
-                try FileSystem.createFile(filePath, file.contents, mode: FileSystem.newFileMode, shownAs: path)
+            for file in files + [(name: manifestName, contents: manifest.data)] {
+                try FileSystem.createFile(
+                    FileSystem.join(staging, file.name), file.contents, mode: FileSystem.newFileMode, shownAs: path)
             }
             chmod(staging, mode)
             FileSystem.flushFolder(staging)
@@ -98,27 +101,37 @@ public enum OutputFolder {
         return staging
     }
 
-    /// Replaces an empty folder, or one holding only a previous output of the same kind, in one step.
-    private static func exchange(
-        _ files: [(name: String, contents: Data)], with folder: String, mode: mode_t, removing old: [String],
+    /// Replaces an empty folder, or one holding only a previous output of the same kind, in one step; a
+    /// folder that cannot be exchanged (a mount point) is written file by file instead.
+    private static func replace(
+        _ folder: String, with files: [(name: String, contents: Data)], _ manifest: Manifest, mode: mode_t,
         shownAs path: String
     ) throws(OutputError) {
-        let staging = try stage(files, beside: folder, mode: mode, shownAs: path)
+        let staging = try stage(files, manifest, beside: folder, mode: mode, shownAs: path)
         guard corridor_exchange_paths(staging, folder) == 0 else {
             let failure = errno
             FileSystem.removeFolderOfFiles(staging)
-            throw OutputError(path: path, reason: FileSystem.reason(failure))
+            guard failure == EBUSY || failure == EXDEV || failure == EINVAL || failure == ENOSYS else {
+                throw OutputError(path: path, reason: FileSystem.reason(failure))
+            }
+            let previous = Manifest.read(in: folder)
+            let ours = previous?.intact(in: folder) ?? []
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            // The folder held nothing but corridor's files of this kind: the old ones not written again go.
+            try writeBeside(files, into: folder, manifest: manifest, keeping: ours, previous: nil, entries: Set(entries), shownAs: path)
+            for stale in ours.subtracting(files.map(\.name)) { unlink(FileSystem.join(folder, stale)) }
+            return
         }
         FileSystem.flushFolder(FileSystem.folder(of: folder))
-        // `staging` now names the old folder: only files corridor listed in it.
+        // `staging` now names the old folder: only files corridor wrote.
         FileSystem.removeFolderOfFiles(staging)
     }
 
-    /// Writes corridor's files into a folder that holds other files too, each one whole, the manifest last;
-    /// files of an earlier corridor output that the new one does not have are removed.
+    /// Writes corridor's files into a folder that holds other files too, each one whole, the manifest last,
+    /// which lists the new files and the earlier corridor files kept beside them.
     private static func writeBeside(
-        _ files: [(name: String, contents: Data)], into folder: String, ours: Set<String>, entries: Set<String>,
-        shownAs path: String
+        _ files: [(name: String, contents: Data)], into folder: String, manifest: Manifest, keeping ours: Set<String>,
+        previous: Manifest?, entries: Set<String>, shownAs path: String
     ) throws(OutputError) {
         let clashes = files.map(\.name).filter { entries.contains($0) && !ours.contains($0) }
         guard clashes.isEmpty else {
@@ -128,12 +141,12 @@ public enum OutputFolder {
                     + "by corridor and would be replaced; name a new or empty folder")
         }
         for file in files {
-            try OutputFile.write(file.contents, to: (folder as NSString).appendingPathComponent(file.name))
+            try OutputFile.write(file.contents, to: FileSystem.join(folder, file.name))
         }
-        let kept = Set(files.map(\.name))
-        for stale in ours.subtracting(kept) where entries.contains(stale) {
-            unlink((folder as NSString).appendingPathComponent(stale))
-        }
+        let newNames = Set(files.map(\.name))
+        var combined = manifest
+        combined.files += (previous?.files ?? []).filter { ours.contains($0.name) && !newNames.contains($0.name) }
+        try OutputFile.write(combined.data, to: FileSystem.join(folder, manifestName))
     }
 
     private static func contents(of folder: String, shownAs path: String) throws(OutputError) -> [String] {
@@ -164,36 +177,77 @@ public enum OutputFolder {
     }
 }
 
-/// What `corridor-manifest.json` records: the kind of output and the files corridor wrote.
-struct Manifest: Equatable {
+/// What `corridor-manifest.json` records: the kind of output and each file corridor wrote, with its size
+/// and 64-bit FNV-1a hash, so that a file changed since is not taken for corridor's.
+struct Manifest {
+    struct Entry {
+        var name: String
+        var bytes: Int
+        var hash: UInt64
+
+        init(name: String, contents: Data) {
+            self.name = name
+            bytes = contents.count
+            hash = Self.fnv1a(contents)
+        }
+
+        init(name: String, bytes: Int, hash: UInt64) {
+            (self.name, self.bytes, self.hash) = (name, bytes, hash)
+        }
+
+        /// FNV-1a, 64 bits (Fowler, Noll and Vo): enough to tell an edited file from corridor's own.
+        static func fnv1a(_ data: Data) -> UInt64 {
+            data.reduce(0xcbf2_9ce4_8422_2325 as UInt64) { ($0 ^ UInt64($1)) &* 0x0000_0100_0000_01B3 }
+        }
+    }
+
     var kind: String
-    var files: [String]
+    var files: [Entry]
 
     var data: Data {
-        let names = files.map { "    \"\($0)\"" }.joined(separator: ",\n")
+        let entries = files.map {
+            "    { \"name\": \"\($0.name)\", \"bytes\": \($0.bytes), \"fnv1a64\": \"\(String($0.hash, radix: 16))\" }"
+        }
         return Data(
             """
             {
-              "format": "corridor-manifest/1",
+              "format": "corridor-manifest/2",
               "kind": "\(kind)",
               "files": [
-            \(names)
+            \(entries.joined(separator: ",\n"))
               ]
             }
 
             """.utf8)
     }
 
+    /// The names of the listed files that are in `folder` with the content the manifest records.
+    func intact(in folder: String) -> Set<String> {
+        Set(
+            files.filter { entry in
+                guard let contents = FileManager.default.contents(atPath: FileSystem.join(folder, entry.name)) else {
+                    return false
+                }
+                return contents.count == entry.bytes && Entry.fnv1a(contents) == entry.hash
+            }.map(\.name))
+    }
+
     /// The manifest in `folder`, or `nil` when there is none or it is not one of corridor's.
     static func read(in folder: String) -> Manifest? {
-        let path = (folder as NSString).appendingPathComponent(OutputFolder.manifestName)
-        guard let data = FileManager.default.contents(atPath: path),
+        guard let data = FileManager.default.contents(atPath: FileSystem.join(folder, OutputFolder.manifestName)),
             let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-            object["format"] as? String == "corridor-manifest/1",
+            object["format"] as? String == "corridor-manifest/2",
             let kind = object["kind"] as? String,
-            let files = object["files"] as? [String],
-            files.allSatisfy({ !$0.contains("/") && $0 != "." && $0 != ".." })
+            let list = object["files"] as? [[String: Any]]
         else { return nil }
+        var files: [Entry] = []
+        for item in list {
+            guard let name = item["name"] as? String, !name.contains("/"), name != ".", name != "..",
+                let bytes = item["bytes"] as? Int, let hashText = item["fnv1a64"] as? String,
+                let hash = UInt64(hashText, radix: 16)
+            else { return nil }
+            files.append(Entry(name: name, bytes: bytes, hash: hash))
+        }
         return Manifest(kind: kind, files: files)
     }
 }

@@ -112,7 +112,7 @@ public enum MaxFlowReport {
         case .decimal(let decimal): exact = number(decimal.value)
         }
         return """
-            \(path): \(nodeCount) nodes, \(arcCount) arcs
+            \(path.escapingControlCharacters): \(nodeCount) nodes, \(arcCount) arcs
             maximum flow: \(exact)
             read \(String(format: "%.3f", readSeconds)) s, solve \(String(format: "%.3f", solveSeconds)) s
             """

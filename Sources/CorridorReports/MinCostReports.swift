@@ -34,6 +34,6 @@ public struct MinCostReport {
         table.append(["arcs", String(loaded.problem.arcCount)])
         table.append(["read seconds", String(format: "%.3f", readSeconds)])
         table.append(["solve seconds", String(format: "%.3f", solveSeconds)])
-        return "\(file): optimal\n" + table.rendered()
+        return "\(file.escapingControlCharacters): optimal\n" + table.rendered()
     }
 }

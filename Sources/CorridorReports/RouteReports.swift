@@ -125,7 +125,7 @@ public struct DistanceReport {
 
     public func table() -> String {
         let rows = [
-            ("file", file), ("nodes", String(nodes)), ("arcs", String(arcs)), ("source", String(source)),
+            ("file", file.escapingControlCharacters), ("nodes", String(nodes)), ("arcs", String(arcs)), ("source", String(source)),
             ("reached", String(summary.reached)), ("distance sum", sumText),
             ("read", String(format: "%.3f s", readSeconds)), ("solve", String(format: "%.3f s", solveSeconds)),
         ]

@@ -42,7 +42,9 @@ struct Corridor: ParsableCommand {
             }
             // Every error line starts "corridor: ", ArgumentParser's usage errors included.
             if message.hasPrefix("Error: ") { message = "corridor: " + message.dropFirst("Error: ".count) }
-            FileHandle.standardError.write(Data((message + "\n").utf8))
+            let printable = message.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { String($0).escapingControlCharacters }.joined(separator: "\n")
+            FileHandle.standardError.write(Data((printable + "\n").utf8))
             Foundation.exit(code == .validationFailure ? CorridorExit.badInput.rawValue : code.rawValue)
         }
         do {

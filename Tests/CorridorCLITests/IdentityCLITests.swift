@@ -66,3 +66,77 @@ import Testing
         }
     }
 }
+
+/// Findings of a hostile review, each a located exit-2 message now.
+@Suite struct ReviewFindingsCLITests {
+    let tiny = CLIRunner.path("networks/tiny.json")
+
+    @Test func aOneCharacterOutputNameIsWritten() throws {
+        let folder = try TemporaryFiles.folder()
+        for arguments in [["--format", "json", "--output", "t"], ["--format", "csv", "--output", "x"], ["--write-lp", "m"]] {
+            let result = try CLIRunner.run(["allocate", tiny] + arguments, in: folder)
+            #expect(result.exitCode == 0, "\(arguments): \(result.standardError)")
+        }
+    }
+
+    @Test func everyTargetIsCheckedBeforeAnythingIsWritten() throws {
+        let folder = try TemporaryFiles.folder()
+        let cases: [([String], String)] = [
+            (["--write-lp", "ok.lp", "--format", "json", "--output", "missing/x.json"], "corridor: missing/x.json: cannot write: no folder missing\n"),
+            (["--write-lp", "same.txt", "--output", "same.txt"], "corridor: --output and --write-lp name the same file, \(folder.resolvingSymlinksInPath().path)/same.txt\n"),
+            (["--write-lp", "-"], "corridor: --output and --write-lp would both go to standard output; name a file for one\n"),
+        ]
+        for (arguments, message) in cases {
+            let result = try CLIRunner.run(["allocate", tiny] + arguments, in: folder)
+            #expect(result.exitCode == 2, "\(arguments)")
+            #expect(result.standardError == message, "\(arguments)")
+        }
+        let network = folder.appendingPathComponent("net.json").path
+        try FileManager.default.copyItem(atPath: tiny, toPath: network)
+        let overInput = try CLIRunner.run(["allocate", "net.json", "--output", "net.json"], in: folder)
+        #expect(overInput.standardError == "corridor: --output net.json: that is the input network; name another file\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["net.json"])
+    }
+
+    @Test func sweepShardsAndReportStepsAreCheckedWithTheirOptions() throws {
+        let shards = try CLIRunner.run([
+            "sweep", tiny, "--capacity", "dostyk", "--min", "0", "--max", "10", "--steps", "10", "--shard", "1/4",
+        ])
+        #expect(shards.exitCode == 2)
+        #expect(shards.standardError.hasPrefix("corridor: --shard 1/4: the sweep's 10 points form 1 block of up to 10"))
+        let steps = try CLIRunner.run([
+            "report", tiny, "--baseline", "baseline", "--scenario", "baseline", "--sweep", "dostyk", "--steps", "100001",
+            "-o", "r.html",
+        ])
+        #expect(steps.exitCode == 2)
+        #expect(steps.standardError == "corridor: --steps 100001: at most 100000 points; sweep a narrower range in shards\n")
+    }
+
+    @Test func maxflowEndsAndWrongKindsAreNamed() throws {
+        var text = try String(contentsOfFile: tiny, encoding: .utf8)
+        text = text.replacingOccurrences(
+            of: #"{ "id": "chongqing-duisburg", "origin": "chongqing", "destination": "duisburg", "quantity": 80 }"#,
+            with: #"{ "id": "chongqing-duisburg", "origin": "chongqing", "destination": "duisburg", "quantity": 80 }, { "id": "back", "origin": "duisburg", "destination": "chongqing", "quantity": 5 }"#)
+        let both = try TemporaryFiles.file(text, name: "both.json")
+        let overlap = try CLIRunner.run(["maxflow", both])
+        #expect(overlap.exitCode == 2)
+        #expect(overlap.standardError.contains("is an origin of one demand and the destination of another"))
+        let empty = try CLIRunner.run(["maxflow", tiny, "--from", ""])
+        #expect(empty.standardError == "corridor: --from names no node; give ids separated by commas\n")
+        let avoid = try CLIRunner.run(["route", tiny, "--from", "xian", "--to", "duisburg", "--avoid", "xian-duisburg"])
+        #expect(avoid.standardError == "corridor: --avoid xian-duisburg: is a demand, not a node or country code\n")
+        let scenario = try CLIRunner.run(["info", tiny, "--scenario", "bakhty"])
+        #expect(scenario.standardError.hasPrefix("corridor: \"bakhty\" is a node, not a scenario"))
+    }
+
+    @Test func fileNamesWithEscapesAreShownEscaped() throws {
+        let folder = try TemporaryFiles.folder()
+        let name = "e\u{1B}[31mvil.gr"
+        try "p sp 2 1\na 1 2 3\n".write(to: folder.appendingPathComponent(name), atomically: false, encoding: .utf8)
+        let result = try CLIRunner.run(["route", name, "--from", "1"], in: folder)
+        #expect(result.exitCode == 0)
+        #expect(!result.standardOutput.contains("\u{1B}") && result.standardOutput.contains(#"e\u{1B}[31mvil.gr"#))
+        let missing = try CLIRunner.run(["validate", "a\nb.json"], in: folder)
+        #expect(missing.standardError == "corridor: a\\nb.json: no such file\n")
+    }
+}

@@ -57,7 +57,7 @@ import Testing
 @Test func zeroRoutesIsRefusedNamingTheFlag() throws {
     let result = try CLIRunner.run(["route", CLIRunner.path("networks/tiny.json"), "--from", "xian", "--to", "duisburg", "--k", "0"])
     #expect(result.exitCode == 2)
-    #expect(result.standardError == "corridor: --k must be at least 1, not 0\n")
+    #expect(result.standardError == "corridor: --k must be from 1 to 1000, not 0\n")
 }
 
 @Test func dimacsShortestPathFileGivesReachedAndDistanceSum() throws {

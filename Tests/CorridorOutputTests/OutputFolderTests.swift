@@ -70,10 +70,42 @@ import Testing
         try "my notes".write(toFile: path("shared/notes.txt"), atomically: false, encoding: .utf8)
         try OutputFolder.write(
             tables("1") + [("c.csv", Data("c\n".utf8))], kind: "test-csv", to: path("shared"), force: true)
-        try OutputFolder.write(tables("2"), kind: "test-csv", to: path("shared"), force: true)
-        #expect(try listing("shared") == ["a.csv", "b.csv", "corridor-manifest.json", "notes.txt"])
+        try OutputFolder.write(tables("2"), kind: "other-csv", to: path("shared"), force: true)
+        // Everything not written again stays, the earlier c.csv included (still listed as corridor's).
+        #expect(try listing("shared") == ["a.csv", "b.csv", "c.csv", "corridor-manifest.json", "notes.txt"])
         #expect(try read("shared/a.csv") == "a,2\n")
         #expect(try read("shared/notes.txt") == "my notes")
+        #expect(try read("shared/corridor-manifest.json").contains("\"c.csv\""))
+    }
+
+    /// A file corridor wrote but the user edited since is the user's: refused, and with force a clash.
+    @Test func anEditedTableIsTheUsers() throws {
+        try OutputFolder.write(tables("1"), kind: "test-csv", to: path("out"))
+        try "a,edited by hand\n".write(toFile: path("out/a.csv"), atomically: false, encoding: .utf8)
+        #expect(throws: OutputError.self) { try OutputFolder.write(tables("2"), kind: "test-csv", to: path("out")) }
+        #expect(throws: OutputError.self) { try OutputFolder.write(tables("2"), kind: "test-csv", to: path("out"), force: true) }
+        #expect(try read("out/a.csv") == "a,edited by hand\n")
+    }
+
+    /// A hand-made manifest that lists the user's file does not make it corridor's to delete.
+    @Test func aForgedManifestListsNothingOfTheUsers() throws {
+        try FileManager.default.createDirectory(atPath: path("forged"), withIntermediateDirectories: false)
+        try "my notes".write(toFile: path("forged/notes.txt"), atomically: false, encoding: .utf8)
+        try #"{"format": "corridor-manifest/2", "kind": "test-csv", "files": [{"name": "notes.txt", "bytes": 1, "fnv1a64": "0"}]}"#
+            .write(toFile: path("forged/corridor-manifest.json"), atomically: false, encoding: .utf8)
+        #expect(throws: OutputError.self) { try OutputFolder.write(tables("1"), kind: "test-csv", to: path("forged")) }
+        try OutputFolder.write(tables("1"), kind: "test-csv", to: path("forged"), force: true)
+        #expect(try read("forged/notes.txt") == "my notes")
+    }
+
+    /// One-character and 250-character names (Foundation's NSString path methods trap on the first; the
+    /// temporary name of the second once passed the 255-byte limit).
+    @Test func shortAndLongNamesAreWritten() throws {
+        let long = String(repeating: "n", count: 250)
+        try OutputFolder.write(tables("1"), kind: "test-csv", to: path("t"))
+        try OutputFile.write("x", to: path(long))
+        #expect(try read(long) == "x")
+        #expect(try listing("t").count == 3)
     }
 
     @Test func anotherKindOfOutputIsNotReplacedWithoutForce() throws {

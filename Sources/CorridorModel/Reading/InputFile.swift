@@ -162,5 +162,8 @@ public struct InputFileError: Error, Sendable, Equatable, CustomStringConvertibl
         self.reason = reason
     }
 
-    public var description: String { line.map { "\(path):\($0): \(reason)" } ?? "\(path): \(reason)" }
+    public var description: String {
+        let shown = path.escapingControlCharacters
+        return line.map { "\(shown):\($0): \(reason)" } ?? "\(shown): \(reason)"
+    }
 }

@@ -250,7 +250,7 @@ struct NetworkValidator {
                 path.appending("destination"), at: tree.offset,
                 "same node as \"origin\" (\(quoted(origin))); a demand must go somewhere else")
         }
-        let quantity = number(fields, "quantity", atMost: ModelLimits.quantity)
+        let quantity = number(fields, "quantity", atMost: ModelLimits.quantity, isRequired: true)
         let penalty = number(fields, "unservedPenalty", atMost: ModelLimits.unitCost)
         let meta = self.meta(fields)
         guard let id, let origin, let destination, let quantity else { return nil }
@@ -404,23 +404,26 @@ struct NetworkValidator {
     }
 
     /// A finite number of magnitude at most `limit` (``ModelLimits``), non-negative unless `range` says otherwise.
+    /// A `null` for an optional key is told to leave the key out; a required one (`isRequired`) is not.
     private mutating func number(
         _ fields: Fields, _ key: String, within range: ClosedRange<Double>? = nil,
-        atMost limit: Double = ModelLimits.magnitude
+        atMost limit: Double = ModelLimits.magnitude, isRequired: Bool = false
     ) -> Double? {
         guard let tree = fields[key] else { return nil }
-        return number(tree, at: fields.path.appending(key), within: range, allowsNull: false, atMost: limit) ?? nil
+        return number(
+            tree, at: fields.path.appending(key), within: range, allowsNull: false, atMost: limit,
+            suggestsOmission: !isRequired) ?? nil
     }
 
     /// Checks one number; `.some(nil)` is an accepted `null`, `nil` a rejected value.
     private mutating func number(
         _ tree: JSONTree, at path: @autoclosure () -> JSONPath, within range: ClosedRange<Double>?,
-        allowsNull: Bool, atMost limit: Double = ModelLimits.magnitude
+        allowsNull: Bool, atMost limit: Double = ModelLimits.magnitude, suggestsOmission: Bool = true
     ) -> Double?? {
         if allowsNull, case .null = tree.value { return .some(nil) }
         guard case .number(let value, let literal) = tree.value else {
             let expected = allowsNull ? "a number or null" : "a number"
-            let hint = !allowsNull && tree.typeDescription == "null" ? " (leave the key out instead)" : ""
+            let hint = !allowsNull && suggestsOmission && tree.typeDescription == "null" ? " (leave the key out instead)" : ""
             report(path(), at: tree.offset, "expected \(expected), found \(tree.typeDescription)\(hint)")
             return nil
         }

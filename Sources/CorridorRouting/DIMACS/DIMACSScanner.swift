@@ -277,5 +277,8 @@ public struct DIMACSError: Error, Sendable, Equatable, CustomStringConvertible {
         self.message = message
     }
 
-    public var description: String { line > 0 ? "\(source):\(line): \(message)" : "\(source): \(message)" }
+    public var description: String {
+        let shown = source.escapingControlCharacters
+        return line > 0 ? "\(shown):\(line): \(message)" : "\(shown): \(message)"
+    }
 }

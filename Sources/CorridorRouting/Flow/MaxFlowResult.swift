@@ -48,8 +48,9 @@ public struct MaxFlowResult: Sendable, Equatable {
 
 /// Why a corridor max-flow cannot be computed as asked.
 public enum MaxFlowNetworkError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// A node given both as a source and as a sink.
-    case sourceIsSink(id: String)
+    /// A node both a source and a sink: named so (`bothNamed`), or an origin of one demand and the
+    /// destination of another when the defaults are used.
+    case sourceIsSink(id: String, bothNamed: Bool)
     /// No sources (or no sinks) were named and the scenario has no servable demand to take them from.
     case noEnds(ElementRole, scenario: String)
     /// The reduced problem was refused (capacities too large to add up, for instance).
@@ -57,7 +58,11 @@ public enum MaxFlowNetworkError: Error, Sendable, Equatable, CustomStringConvert
 
     public var description: String {
         switch self {
-        case .sourceIsSink(let id): "node \"\(id)\" is both a source and a sink; the two sets must be disjoint"
+        case .sourceIsSink(let id, let bothNamed):
+            bothNamed
+                ? "node \"\(id)\" is both a source and a sink; the two sets must be disjoint"
+                : "node \"\(id)\" is an origin of one demand and the destination of another, so the sources and "
+                    + "sinks taken from the demands overlap; name disjoint sets"
         case .noEnds(let role, let scenario):
             "scenario \"\(scenario)\" has no servable demand to take the \(role.rawValue)s from; name them"
         case .unsolvable(let message): "cannot compute the maximum flow: \(message)"

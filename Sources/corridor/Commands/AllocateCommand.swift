@@ -35,7 +35,7 @@ struct AllocateCommand: ParsableCommand {
     @Option(name: .customLong("write-mps"), help: "Also write the linear program in MPS form to this file.")
     var writeMPS: String?
 
-    @Option(name: .long, help: "List only this many demands, largest first (table format).")
+    @Option(name: .long, parsing: .unconditional, help: "List only this many demands, largest first (table format).")
     var demands: Int?
 
     @Flag(name: .long, help: "Print the seconds spent reading, building, solving, decoding and writing to standard error.")
@@ -50,31 +50,54 @@ struct AllocateCommand: ParsableCommand {
 
     func run() throws {
         solveOptions.startWatch(for: "allocate")
+        try checkTargets()
         let clock = ContinuousClock()
         let reading = clock.now
         let network = try networkOptions.loadActiveNetwork()
         let started = clock.now
         let readDuration = started - reading
-        let allocation: Allocation
-        let build: Duration
-        let export: Duration
-        let solve: (simplex: Duration, decoding: Duration)
         let solver = try AllocationSolver(model: AllocationModel(network: network))
-        let built = clock.now
-        build = built - started
+        let build = clock.now - started
+        let allocation = try solver.solve()
+        let solve = solver.lastTimings
+        let writing = clock.now
+        // The result first: if it cannot be written, neither is the model.
+        try write(allocation, network: network)
         if let writeLP { try OutputFile.write(solver.model.program.lpText(), to: writeLP) }
         if let writeMPS { try OutputFile.write(solver.model.program.mpsText(), to: writeMPS) }
-        export = clock.now - built
-        allocation = try solver.solve()
-        solve = solver.lastTimings
-        let writing = clock.now
-        try write(allocation, network: network)
         if timings {
             func seconds(_ duration: Duration) -> String { String(format: "%.4f", duration.seconds) }
             Terminal.printError(
                 "timings: read \(seconds(readDuration)) s, build \(seconds(build)) s, solve \(seconds(solve.simplex)) s "
                     + "(\(allocation.iterations) simplex iterations), decode \(seconds(solve.decoding)) s, "
-                    + "write \(seconds(export + (clock.now - writing))) s")
+                    + "write \(seconds(clock.now - writing)) s")
+        }
+    }
+
+    /// Checks every file target before anything is solved or written: each can be written, none is the
+    /// input network, and no two are the same file or both standard output.
+    private func checkTargets() throws {
+        var targets: [(option: String, destination: OutputFile.Destination)] = []
+        if format != .csv { targets.append(("--output", try output.map(OutputFile.destination(of:)) ?? .standardOutput)) }
+        if let writeLP { targets.append(("--write-lp", try OutputFile.destination(of: writeLP))) }
+        if let writeMPS { targets.append(("--write-mps", try OutputFile.destination(of: writeMPS))) }
+        let input = try networkOptions.resolvedPath()
+        let inputFile = realpath(input, nil).map { pointer in
+            defer { free(pointer) }
+            return String(cString: pointer)
+        }
+        for (index, target) in targets.enumerated() {
+            if case .file(let file) = target.destination, file == inputFile {
+                throw BadInput("\(target.option) \(input): that is the input network; name another file")
+            }
+            for earlier in targets[..<index] where earlier.destination == target.destination {
+                switch target.destination {
+                case .standardOutput:
+                    throw BadInput("\(earlier.option) and \(target.option) would both go to standard output; name a file for one")
+                case .file(let file): throw BadInput("\(earlier.option) and \(target.option) name the same file, \(file)")
+                case .device: continue
+                }
+            }
         }
     }
 

@@ -25,7 +25,7 @@ struct CompareCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: table, json or csv.")
     var format: OutputFormat = .table
 
-    @Option(name: .long, help: "List only this many of the demands that moved, largest first (table format).")
+    @Option(name: .long, parsing: .unconditional, help: "List only this many of the demands that moved, largest first (table format).")
     var changes: Int?
 
     @Option(name: .long, help: "Write the result to this file (a folder for csv; - is standard output).")
@@ -35,7 +35,7 @@ struct CompareCommand: ParsableCommand {
     var force = false
 
     func validate() throws {
-        if networkOptions.scenario == nil { throw ValidationError("Missing expected argument '--scenario <scenario>'") }
+        if networkOptions.scenario == nil { throw ValidationError("--scenario is needed: the scenario to compare with the --baseline one") }
         do { try format.require(oneOf: [.table, .json, .csv], for: "compare") } catch { throw ValidationError(error.description) }
         if let changes, changes < 0 { throw ValidationError("--changes must not be negative") }
     }

@@ -43,8 +43,8 @@ struct MaxFlowCommand: ParsableCommand {
             try runDIMACS(input, path: path, readStart: readStart)
         } else {
             let network = try networkOptions.loadActiveNetwork(from: input)
-            let sources = try CommaList.items(from).map { ids throws(ElementResolutionError) in try network.resolveNodes(ids, as: .source) }
-            let sinks = try CommaList.items(to).map { ids throws(ElementResolutionError) in try network.resolveNodes(ids, as: .sink) }
+            let sources = try CommaList.nonEmptyItems(from, option: "--from").map { ids throws(ElementResolutionError) in try network.resolveNodes(ids, as: .source) }
+            let sinks = try CommaList.nonEmptyItems(to, option: "--to").map { ids throws(ElementResolutionError) in try network.resolveNodes(ids, as: .sink) }
             let result = try maximumFlow(in: network, from: sources, to: sinks)
             Terminal.emit(
                 format == .json ? MaxFlowReport.json(result, on: network) : MaxFlowReport.table(result, on: network))

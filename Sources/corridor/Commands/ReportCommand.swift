@@ -23,14 +23,14 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "A node or link whose capacity to sweep from 0 to its value in the scenario.")
     var sweep: String?
 
-    @Option(name: .long, help: "Points on the sweep curve (with --sweep).")
+    @Option(name: .long, parsing: .unconditional, help: "Points on the sweep curve (with --sweep).")
     var steps = 21
 
     @Option(name: [.short, .customLong("output")], help: "The HTML file to write.")
     var output: String
 
     func validate() throws {
-        if networkOptions.scenario == nil { throw ValidationError("Missing expected argument '--scenario <scenario>'") }
+        if networkOptions.scenario == nil { throw ValidationError("--scenario is needed: the scenario to compare with the --baseline one") }
         if steps < 2 { throw ValidationError("--steps must be at least 2") }
     }
 

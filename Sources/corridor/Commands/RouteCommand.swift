@@ -31,7 +31,7 @@ struct RouteCommand: ParsableCommand {
     @Option(help: "What to minimise: cost, time or distance.")
     var by: RouteMetric = .cost
 
-    @Option(name: .customLong("k"), help: "How many loop-free routes to list, best first.")
+    @Option(name: .customLong("k"), parsing: .unconditional, help: "How many loop-free routes to list, best first.")
     var count: Int = 1
 
     @Option(help: "Nodes to pass, in order, comma-separated.")
@@ -56,9 +56,14 @@ struct RouteCommand: ParsableCommand {
         }
     }
 
+    /// The most alternatives one request lists (Yen's algorithm does k Dijkstra runs per route).
+    static let maximumRoutes = 1_000
+
     private func runNetwork(_ input: InputBytes) throws {
         guard let to else { throw BadInput("--to is required: corridor route [NETWORK] --from A --to B") }
-        guard count >= 1 else { throw BadInput("--k must be at least 1, not \(count)") }
+        guard (1...Self.maximumRoutes).contains(count) else {
+            throw BadInput("--k must be from 1 to \(Self.maximumRoutes), not \(count)")
+        }
         let active = try networkOptions.loadActiveNetwork(from: input)
         let viaIDs = CommaList.items(via) ?? []
         let avoidWords = CommaList.items(avoid) ?? []

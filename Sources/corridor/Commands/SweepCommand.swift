@@ -34,7 +34,7 @@ struct SweepCommand: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "The last value.")
     var max: Double?
 
-    @Option(name: .long, help: "The number of points (≥ 1).")
+    @Option(name: .long, parsing: .unconditional, help: "The number of points (≥ 1).")
     var steps: Int?
 
     @Option(name: .long, help: "Compute only block i of n, e.g. 2/4.")

@@ -15,7 +15,7 @@ struct ValidateCommand: ParsableCommand {
         let path = try options.resolvedPath()
         let loaded = try NetworkReader.read(path: path)
         Terminal.emit(
-            "\(path): ok — \(loaded.nodes.count) nodes, \(loaded.links.count) links, "
+            "\(path.escapingControlCharacters): ok — \(loaded.nodes.count) nodes, \(loaded.links.count) links, "
                 + "\(loaded.demands.count) demands, \(loaded.scenarios.count) scenarios")
     }
 }

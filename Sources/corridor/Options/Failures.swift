@@ -50,12 +50,16 @@ enum Failures {
         case let error as InputFileError: (error.description, .badInput)
         case let error as DIMACSError: (error.description, .badInput)
         case let error as OutputError:
-            (error.description + (error.forceWouldWrite ? ", or --force to write corridor's files beside them" : ""), .badInput)
+            (
+                "\(error.path.escapingControlCharacters): cannot write: \(error.reason)"
+                    + (error.forceWouldWrite ? ", or --force to write corridor's files beside them" : ""), .badInput
+            )
         case let error as ElementResolutionError: (resolution(error, command: command), .badInput)
         case let error as RouteError: route(error)
         case let error as MaxFlowNetworkError: (maxFlow(error), .badInput)
         case let error as AllocationError: allocation(error)
         case let error as ImpactError: impact(error, command: command)
+        case let error as SweepRequestError: (sweepRequest(error), .badInput)
         default: ("internal error: \(error)", .internalError)
         }
     }
@@ -75,7 +79,7 @@ enum Failures {
     }
 
     private static func resolution(_ error: ElementResolutionError, command: String) -> String {
-        "\(option(for: error.role, command: command)) \(error.id): \(error.problem)"
+        "\(option(for: error.role, command: command)) \(error.id.escapingControlCharacters): \(error.problem)"
     }
 
     private static func route(_ error: RouteError) -> (String, CorridorExit) {
@@ -88,7 +92,11 @@ enum Failures {
 
     private static func maxFlow(_ error: MaxFlowNetworkError) -> String {
         switch error {
-        case .sourceIsSink(let id): "node \"\(id)\" is both a source and a sink; name disjoint sets with --from and --to"
+        case .sourceIsSink(let id, bothNamed: true):
+            "node \"\(id)\" is both a source and a sink; name disjoint sets with --from and --to"
+        case .sourceIsSink(let id, bothNamed: false):
+            "node \"\(id)\" is an origin of one demand and the destination of another, so the default sources and "
+                + "sinks overlap; name disjoint sets with --from and --to"
         case .noEnds(let role, let scenario):
             "scenario \"\(scenario)\" has no servable demand to take the \(role.rawValue)s from; name them with "
                 + option(for: role, command: "maxflow")
@@ -124,7 +132,7 @@ enum Failures {
             return "\(flag(bound)) \(JSONValue.format(value)): a \(noun) cannot be negative"
         case .aboveLimit(let bound, let value, let noun, let limit):
             return "\(flag(bound)) \(JSONValue.format(value)): a \(noun) is at most \(ModelLimits.written(limit))"
-        case .shardOutOfRange, .shardSyntax: return "--" + error.description
+        case .shardOutOfRange, .shardSyntax, .tooManyShards: return "--" + error.description
         }
     }
 }

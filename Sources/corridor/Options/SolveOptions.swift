@@ -6,7 +6,7 @@ import Synchronization
 
 /// `--time-limit`, shared by every command that solves something.
 struct SolveOptions: ParsableArguments {
-    @Option(name: .long, help: "Stop with exit code 1 after this many seconds (default: no limit).")
+    @Option(name: .long, parsing: .unconditional, help: "Stop with exit code 1 after this many seconds (default: no limit).")
     var timeLimit: Double?
 
     func validate() throws {
