@@ -232,6 +232,15 @@ public func sweep(
     } catch {
         throw .element(error)
     }
+    // Refused before any point is solved: the largest scale must keep every quantity within its limit.
+    if case .demandScale = target, let largest = network.demands.max(by: { $0.quantity < $1.quantity }),
+        largest.quantity * request.maximum > ModelLimits.quantity
+    {
+        throw .allocation(
+            .outOfRange(
+                "quantity of demand \"\(largest.id)\" at demand scale \(JSONValue.format(request.maximum))",
+                value: largest.quantity * request.maximum, limit: ModelLimits.quantity))
+    }
     let model: AllocationModel
     do {
         model = try AllocationModel(network: network, adjustableCapacities: adjustable)

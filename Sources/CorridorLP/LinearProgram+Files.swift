@@ -4,7 +4,8 @@
 ///
 /// Both files carry the objective constant as a column `objective_constant` fixed at 1, since CPLEX LP has
 /// no constant and MPS readers disagree on the sign of one. Names are written as given: the caller keeps
-/// them within both formats' rules (letters, digits and `_.`, not starting with a digit or a period).
+/// them within both formats' rules (letters, digits and `_.~`, at most 255 characters, not starting with
+/// a digit or a period; see `ModelNames` for the allocation's).
 /// A row bounded on both sides by different values becomes a ranged row in MPS and two rows in CPLEX LP,
 /// `NAME_lo` and `NAME_hi`.
 extension LinearProgram {

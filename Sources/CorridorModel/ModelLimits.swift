@@ -2,11 +2,11 @@ import Foundation
 
 /// The largest values a network may hold, per kind of number (networks/FORMAT.md, "Limits").
 ///
-/// They keep every allocation within what GLPK's double-precision simplex solves to the unit:
-/// quantities up to 1e9 per period and unit costs up to 1e9 (a generalised cost, cost plus value of
-/// time × hours, up to 2e9), checked against an exact rational solve (`glpsol --exact`) on random
-/// networks. Capacities may be as large as 1e15, a common way to write "practically unlimited".
-/// Nothing bigger is accepted anywhere, in a file or on the command line.
+/// They keep every allocation within what GLPK's double-precision simplex solves reliably: at the
+/// limits (quantities of 1e9, unit costs of 1e9, capacities of 1e15) the optimum agrees with HiGHS to
+/// 1e-8 relative — objectives then reach 1e18, where a `Double` carries 16 digits — and with objectives
+/// below about 1e12 to the unit (LimitAllocationTests). Nothing bigger is accepted anywhere, in a file
+/// or on the command line.
 public enum ModelLimits {
     /// A demand's quantity per period, after a scenario's override and `demandScale`.
     public static let quantity = 1e9

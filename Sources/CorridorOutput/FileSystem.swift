@@ -118,15 +118,15 @@ enum FileSystem {
         }
     }
 
-    /// Removes a folder that holds only regular files; anything else in it leaves it in place.
+    /// Removes a folder that holds only regular files; anything else in it leaves it, and every file in
+    /// it, in place.
     @discardableResult
     static func removeFolderOfFiles(_ path: String) -> Bool {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        for entry in entries {
-            let file = join(path, entry)
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).map { join(path, $0) }
+        for file in files {
             guard case .regular = try? kind(of: file) else { return false }
-            unlink(file)
         }
+        for file in files { unlink(file) }
         return rmdir(path) == 0
     }
 
@@ -152,7 +152,8 @@ enum FileSystem {
     static func createFile(_ path: String, _ data: Data, mode: mode_t, shownAs shown: String) throws(OutputError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard descriptor >= 0 else {
-            throw OutputError(path: shown, reason: "cannot create a file in \(folder(of: path)) (\(reason(errno)))")
+            let failure = errno
+            throw OutputError(path: shown, reason: "cannot create a file in \(folder(of: path)) (\(reason(failure)))")
         }
         do {
             try writeAll(data, to: descriptor, path: shown)

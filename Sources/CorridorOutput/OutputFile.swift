@@ -22,16 +22,23 @@ public enum OutputFile {
 
     /// Writes `data` to `path` (see ``OutputFile``).
     public static func write(_ data: Data, to path: String) throws(OutputError) {
-        switch try target(path) {
+        switch try destination(of: path) {
         case .standardOutput:
             try FileSystem.writeAll(data, to: STDOUT_FILENO, path: "standard output")
-        case .descriptor(let descriptor):
-            try FileSystem.writeAll(data, to: descriptor, path: path)
-        case .special(let device):
-            try writeInPlace(data, to: device, shownAs: path)
-        case .replaceable(let file, let mode):
+        case .device(let device):
+            if let descriptor = FileSystem.openDescriptor(named: device) {
+                try FileSystem.writeAll(data, to: descriptor, path: path)
+            } else {
+                try writeInPlace(data, to: device, shownAs: path)
+            }
+        case .file(let file):
+            FileSystem.removeStaleTemporaries(of: file)
+            let existingMode: mode_t? =
+                if case .regular(let mode) = try FileSystem.kind(of: file) { mode } else { nil }
             let temporary = FileSystem.temporaryPath(for: file)
-            try FileSystem.createFile(temporary, data, mode: mode ?? FileSystem.newFileMode, shownAs: path)
+            try FileSystem.createFile(temporary, data, mode: existingMode ?? FileSystem.newFileMode, shownAs: path)
+            // open(2) applies the umask to the mode; an existing file keeps exactly its own.
+            if let existingMode { chmod(temporary, existingMode) }
             try commit(temporary, to: file, shownAs: path)
         }
     }
@@ -39,7 +46,7 @@ public enum OutputFile {
     /// Where a write to a path would land.
     public enum Destination: Sendable, Equatable {
         case standardOutput
-        /// A device, FIFO or another of the process's open files, written in place.
+        /// A device, FIFO or another of the process's open files (`/dev/fd/3`), written in place.
         case device(String)
         /// A regular file (existing or to be created), by its absolute path with links followed.
         case file(String)
@@ -65,35 +72,6 @@ public enum OutputFile {
         guard let folder = realpath(FileSystem.folder(of: file), nil) else { return .file(file) }
         defer { free(folder) }
         return .file(FileSystem.join(String(cString: folder), FileSystem.name(of: file)))
-    }
-
-    /// Where a write to `path` goes, after following links and clearing a killed run's leftovers.
-    private enum Target {
-        case standardOutput
-        /// One of the process's open files (`/dev/stdout`, `/dev/fd/3`).
-        case descriptor(Int32)
-        case special(String)
-        /// A regular file to replace, or to create (mode `nil`).
-        case replaceable(String, mode: mode_t?)
-    }
-
-    private static func target(_ path: String) throws(OutputError) -> Target {
-        if path == "-" { return .standardOutput }
-        guard !path.isEmpty else { throw OutputError(path: "\"\"", reason: "an empty file name") }
-        let file = try FileSystem.resolvingLinks(path, shownAs: path)
-        if let descriptor = FileSystem.openDescriptor(named: file) { return .descriptor(descriptor) }
-        switch try FileSystem.kind(of: file) {
-        case .directory: throw OutputError(path: path, reason: "is a folder; name a file")
-        case .special(_, isSocket: true): throw OutputError(path: path, reason: "is a socket")
-        case .special: return .special(file)
-        case .regular(let mode):
-            FileSystem.removeStaleTemporaries(of: file)
-            return .replaceable(file, mode: mode)
-        case .missing, .symbolicLink:
-            try FileSystem.requireParentFolder(of: file, shownAs: path)
-            FileSystem.removeStaleTemporaries(of: file)
-            return .replaceable(file, mode: nil)
-        }
     }
 
     /// Renames a finished temporary file over its target and flushes the folder's entry.

@@ -107,24 +107,36 @@ public enum OutputFolder {
         _ folder: String, with files: [(name: String, contents: Data)], _ manifest: Manifest, mode: mode_t,
         shownAs path: String
     ) throws(OutputError) {
-        let staging = try stage(files, manifest, beside: folder, mode: mode, shownAs: path)
+        // A folder whose parent takes no new entry (a volume mounted under a read-only folder), or that
+        // cannot be exchanged (a mount point), is written in place instead.
+        guard let staging = try? stage(files, manifest, beside: folder, mode: mode, shownAs: path) else {
+            return try writeInPlace(files, manifest, into: folder, shownAs: path)
+        }
         guard corridor_exchange_paths(staging, folder) == 0 else {
             let failure = errno
             FileSystem.removeFolderOfFiles(staging)
             guard failure == EBUSY || failure == EXDEV || failure == EINVAL || failure == ENOSYS else {
                 throw OutputError(path: path, reason: FileSystem.reason(failure))
             }
-            let previous = Manifest.read(in: folder)
-            let ours = previous?.intact(in: folder) ?? []
-            let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-            // The folder held nothing but corridor's files of this kind: the old ones not written again go.
-            try writeBeside(files, into: folder, manifest: manifest, keeping: ours, previous: nil, entries: Set(entries), shownAs: path)
-            for stale in ours.subtracting(files.map(\.name)) { unlink(FileSystem.join(folder, stale)) }
-            return
+            return try writeInPlace(files, manifest, into: folder, shownAs: path)
         }
         FileSystem.flushFolder(FileSystem.folder(of: folder))
         // `staging` now names the old folder: only files corridor wrote.
         FileSystem.removeFolderOfFiles(staging)
+    }
+
+    /// Writes an output into a folder that is empty or holds only corridor's output of the same kind, file
+    /// by file; the old files not written again are removed.
+    private static func writeInPlace(
+        _ files: [(name: String, contents: Data)], _ manifest: Manifest, into folder: String, shownAs path: String
+    ) throws(OutputError) {
+        let previous = Manifest.read(in: folder)
+        let ours = previous?.intact(in: folder) ?? []
+        let entries = try contents(of: folder, shownAs: path)
+        try writeBeside(files, into: folder, manifest: manifest, keeping: ours, previous: previous, entries: Set(entries), shownAs: path)
+        let stale = ours.subtracting(files.map(\.name))
+        for name in stale { unlink(FileSystem.join(folder, name)) }
+        try OutputFile.write(manifest.data, to: FileSystem.join(folder, manifestName))
     }
 
     /// Writes corridor's files into a folder that holds other files too, each one whole, the manifest last,
@@ -133,19 +145,27 @@ public enum OutputFolder {
         _ files: [(name: String, contents: Data)], into folder: String, manifest: Manifest, keeping ours: Set<String>,
         previous: Manifest?, entries: Set<String>, shownAs path: String
     ) throws(OutputError) {
-        let clashes = files.map(\.name).filter { entries.contains($0) && !ours.contains($0) }
+        // A manifest corridor did not write is the user's file too.
+        let written = files.map(\.name) + [manifestName]
+        let clashes = written.filter { entries.contains($0) && !ours.contains($0) && !($0 == manifestName && previous != nil) }
         guard clashes.isEmpty else {
             throw OutputError(
                 path: path,
                 reason: "\(clashes.joined(separator: ", ")) in it \(clashes.count == 1 ? "was" : "were") not written "
                     + "by corridor and would be replaced; name a new or empty folder")
         }
+        let kept = (previous?.files ?? []).filter { ours.contains($0.name) }
+        // First a manifest that knows both the old and the new content of every file, so that a run
+        // killed halfway leaves files the next run still recognises as corridor's.
+        var interim = manifest
+        interim.files += kept
+        try OutputFile.write(interim.data, to: FileSystem.join(folder, manifestName))
         for file in files {
             try OutputFile.write(file.contents, to: FileSystem.join(folder, file.name))
         }
         let newNames = Set(files.map(\.name))
         var combined = manifest
-        combined.files += (previous?.files ?? []).filter { ours.contains($0.name) && !newNames.contains($0.name) }
+        combined.files += kept.filter { !newNames.contains($0.name) }
         try OutputFile.write(combined.data, to: FileSystem.join(folder, manifestName))
     }
 
@@ -221,7 +241,8 @@ struct Manifest {
             """.utf8)
     }
 
-    /// The names of the listed files that are in `folder` with the content the manifest records.
+    /// The names of the listed files that are in `folder` with a content the manifest records (a name may
+    /// be listed with two contents while a file-by-file write is under way).
     func intact(in folder: String) -> Set<String> {
         Set(
             files.filter { entry in

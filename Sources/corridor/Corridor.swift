@@ -44,7 +44,7 @@ struct Corridor: ParsableCommand {
             if message.hasPrefix("Error: ") { message = "corridor: " + message.dropFirst("Error: ".count) }
             let printable = message.split(separator: "\n", omittingEmptySubsequences: false)
                 .map { String($0).escapingControlCharacters }.joined(separator: "\n")
-            FileHandle.standardError.write(Data((printable + "\n").utf8))
+            Terminal.writeError((printable + "\n"))
             Foundation.exit(code == .validationFailure ? CorridorExit.badInput.rawValue : code.rawValue)
         }
         do {

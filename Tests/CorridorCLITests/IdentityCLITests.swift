@@ -140,3 +140,45 @@ import Testing
         #expect(missing.standardError == "corridor: a\\nb.json: no such file\n")
     }
 }
+
+/// Findings of a code review: every command checks its targets, and a closed or full standard output is
+/// an error, not a crash.
+@Suite struct ReviewTargetCLITests {
+    let tiny = CLIRunner.path("networks/tiny.json")
+
+    @Test func noCommandWritesOverItsInputNetwork() throws {
+        let folder = try TemporaryFiles.folder()
+        try FileManager.default.copyItem(atPath: tiny, toPath: folder.appendingPathComponent("net.json").path)
+        let runs: [[String]] = [
+            ["compare", "net.json", "--baseline", "baseline", "--scenario", "dostyk-outage", "--output", "net.json"],
+            ["report", "net.json", "--baseline", "baseline", "--scenario", "dostyk-outage", "-o", "net.json"],
+        ]
+        for arguments in runs {
+            let result = try CLIRunner.run(arguments, in: folder)
+            #expect(result.exitCode == 2, "\(arguments)")
+            #expect(result.standardError.hasSuffix("net.json: that is the input network; name another file\n"), "\(arguments)")
+        }
+        #expect(try String(contentsOf: folder.appendingPathComponent("net.json"), encoding: .utf8) == String(contentsOfFile: tiny, encoding: .utf8))
+        let missing = try CLIRunner.run(
+            ["report", tiny, "--baseline", "baseline", "--scenario", "third-crossing", "-o", "no/such/r.html"], in: folder)
+        #expect(missing.standardError == "corridor: no/such/r.html: cannot write: no folder no/such\n")
+    }
+
+    @Test func aFullStandardOutputIsAnErrorNotACrash() throws {
+        let (status, output) = try ExternalProgram.run(
+            "/bin/sh", ["-c", "'\(CLIRunner.executable.path)' info '\(tiny)' > /dev/full"])
+        #expect(status == 2)
+        #expect(output == "corridor: standard output: cannot write: no space left on device\n")
+    }
+
+    @Test func aDemandScaleSweepIsCheckedBeforeSolving() throws {
+        let result = try CLIRunner.run(["sweep", tiny, "--demand-scale", "--min", "0", "--max", "1e8", "--steps", "2000"])
+        #expect(result.exitCode == 2)
+        #expect(result.standardError.hasPrefix("corridor: quantity of demand \"xian-duisburg\" at demand scale 100000000"))
+    }
+
+    @Test func aNamedSourceThatIsADefaultSinkIsNamedSo() throws {
+        let result = try CLIRunner.run(["maxflow", tiny, "--from", "duisburg"])
+        #expect(result.standardError == "corridor: node \"duisburg\" is both a source and a sink; name disjoint sets with --from and --to\n")
+    }
+}

@@ -17,11 +17,14 @@ import Testing
 
     @Test func writesThenReplacesWholeFilesKeepingTheirPermissions() throws {
         try OutputFile.write("first", to: path("out.txt"))
-        #expect(chmod(path("out.txt"), 0o640) == 0)
+        // Group-writable, which the usual umask 022 would strip from a new file.
+        #expect(chmod(path("out.txt"), 0o664) == 0)
+        let mask = umask(0o022)
+        defer { umask(mask) }
         try OutputFile.write("second", to: path("out.txt"))
         #expect(try read("out.txt") == "second")
         let attributes = try FileManager.default.attributesOfItem(atPath: path("out.txt"))
-        #expect((attributes[.posixPermissions] as? Int) == 0o640)
+        #expect((attributes[.posixPermissions] as? Int) == 0o664)
         #expect(try leftovers().isEmpty)
     }
 

@@ -87,6 +87,15 @@ import Testing
         #expect(try read("out/a.csv") == "a,edited by hand\n")
     }
 
+    /// A `corridor-manifest.json` that is not corridor's is the user's file: force does not replace it.
+    @Test func aUsersOwnManifestFileIsKept() throws {
+        try FileManager.default.createDirectory(atPath: path("mine"), withIntermediateDirectories: false)
+        try #"{"mine": true}"#.write(toFile: path("mine/corridor-manifest.json"), atomically: false, encoding: .utf8)
+        #expect(throws: OutputError.self) { try OutputFolder.write(tables("1"), kind: "test-csv", to: path("mine"), force: true) }
+        #expect(try read("mine/corridor-manifest.json") == #"{"mine": true}"#)
+        #expect(try listing("mine") == ["corridor-manifest.json"])
+    }
+
     /// A hand-made manifest that lists the user's file does not make it corridor's to delete.
     @Test func aForgedManifestListsNothingOfTheUsers() throws {
         try FileManager.default.createDirectory(atPath: path("forged"), withIntermediateDirectories: false)

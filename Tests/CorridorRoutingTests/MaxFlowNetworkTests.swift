@@ -82,7 +82,7 @@ private func cutSummary(_ result: MaxFlowResult) -> [String] {
             id: "bakhty", role: .sink, expected: .node, scenario: "baseline",
             fault: .off(kind: "node", enabledBy: ["third-crossing", "third-crossing-small"]))
     ) { try network.resolveNodes(["bakhty"], as: .sink) }
-    #expect(throws: MaxFlowNetworkError.sourceIsSink(id: "urumqi", bothNamed: true)) {
+    #expect(throws: MaxFlowNetworkError.sourceIsSink(id: "urumqi", fromDemands: false)) {
         try maximumFlow(in: network, from: [network.node("xian"), network.node("urumqi")], to: [network.node("urumqi")])
     }
 }

@@ -255,7 +255,6 @@ public final class DIMACSScanner {
             ? "\"\(Character(Unicode.Scalar(designator)))\"" : "byte 0x" + String(designator, radix: 16, uppercase: true)
     }
 
-    private static func systemReason() -> String { String(cString: strerror(errno)) }
 }
 
 /// A number token as written: whole, or with a fraction or exponent.

@@ -1,7 +1,8 @@
 // Max-flow on decimal capacities, exact whatever their spread.
 //
 // A capacity read from a file is a decimal: its shortest round-trip text (`0.0001`, `2.5e-07`) is what
-// was written whenever that had at most 17 significant digits. Every capacity is then an integer m
+// was written whenever that had at most 15 significant digits (longer ones are taken as the decimal of
+// the Double they read as). Every capacity is then an integer m
 // times 10^−d for one d (the most decimal places of any of them), and the maximum flow of the integer
 // problem, divided by 10^d, is the maximum flow of the file as written. Push-relabel runs on those
 // integers in exact arithmetic: `Int64` when they and their sum fit in 62 bits, `Int128` when they fit
@@ -77,7 +78,7 @@ struct IntegerCapacities {
     private static func decimal(_ capacities: [Double]) -> (values: [Int128], places: Int)? {
         var parts: [(digits: Int128, exponent: Int)] = []
         for capacity in capacities {
-            guard capacity.isFinite, let part = decimalParts(capacity) else { return nil }
+            guard capacity.isFinite, let part = decimalParts(capacity.magnitude) else { return nil }
             parts.append(part)
         }
         let places = max(0, -(parts.map(\.exponent).min() ?? 0))

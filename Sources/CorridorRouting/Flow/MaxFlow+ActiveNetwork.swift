@@ -27,7 +27,7 @@ public func maximumFlow(
     guard !sinkIndices.isEmpty else { throw .noEnds(.sink, scenario: network.scenarioID) }
     let sinkSet = Set(sinkIndices)
     if let both = sourceIndices.first(where: sinkSet.contains) {
-        throw .sourceIsSink(id: network.nodes[both].id, bothNamed: sources != nil && sinks != nil)
+        throw .sourceIsSink(id: network.nodes[both].id, fromDemands: sources == nil && sinks == nil)
     }
     let sourceIDs = sourceIndices.map { network.nodes[$0].id }
     let sinkIDs = sinkIndices.map { network.nodes[$0].id }

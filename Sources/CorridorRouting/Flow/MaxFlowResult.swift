@@ -48,9 +48,9 @@ public struct MaxFlowResult: Sendable, Equatable {
 
 /// Why a corridor max-flow cannot be computed as asked.
 public enum MaxFlowNetworkError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// A node both a source and a sink: named so (`bothNamed`), or an origin of one demand and the
-    /// destination of another when the defaults are used.
-    case sourceIsSink(id: String, bothNamed: Bool)
+    /// A node both a source and a sink: named so, or (`fromDemands`) an origin of one demand and the
+    /// destination of another when both sets are taken from the demands.
+    case sourceIsSink(id: String, fromDemands: Bool)
     /// No sources (or no sinks) were named and the scenario has no servable demand to take them from.
     case noEnds(ElementRole, scenario: String)
     /// The reduced problem was refused (capacities too large to add up, for instance).
@@ -58,8 +58,8 @@ public enum MaxFlowNetworkError: Error, Sendable, Equatable, CustomStringConvert
 
     public var description: String {
         switch self {
-        case .sourceIsSink(let id, let bothNamed):
-            bothNamed
+        case .sourceIsSink(let id, let fromDemands):
+            !fromDemands
                 ? "node \"\(id)\" is both a source and a sink; the two sets must be disjoint"
                 : "node \"\(id)\" is an origin of one demand and the destination of another, so the sources and "
                     + "sinks taken from the demands overlap; name disjoint sets"

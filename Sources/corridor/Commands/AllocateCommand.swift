@@ -50,7 +50,10 @@ struct AllocateCommand: ParsableCommand {
 
     func run() throws {
         solveOptions.startWatch(for: "allocate")
-        try checkTargets()
+        try Delivery.checkTargets(
+            [("--output", format == .csv ? nil : .some(output)), ("--write-lp", writeLP.map { .some($0) }),
+             ("--write-mps", writeMPS.map { .some($0) })],
+            input: try networkOptions.resolvedPath())
         let clock = ContinuousClock()
         let reading = clock.now
         let network = try networkOptions.loadActiveNetwork()
@@ -71,33 +74,6 @@ struct AllocateCommand: ParsableCommand {
                 "timings: read \(seconds(readDuration)) s, build \(seconds(build)) s, solve \(seconds(solve.simplex)) s "
                     + "(\(allocation.iterations) simplex iterations), decode \(seconds(solve.decoding)) s, "
                     + "write \(seconds(clock.now - writing)) s")
-        }
-    }
-
-    /// Checks every file target before anything is solved or written: each can be written, none is the
-    /// input network, and no two are the same file or both standard output.
-    private func checkTargets() throws {
-        var targets: [(option: String, destination: OutputFile.Destination)] = []
-        if format != .csv { targets.append(("--output", try output.map(OutputFile.destination(of:)) ?? .standardOutput)) }
-        if let writeLP { targets.append(("--write-lp", try OutputFile.destination(of: writeLP))) }
-        if let writeMPS { targets.append(("--write-mps", try OutputFile.destination(of: writeMPS))) }
-        let input = try networkOptions.resolvedPath()
-        let inputFile = realpath(input, nil).map { pointer in
-            defer { free(pointer) }
-            return String(cString: pointer)
-        }
-        for (index, target) in targets.enumerated() {
-            if case .file(let file) = target.destination, file == inputFile {
-                throw BadInput("\(target.option) \(input): that is the input network; name another file")
-            }
-            for earlier in targets[..<index] where earlier.destination == target.destination {
-                switch target.destination {
-                case .standardOutput:
-                    throw BadInput("\(earlier.option) and \(target.option) would both go to standard output; name a file for one")
-                case .file(let file): throw BadInput("\(earlier.option) and \(target.option) name the same file, \(file)")
-                case .device: continue
-                }
-            }
         }
     }
 

@@ -42,6 +42,9 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         solveOptions.startWatch(for: "compare")
+        let writesFolder = format == .csv && output != nil && output != "-"
+        try Delivery.checkTargets(
+            [("--output", writesFolder ? nil : .some(output))], input: try networkOptions.resolvedPath())
         let network = try networkOptions.loadNetwork()
         let before = try network.activate(scenario: baseline)
         let after = try network.activate(scenario: networkOptions.scenario)

@@ -33,8 +33,8 @@ struct CriticalityCommand: ParsableCommand {
         let network = try networkOptions.loadActiveNetwork()
         let result = try criticality(of: network, includeLinks: links)
         switch format {
-        case .json: Terminal.emit(CriticalityJSONReport.document(result, includesLinks: links).serialized())
-        default: Terminal.emit(CriticalityTableReport.render(result))
+        case .json: try Delivery.standardOutput(CriticalityJSONReport.document(result, includesLinks: links).serialized())
+        default: try Delivery.standardOutput(CriticalityTableReport.render(result))
         }
     }
 }

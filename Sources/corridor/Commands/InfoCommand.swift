@@ -21,6 +21,6 @@ struct InfoCommand: ParsableCommand {
     func run() throws {
         try format.require(oneOf: [.table, .json], for: "info")
         let summary = NetworkSummary(try options.loadActiveNetwork())
-        Terminal.emit(format == .json ? summary.json.serialized() : summary.table)
+        try Delivery.standardOutput(format == .json ? summary.json.serialized() : summary.table)
     }
 }

@@ -46,7 +46,7 @@ struct MaxFlowCommand: ParsableCommand {
             let sources = try CommaList.nonEmptyItems(from, option: "--from").map { ids throws(ElementResolutionError) in try network.resolveNodes(ids, as: .source) }
             let sinks = try CommaList.nonEmptyItems(to, option: "--to").map { ids throws(ElementResolutionError) in try network.resolveNodes(ids, as: .sink) }
             let result = try maximumFlow(in: network, from: sources, to: sinks)
-            Terminal.emit(
+            try Delivery.standardOutput(
                 format == .json ? MaxFlowReport.json(result, on: network) : MaxFlowReport.table(result, on: network))
         }
     }
@@ -64,7 +64,7 @@ struct MaxFlowCommand: ParsableCommand {
             throw BadInput("\(path): \(error.message)")
         }
         let end = clock.now
-        Terminal.emit(
+        try Delivery.standardOutput(
             MaxFlowReport.dimacs(
                 solution, nodeCount: size.nodes, arcCount: size.arcs, path: path, readSeconds: (solveStart - readStart).seconds,
                 solveSeconds: (end - solveStart).seconds, asJSON: format == .json))

@@ -45,7 +45,7 @@ struct MinCostCommand: ParsableCommand {
         case .optimal(let solution):
             let report = MinCostReport(
                 file: file, loaded: loaded, cost: solution.cost, readSeconds: readSeconds, solveSeconds: solveSeconds)
-            Terminal.emit(format == .json ? report.json().serialized() : report.table())
+            try Delivery.standardOutput(format == .json ? report.json().serialized() : report.table())
         case .infeasible(let shortfall):
             let amount = MinCostProblemFile.decimalText(shortfall.unroutedSupply, digits: loaded.flowDecimals)
             let nodes = shortfall.strandedSupplyNodes.prefix(5).map { String($0 + 1) }.joined(separator: ", ")

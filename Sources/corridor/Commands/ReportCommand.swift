@@ -36,6 +36,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         solveOptions.startWatch(for: "report")
+        try Delivery.checkTargets([("--output", .some(output))], input: try networkOptions.resolvedPath())
         let network = try networkOptions.loadNetwork()
         let before = try network.activate(scenario: baseline)
         let after = try network.activate(scenario: networkOptions.scenario)

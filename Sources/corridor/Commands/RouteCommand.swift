@@ -76,7 +76,7 @@ struct RouteCommand: ParsableCommand {
         let report = RouteReport(
             network: active, from: from, to: to, metric: by, via: viaIDs, avoid: avoidWords, requested: count,
             paths: paths)
-        Terminal.emit(format == .json ? report.json().serialized() : report.table())
+        try Delivery.standardOutput(format == .json ? report.json().serialized() : report.table())
     }
 
     private func runDIMACS(_ input: InputBytes, path: String, readStart: ContinuousClock.Instant) throws {
@@ -108,7 +108,7 @@ struct RouteCommand: ParsableCommand {
         let report = DistanceReport(
             file: path, nodes: problem.graph.nodeCount, arcs: problem.graph.arcCount, source: source,
             summary: summary, readSeconds: readTime.seconds, solveSeconds: solveTime.seconds)
-        Terminal.emit(format == .json ? report.json().serialized() : report.table())
+        try Delivery.standardOutput(format == .json ? report.json().serialized() : report.table())
     }
 }
 

@@ -78,9 +78,9 @@ struct SweepCommand: ParsableCommand {
             result = try mergeSweepShards(parts)
         }
         switch format {
-        case .json: Terminal.emit(SweepJSONReport.document(result).serialized())
-        case .csv: Terminal.emit(SweepCSVReport.render(result))
-        default: Terminal.emit(SweepTableReport.render(result))
+        case .json: try Delivery.standardOutput(SweepJSONReport.document(result).serialized())
+        case .csv: try Delivery.standardOutput(SweepCSVReport.render(result))
+        default: try Delivery.standardOutput(SweepTableReport.render(result))
         }
     }
 
@@ -118,11 +118,11 @@ private final class ProgressBar {
         let width = 30
         let filled = total > 0 ? done * width / total : width
         let line = "\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "] \(done)/\(total) points"
-        FileHandle.standardError.write(Data(line.utf8))
+        Terminal.writeError(line)
         drawn = true
     }
 
     func finish() {
-        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if drawn { Terminal.writeError("\r\u{1B}[K") }
     }
 }

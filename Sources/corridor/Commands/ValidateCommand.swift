@@ -14,7 +14,7 @@ struct ValidateCommand: ParsableCommand {
         let options = try NetworkOptions.parse(network.map { [$0] } ?? [])
         let path = try options.resolvedPath()
         let loaded = try NetworkReader.read(path: path)
-        Terminal.emit(
+        try Delivery.standardOutput(
             "\(path.escapingControlCharacters): ok — \(loaded.nodes.count) nodes, \(loaded.links.count) links, "
                 + "\(loaded.demands.count) demands, \(loaded.scenarios.count) scenarios")
     }

@@ -4,16 +4,51 @@ import Foundation
 /// Where a command's result goes: standard output, or the file or folder named by `--output`, always
 /// under corridor's output policy (``OutputFile``, ``OutputFolder``; README, "What corridor writes").
 enum Delivery {
-    /// Prints `text` on standard output, or writes it to `output` (`-` is standard output too).
-    static func text(_ text: String, to output: String?) throws(OutputError) {
-        guard let output else { return Terminal.emit(text) }
-        try OutputFile.write(text.hasSuffix("\n") ? text : text + "\n", to: output)
+    /// Checks every file target of a command before anything is computed or written: each can be
+    /// written, none is the input network, and no two are the same file or both standard output.
+    ///
+    /// - Parameter targets: each option with its file; an inner `nil` is standard output (the option
+    ///   left out), an outer `nil` a target that is not a file (a folder of tables) or not asked for.
+    static func checkTargets(_ targets: [(option: String, path: String??)], input: String) throws {
+        var destinations: [(option: String, destination: OutputFile.Destination)] = []
+        for (option, path) in targets {
+            guard let path else { continue }
+            destinations.append((option, try path.map(OutputFile.destination(of:)) ?? .standardOutput))
+        }
+        let inputFile = realpath(input, nil).map { pointer in
+            defer { free(pointer) }
+            return String(cString: pointer)
+        }
+        for (index, target) in destinations.enumerated() {
+            if case .file(let file) = target.destination, file == inputFile {
+                throw BadInput("\(target.option) \(input): that is the input network; name another file")
+            }
+            for earlier in destinations[..<index] where earlier.destination == target.destination {
+                switch target.destination {
+                case .standardOutput:
+                    throw BadInput("\(earlier.option) and \(target.option) would both go to standard output; name a file for one")
+                case .file(let file): throw BadInput("\(earlier.option) and \(target.option) name the same file, \(file)")
+                case .device: continue
+                }
+            }
+        }
     }
+
+    /// Prints `text` on standard output, or writes it to `output` (`-` is standard output too). The time
+    /// limit no longer applies once results are being written.
+    static func text(_ text: String, to output: String?) throws(OutputError) {
+        SolveWatch.shared.finish()
+        try OutputFile.write(text.hasSuffix("\n") ? text : text + "\n", to: output ?? "-")
+    }
+
+    /// Prints a result on standard output (see ``text(_:to:)``).
+    static func standardOutput(_ text: String) throws(OutputError) { try Self.text(text, to: nil) }
 
     /// Writes a folder of tables of `kind` (see ``OutputFolder``).
     static func folder(
         _ files: [(name: String, contents: String)], kind: String, to output: String, force: Bool
     ) throws(OutputError) {
+        SolveWatch.shared.finish()
         try OutputFolder.write(files.map { ($0.name, Data($0.contents.utf8)) }, kind: kind, to: output, force: force)
     }
 }

@@ -92,9 +92,9 @@ enum Failures {
 
     private static func maxFlow(_ error: MaxFlowNetworkError) -> String {
         switch error {
-        case .sourceIsSink(let id, bothNamed: true):
+        case .sourceIsSink(let id, fromDemands: false):
             "node \"\(id)\" is both a source and a sink; name disjoint sets with --from and --to"
-        case .sourceIsSink(let id, bothNamed: false):
+        case .sourceIsSink(let id, fromDemands: true):
             "node \"\(id)\" is an origin of one demand and the destination of another, so the default sources and "
                 + "sinks overlap; name disjoint sets with --from and --to"
         case .noEnds(let role, let scenario):
@@ -144,13 +144,19 @@ enum Terminal {
     static func printError(_ message: String) {
         let printable = message.split(separator: "\n", omittingEmptySubsequences: false)
             .map { String($0).escapingControlCharacters }.joined(separator: "\n")
-        FileHandle.standardError.write(Data(("corridor: " + printable + "\n").utf8))
+        writeError("corridor: " + printable + "\n")
     }
 
-    /// Writes a result to standard output exactly as given (a trailing newline is added when missing).
-    static func emit(_ text: String) {
-        let output = text.hasSuffix("\n") ? text : text + "\n"
-        FileHandle.standardOutput.write(Data(output.utf8))
+    /// Writes text to standard error as it is; a standard error that is closed or full is ignored (there
+    /// is nowhere left to say so).
+    static func writeError(_ text: String) {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { return }
+            bytes = bytes.dropFirst(written)
+        }
     }
 
     /// True when progress may be drawn on standard error: it is a terminal that understands carriage

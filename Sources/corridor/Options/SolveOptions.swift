@@ -42,21 +42,23 @@ final class SolveWatch: Sendable {
         state.withLock { $0 = .running(shown: 0) }
         let started = ContinuousClock.now
         Thread.detachNewThread { [self] in
-            while true {
+            var watching = true
+            while watching {
                 Thread.sleep(forTimeInterval: 0.05)
                 let seconds = started.duration(to: .now).seconds
-                state.withLock { state in
-                    guard case .running(let shown) = state else { return }
+                watching = state.withLock { state in
+                    guard case .running(let shown) = state else { return false }
                     if let limit, seconds >= limit {
                         let text = (shown > 0 ? "\r\u{1B}[K" : "") + "corridor: \(command) stopped at the time limit of "
                             + "\(JSONValue.format(limit)) s (--time-limit)\n"
-                        FileHandle.standardError.write(Data(text.utf8))
+                        Terminal.writeError(text)
                         _exit(CorridorExit.noAnswer.rawValue)
                     }
                     if drawsProgress, Int(seconds) >= Self.quietSeconds, Int(seconds) > shown {
-                        FileHandle.standardError.write(Data("\r\(command): solving… \(Int(seconds)) s".utf8))
+                        Terminal.writeError("\r\(command): solving… \(Int(seconds)) s")
                         state = .running(shown: Int(seconds))
                     }
+                    return true
                 }
             }
         }
@@ -65,7 +67,7 @@ final class SolveWatch: Sendable {
     /// Called once the command is done: the limit no longer applies and the progress line is cleared.
     func finish() {
         state.withLock { state in
-            if case .running(let shown) = state, shown > 0 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            if case .running(let shown) = state, shown > 0 { Terminal.writeError("\r\u{1B}[K") }
             state = .finished
         }
     }
