@@ -148,7 +148,7 @@ public struct AllocationModel: Sendable {
         }
 
         var program = LinearProgram(sense: .minimize)
-        var names = ModelNames()
+        var names = ModelNames(network)
         var unservedColumn = [Int?](repeating: nil, count: network.demands.count)
         var isUnreachable = [Bool](repeating: false, count: network.demands.count)
         var objectiveConstant = 0.0
@@ -184,7 +184,7 @@ public struct AllocationModel: Sendable {
             // Consecutive columns, so that arc i of the commodity is column firstColumn + i.
             for a in keptArcs {
                 let column = program.addColumn(
-                    name: names.flow(origin: network.nodes[origin].id, arc: arcs[a]), objective: arcUnitCost[a] + nodeUnitCost[arcs[a].to])
+                    name: names.flow(origin: origin, arc: a), objective: arcUnitCost[a] + nodeUnitCost[arcs[a].to])
                 columnOfArc[a] = column
                 columnsOfArc[a].append(column)
             }
@@ -194,7 +194,7 @@ public struct AllocationModel: Sendable {
                 let demand = network.demands[k]
                 guard let destination = demand.destination else { continue }
                 let column = program.addColumn(
-                    name: names.unserved(demand: demand.id), lower: 0, upper: demand.quantity,
+                    name: names.unserved(demand: k), lower: 0, upper: demand.quantity,
                     objective: demand.unservedPenalty - nodeUnitCost[origin])
                 unservedColumn[k] = column
                 objectiveConstant += nodeUnitCost[origin] * demand.quantity
@@ -227,7 +227,7 @@ public struct AllocationModel: Sendable {
                     }
                     let rightHandSide = Self.signedSum(quantityTerms, network.demands)
                     let row = program.addRow(
-                        name: names.balance(origin: network.nodes[origin].id, node: network.nodes[n].id), lower: rightHandSide, upper: rightHandSide, terms: terms)
+                        name: names.balance(origin: origin, node: n), lower: rightHandSide, upper: rightHandSide, terms: terms)
                     if n == origin { basicRows.append(row) }
                     if !quantityTerms.isEmpty {
                         quantityRows.append(QuantityRow(row: row, terms: quantityTerms, capacityOfNode: nil))
@@ -274,7 +274,7 @@ public struct AllocationModel: Sendable {
             }
             let supply = Self.signedSum(quantityTerms, network.demands)
             let row = program.addRow(
-                name: names.capacity(node: node.id), lower: nil, upper: node.capacity.map { $0 + supply }, terms: terms)
+                name: names.capacity(node: n), lower: nil, upper: node.capacity.map { $0 + supply }, terms: terms)
             nodeCapacityRow[n] = row
             basicRows.append(row)
             quantityRows.append(QuantityRow(row: row, terms: quantityTerms, capacityOfNode: n))
@@ -282,7 +282,7 @@ public struct AllocationModel: Sendable {
         var arcCapacityRow = [Int?](repeating: nil, count: arcCount)
         for (a, arc) in arcs.enumerated() where arc.capacity != nil || adjustableArcs.contains(a) {
             let row = program.addRow(
-                name: names.capacity(arc: arc), lower: nil, upper: arc.capacity,
+                name: names.capacity(arc: a), lower: nil, upper: arc.capacity,
                 terms: columnsOfArc[a].map { (column: $0, coefficient: 1.0) })
             arcCapacityRow[a] = row
             basicRows.append(row)

@@ -11,29 +11,43 @@ import CorridorModel
 /// | `cap_NODE`, `cap_LINK` (`_r`) | throughput of a node, flow on one direction of a link |
 /// | `constant` | the column fixed at 1 that carries the objective's constant |
 ///
-/// Ids keep their letters, digits and `_`; a `-` becomes `.` and any other character `~` and its code
-/// point in hex, so every name is valid in CPLEX LP and free MPS (at most 255 characters, never starting
-/// with a digit or a period). Two names that would still clash get `~2`, `~3`, … in the order built.
+/// Ids keep their letters, digits and `_`; a `-` becomes `.` and any other character its code point in
+/// hex between two `~`, so every name is valid in CPLEX LP and free MPS (at most 255 characters, never
+/// starting with a digit or a period). Where ids hold `_`, two names could still clash; the later one
+/// then gets `~2`, `~3`, … in the order built.
 struct ModelNames {
     private var used: Set<String> = []
+    /// Each node's, arc's and demand's id rewritten once, in network order (an arc's with `_r` on the reverse).
+    private let nodes: [String]
+    private let arcs: [String]
+    private let demands: [String]
 
-    mutating func flow(origin: String, arc: Arc) -> String {
-        unique("x_\(Self.part(origin))_\(Self.part(arc.linkID))\(arc.isReverse ? "_r" : "")")
+    /// False when no rewritten id holds `_`: each name then splits back into its prefix and ids one way
+    /// only (the rewriting is one-to-one and ids are unique across kinds), so no two can clash and the
+    /// check that costs a hash per name is skipped.
+    private let mayClash: Bool
+
+    init(_ network: ActiveNetwork) {
+        nodes = network.nodes.map { Self.part($0.id) }
+        arcs = network.arcs.map { Self.part($0.linkID) + ($0.isReverse ? "_r" : "") }
+        demands = network.demands.map { Self.part($0.id) }
+        mayClash = (nodes + demands + network.arcs.map { Self.part($0.linkID) }).contains { $0.contains("_") }
     }
 
-    mutating func unserved(demand: String) -> String { unique("u_\(Self.part(demand))") }
+    mutating func flow(origin: Int, arc: Int) -> String { unique("x_" + nodes[origin] + "_" + arcs[arc]) }
 
-    mutating func balance(origin: String, node: String) -> String {
-        unique("bal_\(Self.part(origin))_\(Self.part(node))")
-    }
+    mutating func unserved(demand: Int) -> String { unique("u_" + demands[demand]) }
 
-    mutating func capacity(node: String) -> String { unique("cap_\(Self.part(node))") }
+    mutating func balance(origin: Int, node: Int) -> String { unique("bal_" + nodes[origin] + "_" + nodes[node]) }
 
-    mutating func capacity(arc: Arc) -> String { unique("cap_\(Self.part(arc.linkID))\(arc.isReverse ? "_r" : "")") }
+    mutating func capacity(node: Int) -> String { unique("cap_" + nodes[node]) }
+
+    mutating func capacity(arc: Int) -> String { unique("cap_" + arcs[arc]) }
 
     mutating func constant() -> String { unique("constant") }
 
     private mutating func unique(_ name: String) -> String {
+        guard mayClash || name.utf8.count > 240 else { return name }
         let base = String(name.prefix(240))
         var candidate = base
         var suffix = 1
@@ -52,7 +66,7 @@ struct ModelNames {
             switch scalar {
             case "a"..."z", "A"..."Z", "0"..."9", "_": result.unicodeScalars.append(scalar)
             case "-": result += "."
-            default: result += "~" + String(scalar.value, radix: 16)
+            default: result += "~" + String(scalar.value, radix: 16) + "~"
             }
         }
         return result

@@ -40,7 +40,7 @@ struct MaxFlowCommand: ParsableCommand {
                 throw BadInput(
                     "\(path): a DIMACS file names its own source and sink; --from, --to and --scenario do not apply")
             }
-            try runDIMACS(input, path: path, readStart: readStart)
+            try runDIMACS(consume input, path: path, readStart: readStart)
         } else {
             let network = try networkOptions.loadActiveNetwork(from: input)
             let sources = try CommaList.nonEmptyItems(from, option: "--from").map { ids throws(ElementResolutionError) in try network.resolveNodes(ids, as: .source) }
@@ -51,10 +51,11 @@ struct MaxFlowCommand: ParsableCommand {
         }
     }
 
-    private func runDIMACS(_ input: InputBytes, path: String, readStart: ContinuousClock.Instant) throws {
+    /// The file's bytes are consumed: they are let go once the problem is read, before it is solved.
+    private func runDIMACS(_ input: consuming InputBytes, path: String, readStart: ContinuousClock.Instant) throws {
         let clock = ContinuousClock()
         let problem: MaxFlowProblem
-        problem = try MaxFlowProblem.read(DIMACSScanner(bytes: input, source: path))
+        problem = try MaxFlowProblem.read(DIMACSScanner(bytes: consume input, source: path))
         let size = (nodes: problem.nodeCount, arcs: problem.arcCount)
         let solveStart = clock.now
         let solution: MaxFlowProblemSolution

@@ -52,7 +52,7 @@ struct RouteCommand: ParsableCommand {
         if input.looksLikeJSON {
             try runNetwork(input)
         } else {
-            try runDIMACS(input, path: try networkOptions.resolvedPath(), readStart: readStart)
+            try runDIMACS(consume input, path: try networkOptions.resolvedPath(), readStart: readStart)
         }
     }
 
@@ -79,7 +79,8 @@ struct RouteCommand: ParsableCommand {
         try Delivery.standardOutput(format == .json ? report.json().serialized() : report.table())
     }
 
-    private func runDIMACS(_ input: InputBytes, path: String, readStart: ContinuousClock.Instant) throws {
+    /// The file's bytes are consumed: they are let go once the problem is read, before it is solved.
+    private func runDIMACS(_ input: consuming InputBytes, path: String, readStart: ContinuousClock.Instant) throws {
         for (flag, given) in [
             ("--to", to != nil), ("--via", via != nil), ("--avoid", avoid != nil),
             ("--scenario", networkOptions.scenario != nil), ("--k", count != 1), ("--by", by != .cost),
@@ -95,7 +96,7 @@ struct RouteCommand: ParsableCommand {
         let clock = ContinuousClock()
         let problem: ShortestPathProblem
         do {
-            problem = try ShortestPathProblem(scanner: DIMACSScanner(bytes: input, source: path))
+            problem = try ShortestPathProblem(scanner: DIMACSScanner(bytes: consume input, source: path))
         } catch {
             throw BadInput(error.description)
         }
