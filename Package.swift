@@ -64,7 +64,7 @@ let package = Package(
             name: "CorridorRoutingTests", dependencies: ["CorridorRouting", "CorridorTestSupport"],
             swiftSettings: sharedSwiftSettings),
         .testTarget(name: "CorridorLPTests", dependencies: ["CorridorLP", "CorridorTestSupport"], swiftSettings: sharedSwiftSettings),
-        .testTarget(name: "CorridorOptimizationTests", dependencies: ["CorridorOptimization", "CorridorLP", "CorridorModel", "CorridorTestSupport"], swiftSettings: sharedSwiftSettings),
+        .testTarget(name: "CorridorOptimizationTests", dependencies: ["CorridorOptimization", "CorridorLP", "CorridorModel", "CorridorRouting", "CorridorTestSupport"], swiftSettings: sharedSwiftSettings),
         .testTarget(name: "CorridorImpactTests", dependencies: ["CorridorImpact", "CorridorRouting", "CorridorReports", "CorridorOptimization", "CorridorModel", "CorridorTestSupport"], swiftSettings: sharedSwiftSettings),
         .testTarget(
             name: "CorridorReportsTests",

@@ -63,13 +63,14 @@ public struct ActiveNode: Sendable, Equatable {
     public let node: Node
     /// Maximum throughput per period under the scenario; `nil` is unlimited.
     public let capacity: Double?
+    /// Hours each unit spends here under the scenario.
+    public let dwellHours: Double
 
     public var id: String { node.id }
     public var name: String { node.name }
     public var kind: NodeKind { node.kind }
     public var country: String? { node.country }
     public var handlingCost: Double { node.handlingCost }
-    public var dwellHours: Double { node.dwellHours }
 }
 
 /// One direction of an active link.

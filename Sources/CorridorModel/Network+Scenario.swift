@@ -2,8 +2,10 @@ extension Network {
     /// Applies a scenario to the base network.
     ///
     /// Proposed elements are off unless the scenario enables them; `disable` wins over `enable`; a link
-    /// touching a node that is off is off too; capacity and cost overrides replace the file's values;
-    /// demand overrides replace quantities, then `demandScale` multiplies every quantity.
+    /// touching a node that is off is off too; capacity and cost overrides replace the file's values (a
+    /// link's capacity override sets both directions, then a reverse-capacity override the `to → from`
+    /// one); hours and dwell overrides replace times; demand overrides replace quantities, then
+    /// `demandScale` multiplies every quantity.
     ///
     /// - Parameter scenarioID: a scenario's id, or `nil` / ``Scenario/baselineID`` for the base network.
     /// - Throws: ``UnknownScenarioError`` when no scenario has that id.
@@ -35,25 +37,34 @@ extension Network {
         for change in scenario.cost { costOverride[change.id] = change.value }
         var quantityOverride: [String: Double] = [:]
         for change in scenario.demand { quantityOverride[change.id] = change.value }
+        let reverseOverride = Dictionary(scenario.reverseCapacity.map { ($0.id, $0.value) }, uniquingKeysWith: { $1 })
+        let hoursOverride = Dictionary(scenario.hours.map { ($0.id, $0.value) }, uniquingKeysWith: { $1 })
+        let dwellOverride = Dictionary(scenario.dwellHours.map { ($0.id, $0.value) }, uniquingKeysWith: { $1 })
 
         var activeNodes: [ActiveNode] = []
         var indexByID: [String: Int] = [:]
         for node in nodes where isOn(node.id, node.status) {
             indexByID[node.id] = activeNodes.count
-            activeNodes.append(ActiveNode(node: node, capacity: capacityOverride[node.id] ?? node.capacity))
+            activeNodes.append(
+                ActiveNode(
+                    node: node, capacity: capacityOverride[node.id] ?? node.capacity,
+                    dwellHours: dwellOverride[node.id] ?? node.dwellHours))
         }
 
         var arcs: [Arc] = []
         for (linkIndex, link) in links.enumerated() where isOn(link.id, link.status) {
             guard let from = indexByID[link.from], let to = indexByID[link.to] else { continue }
             let capacity = capacityOverride[link.id] ?? link.capacity
+            let reverseCapacity: Double? =
+                reverseOverride[link.id] ?? (capacityOverride[link.id] != nil ? capacity : link.reverseCapacity ?? capacity)
             let cost = costOverride[link.id] ?? link.cost
+            let hours = hoursOverride[link.id] ?? link.hours
             for isReverse in link.bidirectional ? [false, true] : [false] {
                 arcs.append(
                     Arc(
                         linkID: link.id, linkIndex: linkIndex, isReverse: isReverse,
                         from: isReverse ? to : from, to: isReverse ? from : to, mode: link.mode, cost: cost,
-                        hours: link.hours, lengthKm: link.lengthKm, capacity: capacity))
+                        hours: hours, lengthKm: link.lengthKm, capacity: isReverse ? reverseCapacity : capacity))
             }
         }
 

@@ -1,14 +1,16 @@
-/// A corridor network as read from a `corridor-network/1` file: nodes, links, demands and scenarios.
+/// A corridor network as read from a `corridor-network/1` or `/2` file: nodes, links, demands and scenarios.
 ///
 /// A `Network` is the file's content after validation: every reference resolves, every number is
 /// finite and in range, ids are unique. It describes the base network; ``Network/activate(scenario:)``
 /// applies a scenario and gives the ``ActiveNetwork`` that algorithms work on.
 public struct Network: Sendable, Equatable {
-    /// The format tag every network file carries.
-    public static let formatTag = "corridor-network/1"
+    /// The format tags a network file may carry, oldest first; `/2` is a superset of `/1`.
+    public static let formatTags = ["corridor-network/1", "corridor-network/2"]
     /// The penalty per unit of unserved demand when the file names none.
     public static let defaultUnservedPenalty = 1_000_000.0
 
+    /// 1 or 2: the version of the file's format (networks/FORMAT.md); a /1 file uses none of /2's keys.
+    public var formatVersion: Int
     public var name: String
     /// The flow unit of every capacity and quantity, e.g. `TEU`.
     public var unit: String
@@ -31,8 +33,9 @@ public struct Network: Sendable, Equatable {
         name: String, unit: String = "TEU", period: String = "day", currency: String = "USD",
         valueOfTimePerHour: Double = 0, unservedPenalty: Double = Network.defaultUnservedPenalty,
         nodes: [Node], links: [Link], demands: [Demand] = [], scenarios: [Scenario] = [],
-        meta: JSONValue? = nil
+        meta: JSONValue? = nil, formatVersion: Int = 1
     ) {
+        self.formatVersion = formatVersion
         self.name = name
         self.unit = unit
         self.period = period
@@ -124,7 +127,10 @@ public struct Link: Sendable, Equatable {
     public var cost: Double
     /// Maximum flow per period and per direction; `nil` is unlimited.
     public var capacity: Double?
-    /// When true the link is two arcs, one each way, with the same attributes.
+    /// Format /2: the `to → from` direction's own capacity on a bidirectional link; `nil` is the same as
+    /// ``capacity``.
+    public var reverseCapacity: Double?
+    /// When true the link is two arcs, one each way, with the same attributes (but ``reverseCapacity``).
     public var bidirectional: Bool
     public var status: ElementStatus
     public var meta: JSONValue?
@@ -132,8 +138,10 @@ public struct Link: Sendable, Equatable {
     public init(
         id: String, name: String? = nil, from: String, to: String, mode: LinkMode = .rail,
         lengthKm: Double = 0, hours: Double = 0, cost: Double = 0, capacity: Double? = nil,
-        bidirectional: Bool = false, status: ElementStatus = .existing, meta: JSONValue? = nil
+        reverseCapacity: Double? = nil, bidirectional: Bool = false, status: ElementStatus = .existing,
+        meta: JSONValue? = nil
     ) {
+        self.reverseCapacity = reverseCapacity
         self.id = id
         self.name = name
         self.from = from

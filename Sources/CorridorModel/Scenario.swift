@@ -20,13 +20,24 @@ public struct Scenario: Sendable, Equatable {
     public var demand: [ValueOverride]
     /// Multiplies every demand quantity, after ``demand`` is applied.
     public var demandScale: Double
+    /// Format /2: bidirectional link id → new capacity of its `to → from` direction (after ``capacity``,
+    /// which sets both directions).
+    public var reverseCapacity: [ValueOverride]
+    /// Format /2: link id → new hours in transit.
+    public var hours: [ValueOverride]
+    /// Format /2: node id → new dwell hours (a queue at a crossing, for instance).
+    public var dwellHours: [ValueOverride]
     public var meta: JSONValue?
 
     public init(
         id: String, name: String? = nil, enable: [String] = [], disable: [String] = [],
         capacity: [CapacityOverride] = [], cost: [ValueOverride] = [], demand: [ValueOverride] = [],
-        demandScale: Double = 1, meta: JSONValue? = nil
+        demandScale: Double = 1, reverseCapacity: [ValueOverride] = [], hours: [ValueOverride] = [],
+        dwellHours: [ValueOverride] = [], meta: JSONValue? = nil
     ) {
+        self.reverseCapacity = reverseCapacity
+        self.hours = hours
+        self.dwellHours = dwellHours
         self.id = id
         self.name = name ?? id
         self.enable = enable

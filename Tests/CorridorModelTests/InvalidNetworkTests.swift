@@ -46,7 +46,7 @@ func invalidNetworkIsRejectedWithTheExpectedText(_ name: String) throws {
         #expect(error.diagnostics.count == 12)
         #expect(
             error.diagnostics.first
-                == Diagnostic(path: "format", message: "expected \"corridor-network/1\", found \"corridor-network/0\""))
+                == Diagnostic(path: "format", message: "expected \"corridor-network/1\" or \"corridor-network/2\", found \"corridor-network/0\""))
         #expect(
             error.diagnostics.contains(
                 Diagnostic(path: "links[1].to", message: "unknown node \"dostik\"", suggestion: "dostyk")))

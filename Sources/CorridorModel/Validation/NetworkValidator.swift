@@ -53,12 +53,17 @@ struct NetworkValidator {
             optional: ["name", "country", "lat", "lon", "capacity", "handlingCost", "dwellHours", "status", "meta"])
         static let link = Keys(
             required: ["id", "from", "to", "mode"],
-            optional: ["name", "lengthKm", "hours", "cost", "capacity", "bidirectional", "status", "meta"])
+            optional: [
+                "name", "lengthKm", "hours", "cost", "capacity", "reverseCapacity", "bidirectional", "status", "meta",
+            ])
         static let demand = Keys(
             required: ["id", "origin", "destination", "quantity"], optional: ["unservedPenalty", "meta"])
         static let scenario = Keys(
             required: ["id"],
-            optional: ["name", "enable", "disable", "capacity", "cost", "demand", "demandScale", "meta"])
+            optional: [
+                "name", "enable", "disable", "capacity", "cost", "demand", "demandScale", "reverseCapacity", "hours",
+                "dwellHours", "meta",
+            ])
     }
 
     private struct Declaration {
@@ -81,6 +86,10 @@ struct NetworkValidator {
     private var problems: [(offset: Int, diagnostic: Diagnostic)] = []
     private var declarations: [Declaration] = []
     private var references: [Reference] = []
+    /// The version of the file's format (1 until its `format` says otherwise).
+    private var formatVersion = 1
+    /// Each scenario's `reverseCapacity` object, in file order, for the check that its links are two-way.
+    private var reverseCapacityPlaces: [(path: JSONPath, tree: JSONTree)?] = []
     /// Where each scenario, in file order, gives its `demandScale` (nil where it does not).
     private var demandScalePlaces: [(path: JSONPath, offset: Int)?] = []
     /// Kinds of element with an id that could not be read (a section that is not an array, an
@@ -111,8 +120,35 @@ struct NetworkValidator {
     mutating func validate(_ root: JSONTree) -> Network? {
         let network = readNetwork(root)
         resolveIdentifiers()
-        if problems.isEmpty, let network { checkScaledQuantities(network) }
+        if problems.isEmpty, let network {
+            checkScaledQuantities(network)
+            checkReverseCapacityOverrides(network)
+        }
         return problems.isEmpty ? network : nil
+    }
+
+    /// A key of format /2 in a /1 file is refused where it is; returns whether the file may use it.
+    private mutating func requireVersion2(_ fields: Fields, _ key: String) -> Bool {
+        guard formatVersion < 2 else { return true }
+        if let tree = fields[key] {
+            report(
+                fields.path.appending(key), at: tree.offset,
+                "needs \"format\": \"\(Network.formatTags[1])\" (this file is \(Network.formatTags[0]))")
+        }
+        return false
+    }
+
+    /// Every scenario's reverse-capacity override names a bidirectional link.
+    private mutating func checkReverseCapacityOverrides(_ network: Network) {
+        let twoWay = Set(network.links.filter(\.bidirectional).map(\.id))
+        for place in reverseCapacityPlaces {
+            guard let place, case .object(let members) = place.tree.value else { continue }
+            for member in members where !twoWay.contains(member.key) {
+                report(
+                    place.path.appending(member.key), at: member.keyOffset,
+                    "link \(quoted(member.key)) is one-way; only a bidirectional link has a reverse direction")
+            }
+        }
     }
 
     /// Every scenario's quantities, after its overrides and `demandScale`, within ``ModelLimits/quantity``.
@@ -136,10 +172,15 @@ struct NetworkValidator {
 
     private mutating func readNetwork(_ root: JSONTree) -> Network? {
         guard let fields = fields(of: root, at: .root, keys: .network) else { return nil }
-        if let format = string(fields, "format"), format != Network.formatTag, let tree = fields["format"] {
-            report(
-                fields.path.appending("format"), at: tree.offset,
-                "expected \"\(Network.formatTag)\", found \(JSONValue.string(format).serialized(indent: nil))")
+        if let format = string(fields, "format"), let tree = fields["format"] {
+            if let index = Network.formatTags.firstIndex(of: format) {
+                formatVersion = index + 1
+            } else {
+                let tags = Network.formatTags.map { "\"\($0)\"" }.joined(separator: " or ")
+                report(
+                    fields.path.appending("format"), at: tree.offset,
+                    "expected \(tags), found \(JSONValue.string(format).serialized(indent: nil))")
+            }
         }
         let name = text(fields, "name")
         let unit = text(fields, "unit")
@@ -161,7 +202,7 @@ struct NetworkValidator {
         return Network(
             name: name, unit: unit, period: period, currency: currency, valueOfTimePerHour: valueOfTime,
             unservedPenalty: penalty, nodes: nodes, links: links, demands: demands, scenarios: scenarios,
-            meta: meta)
+            meta: meta, formatVersion: formatVersion)
     }
 
     /// The elements of an optional array (missing is empty); `nil` when anything in it is invalid.
@@ -231,13 +272,20 @@ struct NetworkValidator {
         let hours = number(fields, "hours", atMost: ModelLimits.hours) ?? 0
         let cost = number(fields, "cost", atMost: ModelLimits.unitCost) ?? 0
         let capacity = number(fields, "capacity", atMost: ModelLimits.capacity)
+        let reverseCapacity = number(fields, "reverseCapacity", atMost: ModelLimits.capacity)
         let bidirectional = boolean(fields, "bidirectional") ?? false
+        if let tree = fields["reverseCapacity"], requireVersion2(fields, "reverseCapacity"), !bidirectional {
+            report(
+                path.appending("reverseCapacity"), at: tree.offset,
+                "only a bidirectional link has a reverse direction; add \"bidirectional\": true or drop the key")
+        }
         let status: ElementStatus = enumeration(fields, "status", noun: "status") ?? .existing
         let meta = self.meta(fields)
         guard let id, let from, let to, let mode else { return nil }
         return Link(
             id: id, name: name, from: from, to: to, mode: mode, lengthKm: lengthKm, hours: hours, cost: cost,
-            capacity: capacity, bidirectional: bidirectional, status: status, meta: meta)
+            capacity: capacity, reverseCapacity: reverseCapacity, bidirectional: bidirectional, status: status,
+            meta: meta)
     }
 
     private mutating func readDemand(_ tree: JSONTree, at path: JSONPath) -> Demand? {
@@ -275,14 +323,26 @@ struct NetworkValidator {
         let demand = overrides(fields, "demand", of: [.demand], allowsNull: false, atMost: ModelLimits.quantity)
         let demandScale = number(fields, "demandScale") ?? 1
         demandScalePlaces.append(fields["demandScale"].map { (path.appending("demandScale"), $0.offset) })
+        for key in ["reverseCapacity", "hours", "dwellHours"] where fields[key] != nil { _ = requireVersion2(fields, key) }
+        let reverseCapacity = overrides(
+            fields, "reverseCapacity", of: [.link], allowsNull: false, atMost: ModelLimits.capacity)
+        reverseCapacityPlaces.append(fields["reverseCapacity"].map { (path.appending("reverseCapacity"), $0) })
+        let hours = overrides(fields, "hours", of: [.link], allowsNull: false, atMost: ModelLimits.hours)
+        let dwellHours = overrides(fields, "dwellHours", of: [.node], allowsNull: false, atMost: ModelLimits.hours)
         let meta = self.meta(fields)
-        guard let id, let enable, let disable, let capacity, let cost, let demand else { return nil }
+        guard let id, let enable, let disable, let capacity, let cost, let demand, let reverseCapacity, let hours,
+            let dwellHours
+        else { return nil }
+        func values(_ entries: [(id: String, value: Double?)]) -> [ValueOverride] {
+            entries.compactMap { entry in entry.value.map { ValueOverride(id: entry.id, value: $0) } }
+        }
         return Scenario(
             id: id, name: name, enable: enable, disable: disable,
             capacity: capacity.map { CapacityOverride(id: $0.id, capacity: $0.value) },
             cost: cost.compactMap { entry in entry.value.map { ValueOverride(id: entry.id, value: $0) } },
             demand: demand.compactMap { entry in entry.value.map { ValueOverride(id: entry.id, value: $0) } },
-            demandScale: demandScale, meta: meta)
+            demandScale: demandScale, reverseCapacity: values(reverseCapacity), hours: values(hours),
+            dwellHours: values(dwellHours), meta: meta)
     }
 
     // MARK: - Objects and keys

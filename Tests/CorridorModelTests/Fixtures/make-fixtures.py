@@ -101,7 +101,7 @@ fixture("longitude-out-of-range", setter(["nodes", 0, "lon"], -190))
 fixture("latitude-without-longitude", deleter(["nodes", 0, "lon"]))
 fixture("country-lowercase", setter(["nodes", 4, "country"], "de"))
 fixture("country-name", setter(["nodes", 4, "country"], "Germany"))
-fixture("format-wrong-version", setter(["format"], "corridor-network/2"))
+fixture("format-wrong-version", setter(["format"], "corridor-network/3"))
 fixture("format-missing", deleter(["format"]))
 fixture("empty-name", setter(["name"], "  "))
 fixture("empty-id", setter(["nodes", 1, "id"], ""))
@@ -128,3 +128,20 @@ fixture("hours-over-limit", setter(["links", 0, "hours"], 1e6))
 fixture("scaled-quantity-over-limit", setter(["scenarios", 1, "demandScale"], 1e7))
 fixture("scenario-demand-over-limit", setter(["scenarios", 1, "demand", "xian-duisburg"], 5e9))
 fixture("name-escape-sequence", setter(["nodes", 2, "name"], "Dostyk\u001b[31m"))
+
+# Format /2 keys: refused in a /1 file, and a reverse direction only on a two-way link.
+fixture("reverse-capacity-in-format-1", setter(["links", 2, "reverseCapacity"], 30))
+fixture("scenario-dwell-in-format-1", setter(["scenarios", 0, "dwellHours"], {"khorgos": 30}))
+
+
+def one_way_reverse(d):
+    d["format"] = "corridor-network/2"
+    d["links"][1]["reverseCapacity"] = 10
+    d["scenarios"][1]["reverseCapacity"] = {"dostyk-duisburg": 5}
+fixture("reverse-capacity-one-way", one_way_reverse)
+
+
+def scenario_one_way_reverse(d):
+    d["format"] = "corridor-network/2"
+    d["scenarios"][1]["reverseCapacity"] = {"dostyk-duisburg": 5}
+fixture("scenario-reverse-capacity-one-way", scenario_one_way_reverse)
