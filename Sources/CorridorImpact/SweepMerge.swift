@@ -20,7 +20,8 @@ public func mergeSweepShards(_ parts: [(source: String, result: SweepResult)]) t
         if other.steps != request.steps { differences.append("steps") }
         if !differences.isEmpty {
             throw .inconsistentShards(
-                "\(source): its \(differences.joined(separator: ", ")) differ from \(first.source)'s; shards of one sweep share them")
+                "\(source): its \(differences.joined(separator: ", ")) \(differences.count == 1 ? "differs" : "differ") from "
+                    + "\(first.source)'s; shards of one sweep share them")
         }
     }
     var owner = [String?](repeating: nil, count: request.steps)

@@ -40,7 +40,11 @@ import Testing
         try "{\"format\": \"corridor-network/1\"}".data(using: .utf16)!.write(to: folder.appendingPathComponent("u16.json"))
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("dir"), withIntermediateDirectories: false)
         #expect(mkfifo(folder.appendingPathComponent("fifo").path, 0o600) == 0)
+        try Data([0x01, 0x00]).write(to: folder.appendingPathComponent("two.bin"))
+        try Data("{\"a\": 1}".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }).write(to: folder.appendingPathComponent("le.json"))
         let cases: [([String], String)] = [
+            (["validate", "two.bin"], "corridor: two.bin:1: a NUL byte at byte 2: this is not a text file\n"),
+            (["validate", "le.json"], "corridor: le.json: looks like UTF-16 text; corridor reads UTF-8: save the file as UTF-8\n"),
             (["route", "empty.gr", "--from", "1"], "corridor: empty.gr: the file is empty\n"),
             (["maxflow", "empty.gr"], "corridor: empty.gr: the file is empty\n"),
             (["route", "dir", "--from", "1"], "corridor: dir: is a folder, not a file\n"),

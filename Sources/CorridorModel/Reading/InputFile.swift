@@ -86,12 +86,23 @@ public enum InputFile {
         let offset = UnsafeMutableRawPointer(found) - UnsafeMutableRawPointer(bytes.base)
         let all = UnsafeBufferPointer(start: bytes.base, count: start + count)
         if all.count >= 2, all[0] == 0xFF && all[1] == 0xFE || all[0] == 0xFE && all[1] == 0xFF
-            || offset <= 1 && all.count >= 2 && (all[0] == 0) != (all[1] == 0)
+            || offset <= 1 && looksLikeUTF16Text(all)
         {
             throw InputFileError(path: path, reason: "looks like UTF-16 text; corridor reads UTF-8: save the file as UTF-8")
         }
         let line = all[..<offset].reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
         throw InputFileError(path: path, line: line, reason: "a NUL byte at byte \(offset + 1): this is not a text file")
+    }
+
+    /// True when the first characters read as UTF-16 without a byte-order mark: printable ASCII in one
+    /// byte of each pair and zero in the other, for at least two characters.
+    private static func looksLikeUTF16Text(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let pairs = min(bytes.count, 16) / 2
+        guard pairs >= 2 else { return false }
+        func isText(_ byte: UInt8) -> Bool { byte == 0x09 || byte == 0x0A || byte == 0x0D || (0x20...0x7E).contains(byte) }
+        let littleEndian = (0..<pairs).allSatisfy { isText(bytes[2 * $0]) && bytes[2 * $0 + 1] == 0 }
+        let bigEndian = (0..<pairs).allSatisfy { bytes[2 * $0] == 0 && isText(bytes[2 * $0 + 1]) }
+        return littleEndian || bigEndian
     }
 
     private static func openFailure(_ code: Int32) -> String {

@@ -51,7 +51,7 @@ struct MinCostCommand: ParsableCommand {
             let nodes = shortfall.strandedSupplyNodes.prefix(5).map { String($0 + 1) }.joined(separator: ", ")
             let more = shortfall.strandedSupplyNodes.count > 5 ? ", …" : ""
             throw NoAnswer(
-                "\(file): infeasible: \(amount) units of supply cannot be routed within the arc capacities "
+                "\(file): infeasible: \(amount) unit\(amount == "1" ? "" : "s") of supply cannot be routed within the arc capacities "
                     + "(stranded at node\(shortfall.strandedSupplyNodes.count == 1 ? "" : "s") \(nodes)\(more))")
         case .unbounded(let cycle):
             let arcs = cycle.prefix(5).map { String($0 + 1) }.joined(separator: ", ")
