@@ -15,7 +15,10 @@ struct CompareCommand: ParsableCommand {
             crossings.csv, totals.csv and changes.csv in that folder).
             """)
 
-    @OptionGroup var networkOptions: NetworkOptions
+    @OptionGroup var networkFile: NetworkFile
+
+    @Option(name: .long, help: "The scenario to compare with the baseline (e.g. third-crossing).")
+    var scenario: String
 
     @OptionGroup var solveOptions: SolveOptions
 
@@ -35,7 +38,6 @@ struct CompareCommand: ParsableCommand {
     var force = false
 
     func validate() throws {
-        if networkOptions.scenario == nil { throw ValidationError("--scenario is needed: the scenario to compare with the --baseline one") }
         do { try format.require(oneOf: [.table, .json, .csv], for: "compare") } catch { throw ValidationError(error.description) }
         if let changes, changes < 0 { throw ValidationError("--changes must not be negative") }
     }
@@ -44,10 +46,10 @@ struct CompareCommand: ParsableCommand {
         solveOptions.startWatch(for: "compare")
         let writesFolder = format == .csv && output != nil && output != "-"
         try Delivery.checkTargets(
-            [("--output", writesFolder ? nil : .some(output))], input: try networkOptions.resolvedPath())
-        let network = try networkOptions.loadNetwork()
+            [("--output", writesFolder ? nil : .some(output))], input: try networkFile.resolvedPath())
+        let network = try networkFile.loadNetwork()
         let before = try network.activate(scenario: baseline)
-        let after = try network.activate(scenario: networkOptions.scenario)
+        let after = try network.activate(scenario: scenario)
         let comparison = try compare(baseline: before, scenario: after)
         let text: String
         switch format {

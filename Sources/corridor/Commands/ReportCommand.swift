@@ -13,7 +13,10 @@ struct ReportCommand: ParsableCommand {
             ID under the scenario, from 0 to the capacity the scenario gives it.
             """)
 
-    @OptionGroup var networkOptions: NetworkOptions
+    @OptionGroup var networkFile: NetworkFile
+
+    @Option(name: .long, help: "The scenario to compare with the baseline (e.g. third-crossing).")
+    var scenario: String
 
     @OptionGroup var solveOptions: SolveOptions
 
@@ -30,16 +33,15 @@ struct ReportCommand: ParsableCommand {
     var output: String
 
     func validate() throws {
-        if networkOptions.scenario == nil { throw ValidationError("--scenario is needed: the scenario to compare with the --baseline one") }
         if steps < 2 { throw ValidationError("--steps must be at least 2") }
     }
 
     func run() throws {
         solveOptions.startWatch(for: "report")
-        try Delivery.checkTargets([("--output", .some(output))], input: try networkOptions.resolvedPath())
-        let network = try networkOptions.loadNetwork()
+        try Delivery.checkTargets([("--output", .some(output))], input: try networkFile.resolvedPath())
+        let network = try networkFile.loadNetwork()
         let before = try network.activate(scenario: baseline)
-        let after = try network.activate(scenario: networkOptions.scenario)
+        let after = try network.activate(scenario: scenario)
         let comparison = try compare(baseline: before, scenario: after)
         var swept: (result: SweepResult, scenarioCapacity: Double?)?
         if let sweep {
@@ -49,7 +51,7 @@ struct ReportCommand: ParsableCommand {
             swept = (try CorridorImpact.sweep(after, request), capacity)
         }
         let document = ComparisonReportDocument.make(
-            comparison, source: networkOptions.network ?? "bundled networks/\(BundledNetworks.defaultName)", sweep: swept)
+            comparison, source: networkFile.network ?? "bundled networks/\(BundledNetworks.defaultName)", sweep: swept)
         try Delivery.text(document.html(), to: output)
     }
 

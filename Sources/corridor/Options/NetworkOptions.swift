@@ -2,13 +2,10 @@ import ArgumentParser
 import CorridorModel
 import Foundation
 
-/// The NETWORK argument and `--scenario` option shared by the commands that read a network file.
-struct NetworkOptions: ParsableArguments {
+/// The NETWORK argument shared by the commands that read a network (or DIMACS) file.
+struct NetworkFile: ParsableArguments {
     @Argument(help: "The network file (default: the bundled China–Europe network).")
     var network: String?
-
-    @Option(name: .long, help: "The scenario to apply (default: baseline).")
-    var scenario: String?
 
     /// The path to read: the argument, or the bundled network.
     func resolvedPath() throws(BadInput) -> String {
@@ -29,6 +26,19 @@ struct NetworkOptions: ParsableArguments {
         guard let input else { return try NetworkReader.read(path: path) }
         return try NetworkReader.read(bytes: input.array, source: path)
     }
+}
+
+/// The NETWORK argument and the optional `--scenario` of the commands that work on one scenario.
+struct NetworkOptions: ParsableArguments {
+    @OptionGroup var file: NetworkFile
+
+    @Option(name: .long, help: "The scenario to apply (default: baseline).")
+    var scenario: String?
+
+    var network: String? { file.network }
+    func resolvedPath() throws(BadInput) -> String { try file.resolvedPath() }
+    func readInput() throws(BadInput) -> InputBytes { try file.readInput() }
+    func loadNetwork(from input: InputBytes? = nil) throws -> Network { try file.loadNetwork(from: input) }
 
     /// Reads the network and applies the scenario.
     func loadActiveNetwork(from input: InputBytes? = nil) throws -> ActiveNetwork {
