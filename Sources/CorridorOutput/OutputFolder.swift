@@ -56,7 +56,12 @@ public enum OutputFolder {
             FileSystem.flushFolder(FileSystem.folder(of: folder))
         case .directory(let mode):
             let previous = Manifest.read(in: folder)
-            let ours = previous?.intact(in: folder) ?? []
+            // Corridor's own: listed, unchanged, and of a type this output writes (`.csv`), so that a
+            // hand-made manifest cannot make the user's notes.txt look like one of corridor's tables.
+            let extensions = Set(files.map { FileSystem.name(of: $0.name).split(separator: ".").last.map(String.init) ?? "" })
+            let ours = (previous?.intact(in: folder) ?? []).filter {
+                extensions.contains($0.split(separator: ".").last.map(String.init) ?? "")
+            }
             for name in previous?.files.map(\.name) ?? [] {
                 FileSystem.removeStaleTemporaries(of: FileSystem.join(folder, name))
             }

@@ -39,9 +39,10 @@ public struct NetworkSummary {
     private var onLinkCount: Int { Set(active.arcs.map(\.linkID)).count }
     private var totalQuantity: Double { active.demands.reduce(0) { $0 + $1.quantity } }
 
-    private func effectiveCapacity(of node: Node) -> (on: Bool, capacity: Double?) {
-        guard let index = active.nodeIndex(of: node.id) else { return (false, node.capacity) }
-        return (true, active.nodes[index].capacity)
+    /// The node's capacity and dwell under the scenario (the file's when it is off).
+    private func effectiveCapacity(of node: Node) -> (on: Bool, capacity: Double?, dwellHours: Double) {
+        guard let index = active.nodeIndex(of: node.id) else { return (false, node.capacity, node.dwellHours) }
+        return (true, active.nodes[index].capacity, active.nodes[index].dwellHours)
     }
 
     // MARK: - Table
@@ -70,7 +71,7 @@ public struct NetworkSummary {
                 table.append([
                     crossing.id, crossing.name, crossing.country ?? "", crossing.status.rawValue,
                     effective.on ? "yes" : "no", effective.capacity.map(number) ?? "unlimited",
-                    number(crossing.handlingCost), number(crossing.dwellHours),
+                    number(crossing.handlingCost), number(effective.dwellHours),
                 ])
             }
             text += table.rendered(indent: "  ")
@@ -113,6 +114,11 @@ public struct NetworkSummary {
             phrases.append("demand " + scenario.demand.map { "\($0.id) \(number($0.value))" }.joined(separator: ", "))
         }
         if scenario.demandScale != 1 { phrases.append("demand × \(number(scenario.demandScale))") }
+        for (label, overrides) in [
+            ("reverse capacity", scenario.reverseCapacity), ("hours", scenario.hours), ("dwell h", scenario.dwellHours),
+        ] where !overrides.isEmpty {
+            phrases.append(label + " " + overrides.map { "\($0.id) \(number($0.value))" }.joined(separator: ", "))
+        }
         return phrases.isEmpty ? ["none"] : phrases
     }
 
@@ -135,7 +141,7 @@ public struct NetworkSummary {
                 ("id", .string(crossing.id)), ("name", .string(crossing.name)), ("country", .string(crossing.country)),
                 ("status", .string(crossing.status.rawValue)), ("on", .bool(effective.on)),
                 ("capacity", .number(effective.capacity)), ("baseCapacity", .number(crossing.capacity)),
-                ("handlingCost", .number(crossing.handlingCost)), ("dwellHours", .number(crossing.dwellHours)),
+                ("handlingCost", .number(crossing.handlingCost)), ("dwellHours", .number(effective.dwellHours)),
             ])
         }
         let scenariosJSON = network.scenarios.map { scenario -> JSONValue in
@@ -154,6 +160,9 @@ public struct NetworkSummary {
                     .array(scenario.demand.map { .object([("id", .string($0.id)), ("quantity", .number($0.value))]) })
                 ),
                 ("demandScale", .number(scenario.demandScale)),
+                ("reverseCapacity", .array(scenario.reverseCapacity.map { .object([("id", .string($0.id)), ("capacity", .number($0.value))]) })),
+                ("hours", .array(scenario.hours.map { .object([("id", .string($0.id)), ("hours", .number($0.value))]) })),
+                ("dwellHours", .array(scenario.dwellHours.map { .object([("id", .string($0.id)), ("dwellHours", .number($0.value))]) })),
             ])
         }
         return .object([

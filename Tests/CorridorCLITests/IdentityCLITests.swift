@@ -182,3 +182,39 @@ import Testing
         #expect(result.standardError == "corridor: node \"duisburg\" is both a source and a sink; name disjoint sets with --from and --to\n")
     }
 }
+
+/// Findings of the second hostile pass.
+@Suite struct SecondReviewCLITests {
+    let tiny = CLIRunner.path("networks/tiny.json")
+
+    @Test func aModelFileInsideTheTablesFolderIsRefusedBeforeWriting() throws {
+        let folder = try TemporaryFiles.folder()
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("d"), withIntermediateDirectories: false)
+        for lp in ["d/summary.csv", "d"] {
+            let result = try CLIRunner.run(["allocate", tiny, "--format", "csv", "--write-lp", lp, "--output", "d"], in: folder)
+            #expect(result.exitCode == 2, "\(lp)")
+            let expected = lp == "d" ? "d: cannot write: is a folder; name a file" : "that is in the --output folder of tables"
+            #expect(result.standardError.contains(expected), "\(lp): \(result.standardError)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("d").path).isEmpty)
+    }
+
+    /// Flow going both ways on a two-way link is netted: no crossing carries more than the maximum flow.
+    @Test func twoWayLinksCarryNoCirculation() throws {
+        let network = #"""
+            {"format": "corridor-network/1", "name": "loop", "unit": "TEU", "period": "day", "currency": "USD",
+             "nodes": [{"id": "a", "kind": "terminal"}, {"id": "b", "kind": "crossing"}, {"id": "c", "kind": "terminal"}],
+             "links": [{"id": "ab", "from": "a", "to": "b", "mode": "rail", "capacity": 3, "bidirectional": true},
+                       {"id": "bc", "from": "b", "to": "c", "mode": "rail", "capacity": 100, "bidirectional": true}],
+             "demands": [{"id": "d", "origin": "c", "destination": "a", "quantity": 10}]}
+            """#
+        let file = try TemporaryFiles.file(network, name: "loop.json")
+        let result = try CLIRunner.run(["maxflow", file, "--format", "json"])
+        let document = try jsonObject(result.standardOutput)
+        #expect(document["value"] as? Double == 3)
+        let crossings = try #require(document["crossings"] as? [[String: Any]])
+        #expect(crossings.first?["flow"] as? Double == 3)
+        let links = try #require(document["links"] as? [[String: Any]])
+        #expect(links.compactMap { $0["flow"] as? Double }.sorted() == [0, 0, 3, 3])
+    }
+}

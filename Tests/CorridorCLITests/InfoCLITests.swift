@@ -59,6 +59,7 @@ import Testing
                 ("capacity", .array([.object([("id", .string("khorgos")), ("capacity", .null)])])),
                 ("cost", .array([.object([("id", .string("khorgos-aktogay")), ("cost", .number(100))])])),
                 ("demand", .array([])), ("demandScale", .number(1)),
+                ("reverseCapacity", .array([])), ("hours", .array([])), ("dwellHours", .array([])),
             ]))
 }
 

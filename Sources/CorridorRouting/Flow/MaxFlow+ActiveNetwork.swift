@@ -56,22 +56,25 @@ public func maximumFlow(
         }
     }
     var arcFlows = [Double](repeating: 0, count: network.arcs.count)
-    var nodeFlows = [Double](repeating: 0, count: network.nodes.count)
+    var supplied = [Double](repeating: 0, count: network.nodes.count)
     for (index, role) in reduction.roles.enumerated() {
         switch role {
-        case .arc(let arc):
-            arcFlows[arc] = solved.flows[index]
-            if network.nodes[network.arcs[arc].to].capacity == nil {
-                nodeFlows[network.arcs[arc].to] += solved.flows[index]
-            }
-        case .supply(let node):
-            if network.nodes[node].capacity == nil { nodeFlows[node] += solved.flows[index] }
-        case .node(let node):
-            nodeFlows[node] = solved.flows[index]
-        case .drain:
-            continue
+        case .arc(let arc): arcFlows[arc] = solved.flows[index]
+        case .supply(let node): supplied[node] = solved.flows[index]
+        case .node, .drain: continue
         }
     }
+    // Push-relabel may leave flow going both ways on a two-way link; netting it out leaves a maximum
+    // flow of the same value, and throughputs that count each unit once.
+    for arc in network.arcs.indices where network.arcs[arc].isReverse {
+        let forward = arc - 1
+        let both = min(arcFlows[forward], arcFlows[arc])
+        arcFlows[forward] -= both
+        arcFlows[arc] -= both
+    }
+    // A node's throughput: what enters it by arc plus what starts there.
+    var nodeFlows = supplied
+    for (arc, flow) in arcFlows.enumerated() { nodeFlows[network.arcs[arc].to] += flow }
     return MaxFlowResult(
         sources: sourceIDs, sinks: sinkIDs, value: solved.value, unlimitedPath: nil, cut: cut, arcFlows: arcFlows,
         nodeFlows: nodeFlows)

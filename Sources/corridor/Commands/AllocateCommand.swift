@@ -53,7 +53,7 @@ struct AllocateCommand: ParsableCommand {
         try Delivery.checkTargets(
             [("--output", format == .csv ? nil : .some(output)), ("--write-lp", writeLP.map { .some($0) }),
              ("--write-mps", writeMPS.map { .some($0) })],
-            input: try networkOptions.resolvedPath())
+            input: try networkOptions.resolvedPath(), folder: format == .csv ? output : nil)
         let clock = ContinuousClock()
         let reading = clock.now
         let network = try networkOptions.loadActiveNetwork()

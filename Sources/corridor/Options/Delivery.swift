@@ -9,19 +9,22 @@ enum Delivery {
     ///
     /// - Parameter targets: each option with its file; an inner `nil` is standard output (the option
     ///   left out), an outer `nil` a target that is not a file (a folder of tables) or not asked for.
-    static func checkTargets(_ targets: [(option: String, path: String??)], input: String) throws {
+    /// - Parameter folder: the `--output` folder of tables, when there is one: no file target may be it or
+    ///   lie inside it.
+    static func checkTargets(_ targets: [(option: String, path: String??)], input: String, folder: String? = nil) throws {
         var destinations: [(option: String, destination: OutputFile.Destination)] = []
         for (option, path) in targets {
             guard let path else { continue }
             destinations.append((option, try path.map(OutputFile.destination(of:)) ?? .standardOutput))
         }
-        let inputFile = realpath(input, nil).map { pointer in
-            defer { free(pointer) }
-            return String(cString: pointer)
-        }
+        let inputFile = absolutePath(input)
+        let tables = folder.flatMap(absolutePath)
         for (index, target) in destinations.enumerated() {
             if case .file(let file) = target.destination, file == inputFile {
                 throw BadInput("\(target.option) \(input): that is the input network; name another file")
+            }
+            if case .file(let file) = target.destination, let tables, file == tables || file.hasPrefix(tables + "/") {
+                throw BadInput("\(target.option) \(file): that is in the --output folder of tables; name a file outside it")
             }
             for earlier in destinations[..<index] where earlier.destination == target.destination {
                 switch target.destination {
@@ -32,6 +35,20 @@ enum Delivery {
                 }
             }
         }
+    }
+
+    /// The absolute path of `path` with links followed: the path itself when it exists, else its folder's
+    /// and its name.
+    private static func absolutePath(_ path: String) -> String? {
+        func resolved(_ path: String) -> String? {
+            realpath(path, nil).map { pointer in
+                defer { free(pointer) }
+                return String(cString: pointer)
+            }
+        }
+        if let whole = resolved(path) { return whole }
+        let url = URL(fileURLWithPath: path)
+        return resolved(url.deletingLastPathComponent().path).map { $0 + "/" + url.lastPathComponent }
     }
 
     /// Prints `text` on standard output, or writes it to `output` (`-` is standard output too). The time
