@@ -191,10 +191,13 @@ enum FileSystem {
     }
 
     /// The file-creation mode the process's umask leaves from 0666.
-    static var newFileMode: mode_t {
+    static var newFileMode: mode_t { 0o666 & ~currentUmask }
+
+    /// The process's umask (read by setting and restoring it: there is no other call).
+    static var currentUmask: mode_t {
         let mask = umask(0)
         umask(mask)
-        return 0o666 & ~mask
+        return mask
     }
 
     static func reason(_ code: Int32) -> String { String(cString: strerror(code)).lowercased() }

@@ -43,7 +43,7 @@ public enum OutputFolder {
         switch try FileSystem.kind(of: folder) {
         case .missing, .symbolicLink:
             try FileSystem.requireParentFolder(of: folder, shownAs: path)
-            let staging = try stage(files, written, beside: folder, mode: 0o777 & ~currentUmask(), shownAs: path)
+            let staging = try stage(files, written, beside: folder, mode: 0o777 & ~FileSystem.currentUmask, shownAs: path)
             guard rename(staging, folder) == 0 else {
                 let failure = errno
                 FileSystem.removeFolderOfFiles(staging)
@@ -193,12 +193,6 @@ public enum OutputFolder {
             throw OutputError(
                 path: path, reason: "is the working folder or a folder above it; name a new folder for the tables")
         }
-    }
-
-    private static func currentUmask() -> mode_t {
-        let mask = umask(0)
-        umask(mask)
-        return mask
     }
 }
 

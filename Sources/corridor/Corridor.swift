@@ -1,5 +1,4 @@
 import ArgumentParser
-import CorridorModel
 import Foundation
 
 /// The `corridor` command: routes, flows and allocations on a corridor network.
@@ -42,9 +41,7 @@ struct Corridor: ParsableCommand {
             }
             // Every error line starts "corridor: ", ArgumentParser's usage errors included.
             if message.hasPrefix("Error: ") { message = "corridor: " + message.dropFirst("Error: ".count) }
-            let printable = message.split(separator: "\n", omittingEmptySubsequences: false)
-                .map { String($0).escapingControlCharacters }.joined(separator: "\n")
-            Terminal.writeError((printable + "\n"))
+            Terminal.printErrorLines(message)
             Foundation.exit(code == .validationFailure ? CorridorExit.badInput.rawValue : code.rawValue)
         }
         do {

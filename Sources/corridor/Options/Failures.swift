@@ -141,10 +141,14 @@ enum Failures {
 enum Terminal {
     /// Prints a message on standard error after "corridor: ", with any control character in it (from a
     /// file name or a token) shown as an escape; the message's own line breaks stay.
-    static func printError(_ message: String) {
+    static func printError(_ message: String) { printErrorLines("corridor: " + message) }
+
+    /// Prints a message of one or more lines on standard error as it is, control characters escaped
+    /// within each line.
+    static func printErrorLines(_ message: String) {
         let printable = message.split(separator: "\n", omittingEmptySubsequences: false)
             .map { String($0).escapingControlCharacters }.joined(separator: "\n")
-        writeError("corridor: " + printable + "\n")
+        writeError(printable + "\n")
     }
 
     /// Writes text to standard error as it is; a standard error that is closed or full is ignored (there
