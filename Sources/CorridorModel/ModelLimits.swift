@@ -18,6 +18,10 @@ public enum ModelLimits {
     public static let valueOfTimePerHour = 1e4
     /// A link's hours or a node's dwell hours.
     public static let hours = 1e5
+    /// A commodity's load per train or per road vehicle: between ``smallestLoad`` and this, so that a
+    /// capacity row's coefficients `1 / load` stay within six orders of magnitude of 1.
+    public static let load = 1e6
+    public static let smallestLoad = 1e-3
     /// Any other number (lengths, `demandScale` itself).
     public static let magnitude = 1e15
 

@@ -4,8 +4,9 @@ extension Network {
     /// Proposed elements are off unless the scenario enables them; `disable` wins over `enable`; a link
     /// touching a node that is off is off too; capacity and cost overrides replace the file's values (a
     /// link's capacity override sets both directions, then a reverse-capacity override the `to → from`
-    /// one); hours and dwell overrides replace times; demand overrides replace quantities, then
-    /// `demandScale` multiplies every quantity.
+    /// one); hours and dwell overrides replace times; `accepts` replaces what an element accepts and
+    /// `perCommodity` merges over its own terms; demand overrides replace quantities, then `demandScale`
+    /// and the demand's `commodityScale` multiply them.
     ///
     /// - Parameter scenarioID: a scenario's id, or `nil` / ``Scenario/baselineID`` for the base network.
     /// - Throws: ``UnknownScenarioError`` when no scenario has that id.
@@ -31,53 +32,91 @@ extension Network {
             if disabled.contains(id) { return false }
             return status == .existing || enabled.contains(id)
         }
-        var capacityOverride: [String: Double?] = [:]
-        for change in scenario.capacity { capacityOverride[change.id] = change.capacity }
-        var costOverride: [String: Double] = [:]
-        for change in scenario.cost { costOverride[change.id] = change.value }
-        var quantityOverride: [String: Double] = [:]
-        for change in scenario.demand { quantityOverride[change.id] = change.value }
-        let reverseOverride = Dictionary(scenario.reverseCapacity.map { ($0.id, $0.value) }, uniquingKeysWith: { $1 })
-        let hoursOverride = Dictionary(scenario.hours.map { ($0.id, $0.value) }, uniquingKeysWith: { $1 })
-        let dwellOverride = Dictionary(scenario.dwellHours.map { ($0.id, $0.value) }, uniquingKeysWith: { $1 })
+        var limitsOverride: [String: [CapacityLimit]] = [:]
+        for change in scenario.capacity { limitsOverride[change.id] = change.limits }
+        let reverseOverride = Dictionary(scenario.reverseCapacity.map { ($0.id, $0.limits) }, uniquingKeysWith: { $1 })
+        let costOverride = Self.lastValues(scenario.cost)
+        let quantityOverride = Self.lastValues(scenario.demand)
+        let hoursOverride = Self.lastValues(scenario.hours)
+        let dwellOverride = Self.lastValues(scenario.dwellHours)
+        let commodityScale = Self.lastValues(scenario.commodityScale)
+        let acceptsOverride = Dictionary(scenario.accepts.map { ($0.id, $0.commodities) }, uniquingKeysWith: { $1 })
+        var termsOverride: [String: [CommodityTerms]] = [:]
+        for change in scenario.perCommodity {
+            termsOverride[change.id] = CommodityTerms.merging(termsOverride[change.id] ?? [], change.terms)
+        }
+
+        let commodityList = commodities
+        let activeCommodities = commodityList.map {
+            ActiveCommodity(
+                commodity: $0, valueOfTimePerHour: $0.valueOfTimePerHour ?? valueOfTimePerHour,
+                unservedPenalty: $0.unservedPenalty ?? unservedPenalty)
+        }
+        /// One element's terms for every commodity, in commodity order.
+        func terms(
+            id: String, accepts: [String]?, own: [CommodityTerms], cost: Double, hours: Double
+        ) -> [ElementTerms] {
+            let accepted = (acceptsOverride[id] ?? accepts).map(Set.init)
+            let merged = termsOverride[id].map { CommodityTerms.merging(own, $0) } ?? own
+            return commodityList.map { commodity in
+                let special = merged.first { $0.commodity == commodity.id }
+                return ElementTerms(
+                    accepts: accepted?.contains(commodity.id) ?? true, cost: special?.cost ?? cost,
+                    hours: special?.hours ?? hours)
+            }
+        }
 
         var activeNodes: [ActiveNode] = []
+        var nodeTerms: [ElementTerms] = []
         var indexByID: [String: Int] = [:]
         for node in nodes where isOn(node.id, node.status) {
             indexByID[node.id] = activeNodes.count
-            activeNodes.append(
-                ActiveNode(
-                    node: node, capacity: capacityOverride[node.id] ?? node.capacity,
-                    dwellHours: dwellOverride[node.id] ?? node.dwellHours))
+            let dwellHours = dwellOverride[node.id] ?? node.dwellHours
+            activeNodes.append(ActiveNode(node: node, limits: limitsOverride[node.id] ?? node.limits, dwellHours: dwellHours))
+            nodeTerms += terms(
+                id: node.id, accepts: node.accepts, own: node.perCommodity, cost: node.handlingCost, hours: dwellHours)
         }
 
+        let commodityCount = commodityList.count
         var arcs: [Arc] = []
+        var arcTerms: [ElementTerms] = []
         for (linkIndex, link) in links.enumerated() where isOn(link.id, link.status) {
             guard let from = indexByID[link.from], let to = indexByID[link.to] else { continue }
-            let capacity = capacityOverride[link.id] ?? link.capacity
-            let reverseCapacity: Double? =
-                reverseOverride[link.id] ?? (capacityOverride[link.id] != nil ? capacity : link.reverseCapacity ?? capacity)
+            let limits = limitsOverride[link.id] ?? link.limits
+            let reverseLimits = reverseOverride[link.id] ?? (limitsOverride[link.id] != nil ? limits : link.reverseLimits ?? limits)
             let cost = costOverride[link.id] ?? link.cost
             let hours = hoursOverride[link.id] ?? link.hours
+            let linkTerms = terms(id: link.id, accepts: link.accepts, own: link.perCommodity, cost: cost, hours: hours)
             for isReverse in link.bidirectional ? [false, true] : [false] {
                 arcs.append(
                     Arc(
                         linkID: link.id, linkIndex: linkIndex, isReverse: isReverse,
                         from: isReverse ? to : from, to: isReverse ? from : to, mode: link.mode, cost: cost,
-                        hours: hours, lengthKm: link.lengthKm, capacity: isReverse ? reverseCapacity : capacity))
+                        hours: hours, lengthKm: link.lengthKm, limits: isReverse ? reverseLimits : limits))
+                for c in 0..<commodityCount {
+                    let own = linkTerms[c]
+                    let endsAccept = nodeTerms[from * commodityCount + c].accepts && nodeTerms[to * commodityCount + c].accepts
+                    arcTerms.append(ElementTerms(accepts: own.accepts && endsAccept, cost: own.cost, hours: own.hours))
+                }
             }
         }
 
         let activeDemands = demands.map { demand in
-            ActiveDemand(
-                demand: demand,
-                quantity: (quantityOverride[demand.id] ?? demand.quantity) * scenario.demandScale,
-                unservedPenalty: demand.unservedPenalty ?? unservedPenalty,
-                origin: indexByID[demand.origin], destination: indexByID[demand.destination])
+            let commodity = demand.commodity.flatMap { id in commodityList.firstIndex { $0.id == id } } ?? 0
+            let scale = scenario.demandScale * (commodityScale[commodityList[commodity].id] ?? 1)
+            return ActiveDemand(
+                demand: demand, quantity: (quantityOverride[demand.id] ?? demand.quantity) * scale,
+                unservedPenalty: demand.unservedPenalty ?? activeCommodities[commodity].unservedPenalty,
+                commodity: commodity, origin: indexByID[demand.origin], destination: indexByID[demand.destination])
         }
         return ActiveNetwork(
             network: self, scenarioID: scenario.id, scenarioName: scenario.name, nodes: activeNodes,
-            arcs: arcs, demands: activeDemands)
+            arcs: arcs, demands: activeDemands, commodities: activeCommodities, nodeTerms: nodeTerms, arcTerms: arcTerms)
+    }
+
+    /// id → value, the last override of an id winning.
+    private static func lastValues(_ overrides: [ValueOverride]) -> [String: Double] {
+        Dictionary(overrides.map { ($0.id, $0.value) }, uniquingKeysWith: { $1 })
     }
 }
 

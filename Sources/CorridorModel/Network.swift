@@ -26,16 +26,19 @@ public struct Network: Sendable, Equatable {
     public var links: [Link]
     public var demands: [Demand]
     public var scenarios: [Scenario]
+    /// Format /2: the commodities the file declares; empty when it declares none.
+    public var declaredCommodities: [Commodity]
     /// Free-form notes and sources; never interpreted.
     public var meta: JSONValue?
 
     public init(
         name: String, unit: String = "TEU", period: String = "day", currency: String = "USD",
         valueOfTimePerHour: Double = 0, unservedPenalty: Double = Network.defaultUnservedPenalty,
-        nodes: [Node], links: [Link], demands: [Demand] = [], scenarios: [Scenario] = [],
-        meta: JSONValue? = nil, formatVersion: Int = 1
+        commodities: [Commodity] = [], nodes: [Node], links: [Link], demands: [Demand] = [],
+        scenarios: [Scenario] = [], meta: JSONValue? = nil, formatVersion: Int = 1
     ) {
         self.formatVersion = formatVersion
+        self.declaredCommodities = commodities
         self.name = name
         self.unit = unit
         self.period = period
@@ -48,6 +51,17 @@ public struct Network: Sendable, Equatable {
         self.scenarios = scenarios
         self.meta = meta
     }
+}
+
+extension Network {
+    /// What the network carries: the declared commodities, or else one implicit commodity with the
+    /// network's unit, value of time and penalty (its id is the unit), as every `/1` file reads.
+    public var commodities: [Commodity] {
+        declaredCommodities.isEmpty ? [Commodity(id: unit, unit: unit)] : declaredCommodities
+    }
+
+    /// True when the file declares commodities; outputs then speak per commodity.
+    public var declaresCommodities: Bool { !declaredCommodities.isEmpty }
 }
 
 /// Whether an element exists today or only in plans.
@@ -86,27 +100,40 @@ public struct Node: Sendable, Equatable {
     public var lat: Double?
     /// Longitude in degrees, −180…180.
     public var lon: Double?
-    /// Maximum throughput per period; `nil` is unlimited.
-    public var capacity: Double?
+    /// Maximum throughput per period, one limit per measure; empty is unlimited.
+    public var limits: [CapacityLimit]
     /// Cost per unit of throughput.
     public var handlingCost: Double
     /// Hours each unit spends passing through.
     public var dwellHours: Double
+    /// Format /2: ids of the commodities that may pass; `nil` is all of them.
+    public var accepts: [String]?
+    /// Format /2: handling cost and dwell of particular commodities.
+    public var perCommodity: [CommodityTerms]
     public var status: ElementStatus
     public var meta: JSONValue?
 
+    /// The limit in the network's unit (what a capacity written as a number states); `nil` is none.
+    public var capacity: Double? {
+        get { limits.value(in: .networkUnit) }
+        set { limits = limits.setting(.networkUnit, to: newValue) }
+    }
+
     public init(
         id: String, name: String? = nil, kind: NodeKind, country: String? = nil, lat: Double? = nil,
-        lon: Double? = nil, capacity: Double? = nil, handlingCost: Double = 0, dwellHours: Double = 0,
+        lon: Double? = nil, capacity: Double? = nil, limits: [CapacityLimit] = [], handlingCost: Double = 0,
+        dwellHours: Double = 0, accepts: [String]? = nil, perCommodity: [CommodityTerms] = [],
         status: ElementStatus = .existing, meta: JSONValue? = nil
     ) {
+        self.limits = (capacity.map { [CapacityLimit(.networkUnit, $0)] } ?? []) + limits
+        self.accepts = accepts
+        self.perCommodity = perCommodity
         self.id = id
         self.name = name ?? id
         self.kind = kind
         self.country = country
         self.lat = lat
         self.lon = lon
-        self.capacity = capacity
         self.handlingCost = handlingCost
         self.dwellHours = dwellHours
         self.status = status
@@ -125,23 +152,44 @@ public struct Link: Sendable, Equatable {
     public var hours: Double
     /// Cost per unit of flow.
     public var cost: Double
-    /// Maximum flow per period and per direction; `nil` is unlimited.
-    public var capacity: Double?
-    /// Format /2: the `to → from` direction's own capacity on a bidirectional link; `nil` is the same as
-    /// ``capacity``.
-    public var reverseCapacity: Double?
-    /// When true the link is two arcs, one each way, with the same attributes (but ``reverseCapacity``).
+    /// Maximum flow per period of the `from → to` direction (and of the other direction of a
+    /// bidirectional link unless ``reverseLimits`` says otherwise), one limit per measure; empty is unlimited.
+    public var limits: [CapacityLimit]
+    /// Format /2: the `to → from` direction's own limits on a bidirectional link; `nil` is ``limits``.
+    public var reverseLimits: [CapacityLimit]?
+    /// When true the link is two arcs, one each way, with the same attributes (but ``reverseLimits``).
     public var bidirectional: Bool
+    /// Format /2: ids of the commodities that may use the link; `nil` is all of them.
+    public var accepts: [String]?
+    /// Format /2: cost and hours of particular commodities.
+    public var perCommodity: [CommodityTerms]
     public var status: ElementStatus
     public var meta: JSONValue?
+
+    /// The limit in the network's unit (what a capacity written as a number states); `nil` is none.
+    public var capacity: Double? {
+        get { limits.value(in: .networkUnit) }
+        set { limits = limits.setting(.networkUnit, to: newValue) }
+    }
+
+    /// The `to → from` direction's own limit in the network's unit; `nil` when the direction has no
+    /// limits of its own (it then has ``limits``) or none in that unit.
+    public var reverseCapacity: Double? {
+        get { reverseLimits?.value(in: .networkUnit) }
+        set { reverseLimits = newValue.map { [CapacityLimit(.networkUnit, $0)] } }
+    }
 
     public init(
         id: String, name: String? = nil, from: String, to: String, mode: LinkMode = .rail,
         lengthKm: Double = 0, hours: Double = 0, cost: Double = 0, capacity: Double? = nil,
-        reverseCapacity: Double? = nil, bidirectional: Bool = false, status: ElementStatus = .existing,
-        meta: JSONValue? = nil
+        limits: [CapacityLimit] = [], reverseCapacity: Double? = nil, reverseLimits: [CapacityLimit]? = nil,
+        bidirectional: Bool = false, accepts: [String]? = nil, perCommodity: [CommodityTerms] = [],
+        status: ElementStatus = .existing, meta: JSONValue? = nil
     ) {
-        self.reverseCapacity = reverseCapacity
+        self.limits = (capacity.map { [CapacityLimit(.networkUnit, $0)] } ?? []) + limits
+        self.reverseLimits = reverseLimits ?? reverseCapacity.map { [CapacityLimit(.networkUnit, $0)] }
+        self.accepts = accepts
+        self.perCommodity = perCommodity
         self.id = id
         self.name = name
         self.from = from
@@ -150,7 +198,6 @@ public struct Link: Sendable, Equatable {
         self.lengthKm = lengthKm
         self.hours = hours
         self.cost = cost
-        self.capacity = capacity
         self.bidirectional = bidirectional
         self.status = status
         self.meta = meta
@@ -163,14 +210,17 @@ public struct Demand: Sendable, Equatable {
     public var origin: String
     public var destination: String
     public var quantity: Double
-    /// Overrides the network's penalty per unit left unserved.
+    /// Format /2: the id of the demand's commodity; `nil` is the network's only commodity.
+    public var commodity: String?
+    /// Overrides the commodity's (else the network's) penalty per unit left unserved.
     public var unservedPenalty: Double?
     public var meta: JSONValue?
 
     public init(
-        id: String, origin: String, destination: String, quantity: Double, unservedPenalty: Double? = nil,
-        meta: JSONValue? = nil
+        id: String, origin: String, destination: String, quantity: Double, commodity: String? = nil,
+        unservedPenalty: Double? = nil, meta: JSONValue? = nil
     ) {
+        self.commodity = commodity
         self.id = id
         self.origin = origin
         self.destination = destination

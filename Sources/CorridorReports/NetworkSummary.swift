@@ -39,11 +39,13 @@ public struct NetworkSummary {
     private var onLinkCount: Int { Set(active.arcs.map(\.linkID)).count }
     private var totalQuantity: Double { active.demands.reduce(0) { $0 + $1.quantity } }
 
-    /// The node's capacity and dwell under the scenario (the file's when it is off).
-    private func effectiveCapacity(of node: Node) -> (on: Bool, capacity: Double?, dwellHours: Double) {
-        guard let index = active.nodeIndex(of: node.id) else { return (false, node.capacity, node.dwellHours) }
-        return (true, active.nodes[index].capacity, active.nodes[index].dwellHours)
+    /// The node's limits and dwell under the scenario (the file's when it is off).
+    private func effectiveCapacity(of node: Node) -> (on: Bool, limits: [CapacityLimit], dwellHours: Double) {
+        guard let index = active.nodeIndex(of: node.id) else { return (false, node.limits, node.dwellHours) }
+        return (true, active.nodes[index].limits, active.nodes[index].dwellHours)
     }
+
+    private func capacityText(_ limits: [CapacityLimit]) -> String { CapacityText.text(limits, networkUnit: network.unit) }
 
     // MARK: - Table
 
@@ -64,13 +66,13 @@ public struct NetworkSummary {
         if !crossings.isEmpty {
             var table = TextTable([
                 ("id", .left), ("name", .left), ("country", .left), ("status", .left), ("on", .left),
-                ("capacity \(unit)", .right), ("handling \(network.currency)", .right), ("dwell h", .right),
+                (network.declaresCommodities ? "capacity per \(network.period)" : "capacity \(unit)", .right), ("handling \(network.currency)", .right), ("dwell h", .right),
             ])
             for crossing in crossings {
                 let effective = effectiveCapacity(of: crossing)
                 table.append([
                     crossing.id, crossing.name, crossing.country ?? "", crossing.status.rawValue,
-                    effective.on ? "yes" : "no", effective.capacity.map(number) ?? "unlimited",
+                    effective.on ? "yes" : "no", capacityText(effective.limits),
                     number(crossing.handlingCost), number(effective.dwellHours),
                 ])
             }
@@ -83,7 +85,12 @@ public struct NetworkSummary {
         text += modes.rendered(indent: "  ")
 
         let servable = active.demands.filter(\.isServable).count
-        text += "\ndemands: \(network.demands.count) (\(servable) servable), total \(number(totalQuantity)) \(unit)\n"
+        if network.declaresCommodities {
+            text += "\ndemands: \(network.demands.count) (\(servable) servable)\n"
+            text += commodityTable.rendered(indent: "  ")
+        } else {
+            text += "\ndemands: \(network.demands.count) (\(servable) servable), total \(number(totalQuantity)) \(unit)\n"
+        }
 
         text += "\nscenarios: \(network.scenarios.count)\n"
         if !network.scenarios.isEmpty {
@@ -96,6 +103,25 @@ public struct NetworkSummary {
         return text
     }
 
+    /// Each commodity: its unit, loads, value of time, penalty and demand under the scenario.
+    private var commodityTable: TextTable {
+        var table = TextTable([
+            ("commodity", .left), ("unit", .left), ("per train", .right), ("per vehicle", .right),
+            ("VOT \(network.currency)/unit-h", .right), ("penalty", .right), ("demands", .right),
+            ("quantity/\(network.period)", .right),
+        ])
+        for (c, commodity) in active.commodities.enumerated() {
+            let demands = active.demands.filter { $0.commodity == c }
+            table.append([
+                commodity.id, commodity.unit, commodity.commodity.perTrain.map(number) ?? "–",
+                commodity.commodity.perVehicle.map(number) ?? "–", number(commodity.valueOfTimePerHour),
+                number(commodity.unservedPenalty), String(demands.count),
+                number(demands.reduce(0) { $0 + $1.quantity }) + " " + commodity.unit,
+            ])
+        }
+        return table
+    }
+
     /// A scenario's changes as short phrases, in the order the format lists them.
     private func changes(of scenario: Scenario) -> [String] {
         var phrases: [String] = []
@@ -104,8 +130,7 @@ public struct NetworkSummary {
         if !scenario.capacity.isEmpty {
             phrases.append(
                 "capacity "
-                    + scenario.capacity.map { "\($0.id) \($0.capacity.map(number) ?? "unlimited")" }
-                    .joined(separator: ", "))
+                    + scenario.capacity.map { "\($0.id) \(capacityText($0.limits))" }.joined(separator: ", "))
         }
         if !scenario.cost.isEmpty {
             phrases.append("cost " + scenario.cost.map { "\($0.id) \(number($0.value))" }.joined(separator: ", "))
@@ -114,10 +139,21 @@ public struct NetworkSummary {
             phrases.append("demand " + scenario.demand.map { "\($0.id) \(number($0.value))" }.joined(separator: ", "))
         }
         if scenario.demandScale != 1 { phrases.append("demand × \(number(scenario.demandScale))") }
-        for (label, overrides) in [
-            ("reverse capacity", scenario.reverseCapacity), ("hours", scenario.hours), ("dwell h", scenario.dwellHours),
-        ] where !overrides.isEmpty {
+        if !scenario.reverseCapacity.isEmpty {
+            phrases.append(
+                "reverse capacity "
+                    + scenario.reverseCapacity.map { "\($0.id) \(capacityText($0.limits))" }.joined(separator: ", "))
+        }
+        for (label, overrides) in [("hours", scenario.hours), ("dwell h", scenario.dwellHours), ("scale", scenario.commodityScale)]
+        where !overrides.isEmpty {
             phrases.append(label + " " + overrides.map { "\($0.id) \(number($0.value))" }.joined(separator: ", "))
+        }
+        if !scenario.accepts.isEmpty {
+            phrases.append(
+                "accepts " + scenario.accepts.map { "\($0.id) " + $0.commodities.joined(separator: "+") }.joined(separator: ", "))
+        }
+        if !scenario.perCommodity.isEmpty {
+            phrases.append("per-commodity terms " + scenario.perCommodity.map(\.id).joined(separator: ", "))
         }
         return phrases.isEmpty ? ["none"] : phrases
     }
@@ -137,12 +173,17 @@ public struct NetworkSummary {
         }
         let crossingsJSON = crossings.map { crossing -> JSONValue in
             let effective = effectiveCapacity(of: crossing)
-            return .object([
+            var entries: [(key: String, value: JSONValue)] = [
                 ("id", .string(crossing.id)), ("name", .string(crossing.name)), ("country", .string(crossing.country)),
                 ("status", .string(crossing.status.rawValue)), ("on", .bool(effective.on)),
-                ("capacity", .number(effective.capacity)), ("baseCapacity", .number(crossing.capacity)),
+                ("capacity", .number(effective.limits.value(in: .networkUnit))), ("baseCapacity", .number(crossing.capacity)),
                 ("handlingCost", .number(crossing.handlingCost)), ("dwellHours", .number(effective.dwellHours)),
-            ])
+            ]
+            if speaksCommodities {
+                entries.append(("limits", CapacityText.json(effective.limits, networkUnit: network.unit)))
+                entries.append(("accepts", crossing.accepts.map { .array($0.map { .string($0) }) } ?? .null))
+            }
+            return .object(entries)
         }
         let scenariosJSON = network.scenarios.map { scenario -> JSONValue in
             .object([
@@ -160,12 +201,12 @@ public struct NetworkSummary {
                     .array(scenario.demand.map { .object([("id", .string($0.id)), ("quantity", .number($0.value))]) })
                 ),
                 ("demandScale", .number(scenario.demandScale)),
-                ("reverseCapacity", .array(scenario.reverseCapacity.map { .object([("id", .string($0.id)), ("capacity", .number($0.value))]) })),
+                ("reverseCapacity", .array(scenario.reverseCapacity.map { .object([("id", .string($0.id)), ("capacity", .number($0.capacity))]) })),
                 ("hours", .array(scenario.hours.map { .object([("id", .string($0.id)), ("hours", .number($0.value))]) })),
                 ("dwellHours", .array(scenario.dwellHours.map { .object([("id", .string($0.id)), ("dwellHours", .number($0.value))]) })),
             ])
         }
-        return .object([
+        var document: [(key: String, value: JSONValue)] = [
             ("format", .string("corridor-info/1")),
             ("network", .string(network.name)),
             ("scenario", .string(active.scenarioID)),
@@ -200,6 +241,27 @@ public struct NetworkSummary {
                 ])
             ),
             ("scenarios", .array(scenariosJSON)),
-        ])
+        ]
+        if speaksCommodities { document.append(("commodities", commoditiesJSON)) }
+        return .object(document)
+    }
+
+    /// True when the file declares commodities or states limits other than in its unit: the documents
+    /// then carry commodities and limits (a `/1` network's stay as they were).
+    private var speaksCommodities: Bool { network.declaresCommodities }
+
+    private var commoditiesJSON: JSONValue {
+        .array(
+            active.commodities.enumerated().map { c, commodity in
+                let demands = active.demands.filter { $0.commodity == c }
+                return .object([
+                    ("id", .string(commodity.id)), ("name", .string(commodity.name)), ("unit", .string(commodity.unit)),
+                    ("perTrain", .number(commodity.commodity.perTrain)), ("perVehicle", .number(commodity.commodity.perVehicle)),
+                    ("valueOfTimePerHour", .number(commodity.valueOfTimePerHour)),
+                    ("unservedPenalty", .number(commodity.unservedPenalty)),
+                    ("demands", .number(Double(demands.count))),
+                    ("quantity", .number(demands.reduce(0) { $0 + $1.quantity })),
+                ])
+            })
     }
 }

@@ -8,14 +8,14 @@
 struct NetworkValidator {
     static let maximumIDLength = 200
 
-    private enum Category: String {
-        case node, link, demand, scenario
+    enum Category: String {
+        case node, link, demand, scenario, commodity
     }
 
     /// An object's members; lookups find the first member with a key (duplicates and unknown keys
     /// are reported when the object is checked). Objects have a dozen keys at most, so a linear
     /// search over the members' storage beats hashing and iterators, which cost most in debug builds.
-    private struct Fields {
+    struct Fields {
         let path: JSONPath
         let members: [JSONMember]
         subscript(key: String) -> JSONTree? {
@@ -28,7 +28,7 @@ struct NetworkValidator {
     }
 
     /// The keys an object may have, required ones first (the order of "allowed here" lists).
-    private struct Keys {
+    struct Keys {
         let required: [String]
         let allowed: [String]
 
@@ -47,23 +47,33 @@ struct NetworkValidator {
 
         static let network = Keys(
             required: ["format", "name", "unit", "period", "currency", "nodes"],
-            optional: ["valueOfTimePerHour", "unservedPenalty", "links", "demands", "scenarios", "meta"])
+            optional: ["valueOfTimePerHour", "unservedPenalty", "commodities", "links", "demands", "scenarios", "meta"])
+        static let commodity = Keys(
+            required: ["id", "unit"],
+            optional: ["name", "valueOfTimePerHour", "unservedPenalty", "perTrain", "perVehicle", "meta"])
         static let node = Keys(
             required: ["id", "kind"],
-            optional: ["name", "country", "lat", "lon", "capacity", "handlingCost", "dwellHours", "status", "meta"])
+            optional: [
+                "name", "country", "lat", "lon", "capacity", "handlingCost", "dwellHours", "accepts", "perCommodity",
+                "status", "meta",
+            ])
         static let link = Keys(
             required: ["id", "from", "to", "mode"],
             optional: [
-                "name", "lengthKm", "hours", "cost", "capacity", "reverseCapacity", "bidirectional", "status", "meta",
+                "name", "lengthKm", "hours", "cost", "capacity", "reverseCapacity", "bidirectional", "accepts",
+                "perCommodity", "status", "meta",
             ])
         static let demand = Keys(
-            required: ["id", "origin", "destination", "quantity"], optional: ["unservedPenalty", "meta"])
+            required: ["id", "origin", "destination", "quantity"], optional: ["commodity", "unservedPenalty", "meta"])
         static let scenario = Keys(
             required: ["id"],
             optional: [
                 "name", "enable", "disable", "capacity", "cost", "demand", "demandScale", "reverseCapacity", "hours",
-                "dwellHours", "meta",
+                "dwellHours", "accepts", "perCommodity", "commodityScale", "meta",
             ])
+        static let nodeTerms = Keys(required: [], optional: ["handlingCost", "dwellHours"])
+        static let linkTerms = Keys(required: [], optional: ["cost", "hours"])
+        static let anyTerms = Keys(required: [], optional: ["handlingCost", "dwellHours", "cost", "hours"])
     }
 
     private struct Declaration {
@@ -73,7 +83,7 @@ struct NetworkValidator {
         let offset: Int
     }
 
-    private struct Reference {
+    struct Reference {
         let id: String
         let allowed: [Category]
         /// The referring value's path, as its parent and last step (built only if reported).
@@ -83,9 +93,14 @@ struct NetworkValidator {
         var path: JSONPath { JSONPath(components: parent.components + [step]) }
     }
 
-    private var problems: [(offset: Int, diagnostic: Diagnostic)] = []
+    private(set) var problems: [(offset: Int, diagnostic: Diagnostic)] = []
+    /// The network's unit, once read: what a capacity key equal to it measures.
+    var networkUnit = ""
+    /// Where commodity-dependent values sit, for the checks that need the whole network
+    /// (`NetworkValidator+Commodities.swift`).
+    var places = CommodityPlaces()
     private var declarations: [Declaration] = []
-    private var references: [Reference] = []
+    var references: [Reference] = []
     /// The version of the file's format (1 until its `format` says otherwise).
     private var formatVersion = 1
     /// Each scenario's `reverseCapacity` object, in file order, for the check that its links are two-way.
@@ -123,12 +138,14 @@ struct NetworkValidator {
         if problems.isEmpty, let network {
             checkScaledQuantities(network)
             checkReverseCapacityOverrides(network)
+            checkCommodities(network)
         }
         return problems.isEmpty ? network : nil
     }
 
     /// A key of format /2 in a /1 file is refused where it is; returns whether the file may use it.
-    private mutating func requireVersion2(_ fields: Fields, _ key: String) -> Bool {
+    @discardableResult
+    mutating func requireVersion2(_ fields: Fields, _ key: String) -> Bool {
         guard formatVersion < 2 else { return true }
         if let tree = fields[key] {
             report(
@@ -184,10 +201,18 @@ struct NetworkValidator {
         }
         let name = text(fields, "name")
         let unit = text(fields, "unit")
+        networkUnit = unit ?? ""
         let period = text(fields, "period")
         let currency = text(fields, "currency")
         let valueOfTime = number(fields, "valueOfTimePerHour", atMost: ModelLimits.valueOfTimePerHour) ?? 0
         let penalty = number(fields, "unservedPenalty", atMost: ModelLimits.unitCost) ?? Network.defaultUnservedPenalty
+        requireVersion2(fields, "commodities")
+        let commodities = elements(fields, "commodities", of: .commodity) { validator, tree, path in
+            validator.readCommodity(tree, at: path)
+        }
+        if let tree = fields["commodities"], case .array(let items) = tree.value, items.isEmpty {
+            report(fields.path.appending("commodities"), at: tree.offset, "lists no commodity; leave the key out for one implicit commodity")
+        }
         let nodes = elements(fields, "nodes", of: .node) { validator, tree, path in validator.readNode(tree, at: path) }
         let links = elements(fields, "links", of: .link) { validator, tree, path in validator.readLink(tree, at: path) }
         let demands = elements(fields, "demands", of: .demand) { validator, tree, path in
@@ -197,11 +222,12 @@ struct NetworkValidator {
             validator.readScenario(tree, at: path)
         }
         let meta = self.meta(fields)
-        guard let name, let unit, let period, let currency, let nodes, let links, let demands, let scenarios
+        guard let name, let unit, let period, let currency, let commodities, let nodes, let links, let demands,
+            let scenarios
         else { return nil }
         return Network(
             name: name, unit: unit, period: period, currency: currency, valueOfTimePerHour: valueOfTime,
-            unservedPenalty: penalty, nodes: nodes, links: links, demands: demands, scenarios: scenarios,
+            unservedPenalty: penalty, commodities: commodities, nodes: nodes, links: links, demands: demands, scenarios: scenarios,
             meta: meta, formatVersion: formatVersion)
     }
 
@@ -245,15 +271,19 @@ struct NetworkValidator {
             let (present, absent) = fields["lat"] == nil ? ("lon", "lat") : ("lat", "lon")
             report(path, at: tree.offset, "has \"\(present)\" but no \"\(absent)\"; give both or neither")
         }
-        let capacity = number(fields, "capacity", atMost: ModelLimits.capacity)
+        let limits = capacity(fields, "capacity")
         let handlingCost = number(fields, "handlingCost", atMost: ModelLimits.unitCost) ?? 0
         let dwellHours = number(fields, "dwellHours", atMost: ModelLimits.hours) ?? 0
+        let accepts = commodityList(fields, "accepts")
+        let perCommodity = commodityTerms(fields, "perCommodity", keys: .nodeTerms)
         let status: ElementStatus = enumeration(fields, "status", noun: "status") ?? .existing
         let meta = self.meta(fields)
         guard let id, let kind else { return nil }
+        places.record(element: id, fields: fields, offset: tree.offset)
         return Node(
-            id: id, name: name, kind: kind, country: country, lat: lat, lon: lon, capacity: capacity,
-            handlingCost: handlingCost, dwellHours: dwellHours, status: status, meta: meta)
+            id: id, name: name, kind: kind, country: country, lat: lat, lon: lon, limits: limits ?? [],
+            handlingCost: handlingCost, dwellHours: dwellHours, accepts: accepts, perCommodity: perCommodity ?? [],
+            status: status, meta: meta)
     }
 
     private mutating func readLink(_ tree: JSONTree, at path: JSONPath) -> Link? {
@@ -271,20 +301,24 @@ struct NetworkValidator {
         let lengthKm = number(fields, "lengthKm") ?? 0
         let hours = number(fields, "hours", atMost: ModelLimits.hours) ?? 0
         let cost = number(fields, "cost", atMost: ModelLimits.unitCost) ?? 0
-        let capacity = number(fields, "capacity", atMost: ModelLimits.capacity)
-        let reverseCapacity = number(fields, "reverseCapacity", atMost: ModelLimits.capacity)
+        let limits = capacity(fields, "capacity")
+        let reverseLimits = capacity(fields, "reverseCapacity")
         let bidirectional = boolean(fields, "bidirectional") ?? false
         if let tree = fields["reverseCapacity"], requireVersion2(fields, "reverseCapacity"), !bidirectional {
             report(
                 path.appending("reverseCapacity"), at: tree.offset,
                 "only a bidirectional link has a reverse direction; add \"bidirectional\": true or drop the key")
         }
+        let accepts = commodityList(fields, "accepts")
+        let perCommodity = commodityTerms(fields, "perCommodity", keys: .linkTerms)
         let status: ElementStatus = enumeration(fields, "status", noun: "status") ?? .existing
         let meta = self.meta(fields)
         guard let id, let from, let to, let mode else { return nil }
+        places.record(element: id, fields: fields, offset: tree.offset)
         return Link(
             id: id, name: name, from: from, to: to, mode: mode, lengthKm: lengthKm, hours: hours, cost: cost,
-            capacity: capacity, reverseCapacity: reverseCapacity, bidirectional: bidirectional, status: status,
+            limits: limits ?? [], reverseLimits: fields["reverseCapacity"] == nil ? nil : reverseLimits ?? [],
+            bidirectional: bidirectional, accepts: accepts, perCommodity: perCommodity ?? [], status: status,
             meta: meta)
     }
 
@@ -300,11 +334,14 @@ struct NetworkValidator {
         }
         let quantity = number(fields, "quantity", atMost: ModelLimits.quantity, isRequired: true)
         let penalty = number(fields, "unservedPenalty", atMost: ModelLimits.unitCost)
+        requireVersion2(fields, "commodity")
+        let commodity = refer(fields, "commodity", to: [.commodity])
         let meta = self.meta(fields)
         guard let id, let origin, let destination, let quantity else { return nil }
+        places.record(element: id, fields: fields, offset: tree.offset)
         return Demand(
-            id: id, origin: origin, destination: destination, quantity: quantity, unservedPenalty: penalty,
-            meta: meta)
+            id: id, origin: origin, destination: destination, quantity: quantity, commodity: commodity,
+            unservedPenalty: penalty, meta: meta)
     }
 
     private mutating func readScenario(_ tree: JSONTree, at path: JSONPath) -> Scenario? {
@@ -318,38 +355,43 @@ struct NetworkValidator {
         let name = text(fields, "name")
         let enable = idList(fields, "enable")
         let disable = idList(fields, "disable")
-        let capacity = overrides(fields, "capacity", of: [.node, .link], allowsNull: true, atMost: ModelLimits.capacity)
+        let capacity = capacityOverrides(fields, "capacity")
         let cost = overrides(fields, "cost", of: [.link], allowsNull: false, atMost: ModelLimits.unitCost)
         let demand = overrides(fields, "demand", of: [.demand], allowsNull: false, atMost: ModelLimits.quantity)
         let demandScale = number(fields, "demandScale") ?? 1
         demandScalePlaces.append(fields["demandScale"].map { (path.appending("demandScale"), $0.offset) })
-        for key in ["reverseCapacity", "hours", "dwellHours"] where fields[key] != nil { _ = requireVersion2(fields, key) }
-        let reverseCapacity = overrides(
-            fields, "reverseCapacity", of: [.link], allowsNull: false, atMost: ModelLimits.capacity)
+        for key in ["reverseCapacity", "hours", "dwellHours", "accepts", "perCommodity", "commodityScale"]
+        where fields[key] != nil { requireVersion2(fields, key) }
+        let reverseCapacity = capacityOverrides(fields, "reverseCapacity", of: [.link])
         reverseCapacityPlaces.append(fields["reverseCapacity"].map { (path.appending("reverseCapacity"), $0) })
         let hours = overrides(fields, "hours", of: [.link], allowsNull: false, atMost: ModelLimits.hours)
         let dwellHours = overrides(fields, "dwellHours", of: [.node], allowsNull: false, atMost: ModelLimits.hours)
+        let accepts = acceptsOverrides(fields)
+        let perCommodity = termsOverrides(fields)
+        let commodityScale = overrides(fields, "commodityScale", of: [.commodity], allowsNull: false, atMost: ModelLimits.magnitude)
         let meta = self.meta(fields)
+        places.record(scenario: fields)
         guard let id, let enable, let disable, let capacity, let cost, let demand, let reverseCapacity, let hours,
-            let dwellHours
+            let dwellHours, let accepts, let perCommodity, let commodityScale
         else { return nil }
         func values(_ entries: [(id: String, value: Double?)]) -> [ValueOverride] {
             entries.compactMap { entry in entry.value.map { ValueOverride(id: entry.id, value: $0) } }
         }
         return Scenario(
             id: id, name: name, enable: enable, disable: disable,
-            capacity: capacity.map { CapacityOverride(id: $0.id, capacity: $0.value) },
+            capacity: capacity,
             cost: cost.compactMap { entry in entry.value.map { ValueOverride(id: entry.id, value: $0) } },
             demand: demand.compactMap { entry in entry.value.map { ValueOverride(id: entry.id, value: $0) } },
-            demandScale: demandScale, reverseCapacity: values(reverseCapacity), hours: values(hours),
-            dwellHours: values(dwellHours), meta: meta)
+            demandScale: demandScale, reverseCapacity: reverseCapacity, hours: values(hours),
+            dwellHours: values(dwellHours), accepts: accepts, perCommodity: perCommodity,
+            commodityScale: values(commodityScale), meta: meta)
     }
 
     // MARK: - Objects and keys
 
     /// The object's members by key, after reporting a non-object, duplicate keys, unknown keys (with
     /// the closest allowed key) and missing required keys.
-    private mutating func fields(
+    mutating func fields(
         of tree: JSONTree, at path: JSONPath, keys: Keys
     ) -> Fields? {
         let place = path.components.isEmpty ? " at the top level" : ""
@@ -394,7 +436,7 @@ struct NetworkValidator {
     }
 
     /// `meta` is free-form, but it must be an object and, like everything else, free of duplicate keys.
-    private mutating func meta(_ fields: Fields) -> JSONValue? {
+    mutating func meta(_ fields: Fields) -> JSONValue? {
         guard let tree = fields["meta"] else { return nil }
         let path = fields.path.appending("meta")
         guard case .object = tree.value else {
@@ -444,7 +486,7 @@ struct NetworkValidator {
     }
 
     /// A string that must say something: names, units, currencies.
-    private mutating func text(_ fields: Fields, _ key: String) -> String? {
+    mutating func text(_ fields: Fields, _ key: String) -> String? {
         guard let value = string(fields, key), let tree = fields[key] else { return nil }
         if value.allSatisfy(\.isWhitespace) {
             report(fields.path.appending(key), at: tree.offset, "must not be empty")
@@ -465,7 +507,7 @@ struct NetworkValidator {
 
     /// A finite number of magnitude at most `limit` (``ModelLimits``), non-negative unless `range` says otherwise.
     /// A `null` for an optional key is told to leave the key out; a required one (`isRequired`) is not.
-    private mutating func number(
+    mutating func number(
         _ fields: Fields, _ key: String, within range: ClosedRange<Double>? = nil,
         atMost limit: Double = ModelLimits.magnitude, isRequired: Bool = false
     ) -> Double? {
@@ -476,7 +518,7 @@ struct NetworkValidator {
     }
 
     /// Checks one number; `.some(nil)` is an accepted `null`, `nil` a rejected value.
-    private mutating func number(
+    mutating func number(
         _ tree: JSONTree, at path: @autoclosure () -> JSONPath, within range: ClosedRange<Double>?,
         allowsNull: Bool, atMost limit: Double = ModelLimits.magnitude, suggestsOmission: Bool = true
     ) -> Double?? {
@@ -542,7 +584,7 @@ struct NetworkValidator {
     // MARK: - Identifiers and references
 
     /// Checks the form of an id; `nil` when it is not a usable id.
-    private mutating func identifier(_ tree: JSONTree, at path: @autoclosure () -> JSONPath) -> String? {
+    mutating func identifier(_ tree: JSONTree, at path: @autoclosure () -> JSONPath) -> String? {
         guard case .string(let id) = tree.value else {
             report(path(), at: tree.offset, "expected a string, found \(tree.typeDescription)")
             return nil
@@ -564,7 +606,7 @@ struct NetworkValidator {
         return id
     }
 
-    private mutating func declare(_ fields: Fields, as category: Category) -> String? {
+    mutating func declare(_ fields: Fields, as category: Category) -> String? {
         guard let tree = fields["id"], let id = identifier(tree, at: fields.path.appending("id")) else {
             unresolvable.insert(category)
             return nil
@@ -573,7 +615,7 @@ struct NetworkValidator {
         return id
     }
 
-    private mutating func refer(_ fields: Fields, _ key: String, to allowed: [Category]) -> String? {
+    mutating func refer(_ fields: Fields, _ key: String, to allowed: [Category]) -> String? {
         guard let tree = fields[key], let id = identifier(tree, at: fields.path.appending(key)) else { return nil }
         references.append(
             Reference(id: id, allowed: allowed, parent: fields.path, step: .key(key), offset: tree.offset))
@@ -674,11 +716,11 @@ struct NetworkValidator {
 
     /// Records a problem; the path is an autoclosure because building paths for the values that
     /// pass would cost more than all the checks together.
-    private mutating func report(
+    mutating func report(
         _ path: @autoclosure () -> JSONPath, at offset: Int, _ message: String, suggestion: String? = nil
     ) {
         problems.append((offset, Diagnostic(path: path().description, message: message, suggestion: suggestion)))
     }
 
-    private func quoted(_ text: String) -> String { JSONValue.string(text).serialized(indent: nil) }
+    func quoted(_ text: String) -> String { JSONValue.string(text).serialized(indent: nil) }
 }
