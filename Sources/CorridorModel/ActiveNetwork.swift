@@ -115,6 +115,8 @@ public struct ElementTerms: Sendable, Equatable {
     public let cost: Double
     /// Hours per unit: a node's dwell, a link's transit time.
     public let hours: Double
+    /// True when the cost is the commodity's own (`perCommodity`), not the element's.
+    public let hasOwnCost: Bool
 }
 
 /// A node that is on, with its capacity under the scenario.

@@ -62,7 +62,7 @@ extension Network {
                 let special = merged.first { $0.commodity == commodity.id }
                 return ElementTerms(
                     accepts: accepted?.contains(commodity.id) ?? true, cost: special?.cost ?? cost,
-                    hours: special?.hours ?? hours)
+                    hours: special?.hours ?? hours, hasOwnCost: special?.cost != nil)
             }
         }
 
@@ -96,7 +96,8 @@ extension Network {
                 for c in 0..<commodityCount {
                     let own = linkTerms[c]
                     let endsAccept = nodeTerms[from * commodityCount + c].accepts && nodeTerms[to * commodityCount + c].accepts
-                    arcTerms.append(ElementTerms(accepts: own.accepts && endsAccept, cost: own.cost, hours: own.hours))
+                    arcTerms.append(
+                        ElementTerms(accepts: own.accepts && endsAccept, cost: own.cost, hours: own.hours, hasOwnCost: own.hasOwnCost))
                 }
             }
         }

@@ -12,12 +12,14 @@ struct AllocationDecoder {
     let model: AllocationModel
     let solution: LPSolution
     let demandScale: Double
-    let nodeCapacity: [Double?]
-    let arcCapacity: [Double?]
+    /// Each node's and arc's limits as the solver now holds them.
+    let nodeLimits: [[CapacityLimit]]
+    let arcLimits: [[CapacityLimit]]
 
     func allocation() -> Allocation {
         let network = model.network
         let arcs = network.arcs
+        let commodityCount = network.commodities.count
         let values = solution.columnValues
         let quantities = network.demands.map { $0.quantity * demandScale }
         let flowTolerance = Allocation.tolerance * max(1, quantities.reduce(0, +))
@@ -29,52 +31,94 @@ struct AllocationDecoder {
             served[k] = Self.tidy(clean(min(quantities[k], max(0, quantities[k] - values[column]))))
         }
 
-        var arcFlow = [Double](repeating: 0, count: arcs.count)
+        // Flows per commodity: arcFlow[c][a], throughput[c][n].
+        var arcFlow = [[Double]](repeating: [Double](repeating: 0, count: arcs.count), count: commodityCount)
         var routesOfDemand = [[FlowPath]](repeating: [], count: quantities.count)
-        for commodity in model.commodities {
-            let commodityFlows = commodity.arcs.indices.map { clean(max(0, values[commodity.firstColumn + $0])) }
-            for (position, a) in commodity.arcs.enumerated() { arcFlow[a] += commodityFlows[position] }
+        for group in model.groups {
+            let groupFlows = group.arcs.indices.map { clean(max(0, values[group.firstColumn + $0])) }
+            for (position, a) in group.arcs.enumerated() { arcFlow[group.commodity][a] += groupFlows[position] }
             var need: [Int: Double] = [:]
-            for k in commodity.demands {
+            for k in group.demands {
                 if let destination = network.demands[k].destination { need[destination, default: 0] += served[k] }
             }
             let paths = PathDecomposition.decompose(
-                source: commodity.origin, arcs: commodity.arcs, tails: commodity.arcs.map { arcs[$0].from },
-                heads: commodity.arcs.map { arcs[$0].to }, flows: commodityFlows, need: need,
+                source: group.origin, arcs: group.arcs, tails: group.arcs.map { arcs[$0].from },
+                heads: group.arcs.map { arcs[$0].to }, flows: groupFlows, need: need,
                 nodeCount: network.nodes.count, tolerance: flowTolerance)
-            assign(paths, to: commodity.demands, served: served, into: &routesOfDemand, tolerance: flowTolerance)
+            assign(paths, to: group.demands, served: served, into: &routesOfDemand, tolerance: flowTolerance)
         }
 
-        var throughput = [Double](repeating: 0, count: network.nodes.count)
-        for (a, arc) in arcs.enumerated() { throughput[arc.to] += arcFlow[a] }
-        for (k, demand) in network.demands.enumerated() {
-            if let origin = demand.origin { throughput[origin] += served[k] }
+        var throughput = [[Double]](repeating: [Double](repeating: 0, count: network.nodes.count), count: commodityCount)
+        for c in 0..<commodityCount {
+            for (a, arc) in arcs.enumerated() { throughput[c][arc.to] += arcFlow[c][a] }
         }
-        arcFlow = arcFlow.map(Self.tidy)
-        throughput = throughput.map(Self.tidy)
+        for (k, demand) in network.demands.enumerated() {
+            if let origin = demand.origin { throughput[demand.commodity][origin] += served[k] }
+        }
+        arcFlow = arcFlow.map { $0.map(Self.tidy) }
+        throughput = throughput.map { $0.map(Self.tidy) }
+        // Totals in the network's unit: the commodities measured in it.
+        let inNetworkUnit = network.commodities.map { $0.unit == network.network.unit }
+        func total(_ perCommodity: [[Double]], _ index: Int) -> Double {
+            Self.tidy((0..<commodityCount).reduce(0.0) { inNetworkUnit[$1] ? $0 + perCommodity[$1][index] : $0 })
+        }
 
         let parts = objectiveParts(arcFlow: arcFlow, throughput: throughput, served: served, quantities: quantities)
         let demandResults = network.demands.indices.map { k in
             demandResult(k, quantity: quantities[k], served: served[k], paths: routesOfDemand[k])
         }
         let nodeResults = network.nodes.indices.map { n in
-            Allocation.NodeResult(
-                id: network.nodes[n].id, flow: throughput[n], capacity: nodeCapacity[n],
-                utilisation: utilisation(throughput[n], nodeCapacity[n]),
-                shadowPrice: shadowPrice(model.nodeCapacityRow[n]))
+            let flows = (0..<commodityCount).map { throughput[$0][n] }
+            let limits = limitResults(model.nodeLimitRows[n], current: nodeLimits[n], flows: flows)
+            let flow = total(throughput, n)
+            let capacity = nodeLimits[n].value(in: .networkUnit)
+            return Allocation.NodeResult(
+                id: network.nodes[n].id, flow: flow, capacity: capacity, utilisation: utilisation(flow, capacity),
+                shadowPrice: limits.first { $0.measure == network.network.unit }?.shadowPrice ?? 0, flows: flows,
+                limits: limits)
         }
         let arcResults = arcs.indices.map { a in
-            Allocation.ArcResult(
+            let flows = (0..<commodityCount).map { arcFlow[$0][a] }
+            let limits = limitResults(model.arcLimitRows[a], current: arcLimits[a], flows: flows)
+            let flow = total(arcFlow, a)
+            let capacity = arcLimits[a].value(in: .networkUnit)
+            return Allocation.ArcResult(
                 linkID: arcs[a].linkID, isReverse: arcs[a].isReverse, from: network.nodes[arcs[a].from].id,
-                to: network.nodes[arcs[a].to].id, flow: arcFlow[a], capacity: arcCapacity[a],
-                utilisation: utilisation(arcFlow[a], arcCapacity[a]), shadowPrice: shadowPrice(model.arcCapacityRow[a]))
+                to: network.nodes[arcs[a].to].id, flow: flow, capacity: capacity,
+                utilisation: utilisation(flow, capacity),
+                shadowPrice: limits.first { $0.measure == network.network.unit }?.shadowPrice ?? 0, flows: flows,
+                limits: limits)
         }
-        let totalServed = served.reduce(0, +)
+        let commodityResults = network.commodities.indices.map { c in
+            let members = network.demands.indices.filter { network.demands[$0].commodity == c }
+            let quantity = Self.tidy(members.reduce(0) { $0 + quantities[$1] })
+            let servedTotal = Self.tidy(members.reduce(0) { $0 + served[$1] })
+            let commodity = network.commodities[c]
+            return Allocation.CommodityResult(
+                id: commodity.id, name: commodity.name, unit: commodity.unit, quantity: quantity, served: servedTotal,
+                unserved: Self.tidy(quantity - servedTotal), trains: commodity.commodity.perTrain.map { Self.tidy(servedTotal / $0) })
+        }
+        let inUnit = network.demands.indices.filter { inNetworkUnit[network.demands[$0].commodity] }
+        let totalServed = inUnit.reduce(0) { $0 + served[$1] }
+        let totalQuantity = inUnit.reduce(0) { $0 + quantities[$1] }
         return Allocation(
             networkName: network.network.name, scenarioID: network.scenarioID, status: .optimal,
             objective: Self.tidy(parts.total), objectiveParts: parts, served: Self.tidy(totalServed),
-            unserved: Self.tidy(quantities.reduce(0, +) - totalServed), demands: demandResults, nodes: nodeResults,
-            arcs: arcResults, crossings: crossings(nodeResults, demandResults), iterations: solution.iterations)
+            unserved: Self.tidy(totalQuantity - totalServed), commodities: commodityResults, demands: demandResults,
+            nodes: nodeResults, arcs: arcResults, crossings: crossings(nodeResults, demandResults, totalServed),
+            iterations: solution.iterations)
+    }
+
+    /// Each limit row's use (`Σ_c weight_c · flow_c`) and price.
+    private func limitResults(_ rows: [AllocationModel.LimitRow], current: [CapacityLimit], flows: [Double]) -> [Allocation.LimitResult] {
+        let unit = model.network.network.unit
+        return rows.map { limit in
+            let used = Self.tidy(zip(limit.weights, flows).reduce(0.0) { sum, pair in pair.0.map { sum + $0 * pair.1 } ?? sum })
+            let capacity = current.value(in: limit.measure)
+            return Allocation.LimitResult(
+                measure: limit.measure.name(networkUnit: unit), capacity: capacity, used: used,
+                utilisation: utilisation(used, capacity), shadowPrice: shadowPrice(limit.row))
+        }
     }
 
     /// Hands each path's flow to the demands ending at its sink, in file order.
@@ -102,26 +146,28 @@ struct AllocationDecoder {
         let demand = network.demands[k]
         var flowOfArcs: [[Int]: Double] = [:]
         for path in paths { flowOfArcs[path.arcs, default: 0] += path.flow }
-        let routes = flowOfArcs.map { arcList, flow in route(arcList, origin: demand.origin, flow: flow, served: served) }
+        let routes = flowOfArcs.map { arcList, flow in
+            route(arcList, origin: demand.origin, commodity: demand.commodity, flow: flow, served: served)
+        }
             .sorted { lhs, rhs in
                 if lhs.flow != rhs.flow { return lhs.flow > rhs.flow }
                 if lhs.links != rhs.links { return lhs.links.lexicographicallyPrecedes(rhs.links) }
                 return lhs.nodes.lexicographicallyPrecedes(rhs.nodes)
             }
         return Allocation.DemandResult(
-            id: demand.id, origin: demand.demand.origin, destination: demand.demand.destination, quantity: quantity,
+            id: demand.id, commodity: network.commodities[demand.commodity].id, origin: demand.demand.origin, destination: demand.demand.destination, quantity: quantity,
             served: served, unserved: quantity - served, isServable: demand.isServable, routes: routes)
     }
 
-    private func route(_ arcList: [Int], origin: Int?, flow: Double, served: Double) -> Allocation.Route {
+    private func route(_ arcList: [Int], origin: Int?, commodity c: Int, flow: Double, served: Double) -> Allocation.Route {
         let network = model.network
         var nodeIndices: [Int] = []
         if let first = arcList.first { nodeIndices.append(network.arcs[first].from) } else if let origin { nodeIndices.append(origin) }
         nodeIndices += arcList.map { network.arcs[$0].to }
-        let hours = arcList.reduce(0.0) { $0 + network.arcs[$1].hours }
-            + nodeIndices.reduce(0.0) { $0 + network.nodes[$1].dwellHours }
-        let cost = arcList.reduce(0.0) { $0 + model.arcUnitCost[$1] }
-            + nodeIndices.reduce(0.0) { $0 + model.nodeUnitCost[$1] }
+        let arcHours = arcList.reduce(0.0) { $0 + network.terms(ofArc: $1, commodity: c).hours }
+        let hours = arcHours + nodeIndices.reduce(0.0) { $0 + network.terms(ofNode: $1, commodity: c).hours }
+        let arcCost = arcList.reduce(0.0) { $0 + model.arcUnitCost[c][$1] }
+        let cost = arcCost + nodeIndices.reduce(0.0) { $0 + model.nodeUnitCost[c][$1] }
         return Allocation.Route(
             nodes: nodeIndices.map { network.nodes[$0].id }, links: arcList.map { network.arcs[$0].linkID },
             flow: Self.tidy(flow), share: served > 0 ? Self.tidy(flow / served) : 0, hours: hours, cost: cost,
@@ -129,35 +175,40 @@ struct AllocationDecoder {
     }
 
     private func objectiveParts(
-        arcFlow: [Double], throughput: [Double], served: [Double], quantities: [Double]
+        arcFlow: [[Double]], throughput: [[Double]], served: [Double], quantities: [Double]
     ) -> Allocation.ObjectiveParts {
         let network = model.network
         var transport = 0.0
-        var hours = 0.0
-        for (a, arc) in network.arcs.enumerated() {
-            transport += arc.cost * arcFlow[a]
-            hours += arc.hours * arcFlow[a]
-        }
         var handling = 0.0
-        for (n, node) in network.nodes.enumerated() {
-            handling += node.handlingCost * throughput[n]
-            hours += node.dwellHours * throughput[n]
+        var timeValue = 0.0
+        for c in network.commodities.indices {
+            var hours = 0.0
+            for a in network.arcs.indices where arcFlow[c][a] != 0 {
+                let terms = network.terms(ofArc: a, commodity: c)
+                transport += terms.cost * arcFlow[c][a]
+                hours += terms.hours * arcFlow[c][a]
+            }
+            for n in network.nodes.indices where throughput[c][n] != 0 {
+                let terms = network.terms(ofNode: n, commodity: c)
+                handling += terms.cost * throughput[c][n]
+                hours += terms.hours * throughput[c][n]
+            }
+            timeValue += network.commodities[c].valueOfTimePerHour * hours
         }
         var penalty = 0.0
         for (k, demand) in network.demands.enumerated() {
             penalty += demand.unservedPenalty * (quantities[k] - served[k])
         }
         return Allocation.ObjectiveParts(
-            transport: Self.tidy(transport), handling: Self.tidy(handling),
-            timeValue: Self.tidy(network.network.valueOfTimePerHour * hours), unservedPenalty: Self.tidy(penalty))
+            transport: Self.tidy(transport), handling: Self.tidy(handling), timeValue: Self.tidy(timeValue),
+            unservedPenalty: Self.tidy(penalty))
     }
 
     private func crossings(
-        _ nodes: [Allocation.NodeResult], _ demands: [Allocation.DemandResult]
+        _ nodes: [Allocation.NodeResult], _ demands: [Allocation.DemandResult], _ served: Double
     ) -> [Allocation.CrossingResult] {
         let network = model.network
         let crossingNodes = network.nodes.indices.filter { network.nodes[$0].kind == .crossing }
-        let served = demands.reduce(0.0) { $0 + $1.served }
         var flowByCrossing: [String: [String: Double]] = [:]
         for demand in demands {
             for route in demand.routes {
@@ -170,7 +221,8 @@ struct AllocationDecoder {
                 .sorted { $0.flow != $1.flow ? $0.flow > $1.flow : $0.id < $1.id }
             return Allocation.CrossingResult(
                 id: node.id, name: network.nodes[n].name, flow: node.flow, share: served > 0 ? Self.tidy(node.flow / served) : 0,
-                capacity: node.capacity, utilisation: node.utilisation, shadowPrice: node.shadowPrice, demands: users)
+                capacity: node.capacity, utilisation: node.utilisation, shadowPrice: node.shadowPrice, demands: users,
+                flows: node.flows, limits: node.limits)
         }
     }
 

@@ -1,35 +1,39 @@
 // The allocation linear program of docs/MODEL.md, in its symbols.
 //
-// On the active network of a scenario (arcs a, nodes n), with demands k of quantity d_k from o_k to t_k:
+// On the active network of a scenario (arcs a, nodes n, commodities c), with demands k of commodity c_k
+// and quantity d_k from o_k to t_k:
 //
-//   variables     x[k,a] ≥ 0            flow of demand k on arc a
+//   variables     x[k,a] ≥ 0            flow of demand k on arc a (only arcs that accept c_k)
 //                 u[k] ∈ [0, d_k]       unserved quantity of demand k
-//   costs         c_a = cost_a + valueOfTimePerHour · hours_a
-//                 h_n = handlingCost_n + valueOfTimePerHour · dwellHours_n
-//   throughput    T_n = Σ_k ( inflow_k(n) + [n = o_k]·(d_k − u_k) )
+//   costs         c_{a,c} = cost_{a,c} + valueOfTimePerHour_c · hours_{a,c}
+//                 h_{n,c} = handlingCost_{n,c} + valueOfTimePerHour_c · dwellHours_{n,c}
+//   throughput    T_{n,c} = Σ_{k: c_k = c} ( inflow_k(n) + [n = o_k]·(d_k − u_k) )
 //   conservation  outflow_k(n) − inflow_k(n) = [n = o_k]·(d_k − u_k) − [n = t_k]·(d_k − u_k)   ∀ k, n
-//   capacities    Σ_k x[k,a] ≤ capacity_a  ∀ a;   T_n ≤ capacity_n  ∀ n
-//   minimise      Σ_a c_a·Σ_k x[k,a] + Σ_n h_n·T_n + Σ_k penalty_k·u[k]
+//   limits        Σ_k w(c_k, m)·x[k,a] ≤ V  for each limit (m, V) of arc a;
+//                 Σ_c w(c, m)·T_{n,c} ≤ V   for each limit (m, V) of node n,
+//                 with w(c, m) = 1 / (units of c per m): 1/perTrain, 1/perVehicle, 1 for c's own unit;
+//                 a limit in another unit does not count c at all
+//   minimise      Σ_a Σ_k c_{a,c_k}·x[k,a] + Σ_n Σ_c h_{n,c}·T_{n,c} + Σ_k penalty_k·u[k]
 //
 // How it is built (an equivalent, smaller program):
 //
-// - Demands with the same origin o share one commodity g: flow variables x[g,a], while each demand
-//   keeps its own u[k]. Its conservation rows read
+// - Demands with the same origin o and commodity c share one flow group g: flow variables x[g,a],
+//   while each demand keeps its own u[k]. Its conservation rows read
 //       outflow_g(n) − inflow_g(n) = [n = o]·Σ_{k∈g}(d_k − u_k) − Σ_{k∈g, t_k = n}(d_k − u_k).
 //   This is exact: summing the per-demand flows of a solution gives a solution of the aggregate, and
 //   a single-source flow decomposes into paths to its sinks (flow decomposition, Ahuja–Magnanti–Orlin,
 //   *Network Flows*, 1993, §3.5), which hands every demand exactly d_k − u_k along paths; cycles left
-//   over cost ≥ 0 and can be dropped. Costs and throughputs are sums over k, so both programs have
-//   the same optimum.
-// - A commodity gets variables only on arcs that lie on some path from its origin to one of its
-//   destinations (forward reachable from o, backward reachable from a t_k); other arcs carry nothing
-//   of it in any solution. The pruning depends on topology alone, so later capacity or demand
+//   over cost ≥ 0 and can be dropped. Costs and limits are sums over k with weights of c alone, so
+//   both programs have the same optimum.
+// - A group gets variables only on arcs that accept its commodity and lie on some path of such arcs
+//   from its origin to one of its destinations (forward reachable from o, backward reachable from a
+//   t_k); other arcs carry nothing of it in any solution. The pruning depends on topology alone, so later capacity or demand
 //   changes (``AllocationSolver``) stay valid. A demand none of whose paths exists has u fixed at d.
-// - Handling cost on T_n is moved onto the variables: every x[g,a] pays h at a's head, and the origin
-//   term h_o·(d_k − u_k) becomes a coefficient −h_o on u[k] plus the constant h_o·d_k. Constants sit
-//   on a column fixed at 1, so LP and MPS exports carry them.
-// - The throughput row of a capacitated node n reads Σ_{a into n} Σ_g x[g,a] − Σ_{k: o_k = n} u[k]
-//   ≤ capacity_n − Σ_{k: o_k = n} d_k.
+// - Handling cost on T_{n,c} is moved onto the variables: every x[g,a] pays h_{head,c} at a's head, and
+//   the origin term h_{o,c}·(d_k − u_k) becomes a coefficient −h_{o,c} on u[k] plus the constant
+//   h_{o,c}·d_k. Constants sit on a column fixed at 1, so LP and MPS exports carry them.
+// - The row of a node limit (m, V) at n reads Σ_{a into n} Σ_g w(c_g, m)·x[g,a] − Σ_{k: o_k = n} w(c_k, m)·u[k]
+//   ≤ V − Σ_{k: o_k = n} w(c_k, m)·d_k.
 // - A demand with an end that is off (``ActiveDemand/isServable`` false) has no variables: it is
 //   wholly unserved and its penalty counts in the objective's constant.
 // - A starting basis (``startingBasis``), after the textbook dual simplex start for multicommodity flows:
@@ -42,7 +46,7 @@
 //   can be violated, which is where the dual simplex starts best — instead of the tens of thousands of
 //   degenerate primal pivots an all-slack start spends building the trees.
 //
-// Size: Σ_g (kept arcs of g) + |demands| columns; Σ_g (kept nodes of g) + |capacitated nodes and arcs|
+// Size: Σ_g (kept arcs of g) + |demands| columns; Σ_g (kept nodes of g) + |limits of nodes and arcs|
 // rows. Building is O(Σ_g (N + A)) with arrays only.
 
 import CorridorLP
@@ -51,13 +55,16 @@ import CorridorRouting
 
 /// The allocation linear program of one scenario, with the bookkeeping to read GLPK's answer back.
 ///
-/// The program (``program``) is the allocation LP of docs/MODEL.md with demands of one origin aggregated into one
-/// commodity (see the top of `AllocationModel.swift` for the formulation and why this is exact).
+/// The program (``program``) is the allocation LP of docs/MODEL.md with the demands of one origin and
+/// commodity aggregated into one flow group (see the top of `AllocationModel.swift` for the formulation
+/// and why this is exact).
 public struct AllocationModel: Sendable {
-    /// The demands of one origin, and the part of the network their flow can use.
-    struct Commodity: Sendable {
+    /// The demands of one origin and one commodity, and the part of the network their flow can use.
+    struct FlowGroup: Sendable {
         /// Index of the origin in ``ActiveNetwork/nodes``.
         let origin: Int
+        /// Index of the commodity in ``ActiveNetwork/commodities``.
+        let commodity: Int
         /// Indices into ``ActiveNetwork/demands`` of the demands that can reach their destination.
         let demands: [Int]
         /// Arcs on some path from the origin to one of the destinations, ascending.
@@ -66,14 +73,22 @@ public struct AllocationModel: Sendable {
         let firstColumn: Int
     }
 
-    /// A row whose right-hand side is a signed sum of demand quantities (plus a capacity for a
-    /// throughput row), so that a change of demand scale knows what to recompute.
+    /// A row whose right-hand side is a weighted sum of demand quantities (plus a limit's value for a
+    /// node's limit row), so that a change of demand scale or capacity knows what to recompute.
     struct QuantityRow: Sendable {
         let row: Int
-        /// `(demand index, ±1)`.
-        let terms: [(demand: Int, sign: Double)]
-        /// For a throughput row, the node whose capacity is added; `nil` for a conservation row.
-        let capacityOfNode: Int?
+        /// `(demand index, weight)`: the right-hand side holds `Σ weight · d_k`.
+        let terms: [(demand: Int, weight: Double)]
+        /// For a node's limit row, the node and the measure whose value is added; `nil` for conservation.
+        let limitOfNode: (node: Int, measure: CapacityMeasure)?
+    }
+
+    /// One limit's row: the element's limit in `measure`, and each commodity's weight in it
+    /// (`1 / load`, `nil` where the limit does not count the commodity).
+    struct LimitRow: Sendable {
+        let measure: CapacityMeasure
+        let row: Int
+        let weights: [Double?]
     }
 
     /// The network the program was built from.
@@ -81,23 +96,23 @@ public struct AllocationModel: Sendable {
     /// The linear program as built: minimise, with the capacities and quantities of ``network``.
     public let program: LinearProgram
 
-    let commodities: [Commodity]
+    let groups: [FlowGroup]
     /// Column of `u[k]` per demand of ``ActiveNetwork/demands``; `nil` when the demand is not servable.
     let unservedColumn: [Int?]
     /// True for a servable demand whose destination cannot be reached: its `u` is fixed at `d`.
     let isUnreachable: [Bool]
     /// A column fixed at 1 whose objective coefficient is the objective's constant part:
-    /// `Σ_k h_{o_k}·d_k` over servable demands plus `Σ penalty_k·d_k` over demands with an end off.
+    /// `Σ_k h_{o_k,c_k}·d_k` over servable demands plus `Σ penalty_k·d_k` over demands with an end off.
     let constantColumn: Int
-    /// Conservation rows at origins and destinations, and every throughput row.
+    /// Conservation rows at origins and destinations, and every node limit row.
     let quantityRows: [QuantityRow]
-    /// Throughput row per node; `nil` when the node is uncapacitated and not adjustable.
-    let nodeCapacityRow: [Int?]
-    /// Capacity row per arc; `nil` when the arc is uncapacitated and not adjustable.
-    let arcCapacityRow: [Int?]
-    /// Unit cost per arc, `c_a`, and per node, `h_n`.
-    let arcUnitCost: [Double]
-    let nodeUnitCost: [Double]
+    /// The limit rows of each node and each arc, in the order of the element's limits; an element
+    /// named adjustable without a limit in the network's unit has a free row for it.
+    let nodeLimitRows: [[LimitRow]]
+    let arcLimitRows: [[LimitRow]]
+    /// Unit cost per commodity and arc, `c_{a,c}` (`arcUnitCost[c][a]`), and per commodity and node, `h_{n,c}`.
+    let arcUnitCost: [[Double]]
+    let nodeUnitCost: [[Double]]
     /// The shortest-path-tree basis described at the top of `AllocationModel.swift`: basic rows and
     /// columns, and the columns non-basic at their upper bound (the u[k]).
     let startingBasis: (rows: [Int], columns: [Int], atUpperBound: [Int])
@@ -106,16 +121,17 @@ public struct AllocationModel: Sendable {
     ///
     /// - Parameters:
     ///   - network: the active network of a scenario.
-    ///   - adjustableCapacities: nodes or links whose capacity may later change through
-    ///     ``AllocationSolver/updateCapacity(of:to:)`` although unlimited now; they get a free
-    ///     capacity row. Capacitated elements always have one.
+    ///   - adjustableCapacities: nodes or links whose capacity in the network's unit may later change
+    ///     through ``AllocationSolver/updateCapacity(of:to:)`` although unlimited now; they get a free
+    ///     row. Every limit always has one.
     /// - Throws: ``AllocationError/outOfRange(_:value:limit:)`` for a number outside ``ModelLimits``
     ///   (possible in a network built in code, or after a scenario's scaling).
-    /// - Complexity: O(G·(N + A)) for G distinct origins, N nodes and A arcs.
+    /// - Complexity: O(G·(N + A)) for G flow groups, N nodes and A arcs.
     public init(network: ActiveNetwork, adjustableCapacities: [ElementReference] = []) throws(AllocationError) {
         try Self.check(network)
         let nodeCount = network.nodes.count
         let arcCount = network.arcs.count
+        let commodityCount = network.commodities.count
         let arcs = network.arcs
         var adjustableNodes = Set<Int>()
         var adjustableArcs = Set<Int>()
@@ -126,25 +142,31 @@ public struct AllocationModel: Sendable {
             }
         }
 
-        let arcUnitCost = (0..<arcCount).map { network.generalisedCost(ofArc: $0) }
-        let nodeUnitCost = (0..<nodeCount).map { network.generalisedCost(ofNode: $0) }
+        let arcUnitCost = (0..<commodityCount).map { c in (0..<arcCount).map { network.generalisedCost(ofArc: $0, commodity: c) } }
+        let nodeUnitCost = (0..<commodityCount).map { c in (0..<nodeCount).map { network.generalisedCost(ofNode: $0, commodity: c) } }
         let graph = Digraph(network)
         let reverse = graph.reversed()
-        // A slot's weight in the starting basis's trees: the arc's cost plus its head's handling.
-        let slotWeights = graph.arcIDs.map { arcUnitCost[Int($0)] + nodeUnitCost[arcs[Int($0)].to] }
+        // Per commodity: which arcs accept it (nil when all do), and each slot's weight in the starting
+        // basis's trees, the arc's cost plus its head's handling.
+        let usableArcs: [[Bool]?] = (0..<commodityCount).map { c in
+            let usable = (0..<arcCount).map { network.terms(ofArc: $0, commodity: c).accepts }
+            return usable.allSatisfy { $0 } ? nil : usable
+        }
+        var slotWeights: [[Double]?] = Array(repeating: nil, count: commodityCount)
 
-        // Commodities in order of each origin's first demand, so the build is deterministic.
-        var commodityOfOrigin = [Int](repeating: -1, count: nodeCount)
-        var demandsByCommodity: [[Int]] = []
-        var originOfCommodity: [Int] = []
+        // Flow groups in order of each (origin, commodity)'s first demand, so the build is deterministic.
+        var groupOfKey: [Int: Int] = [:]
+        var demandsByGroup: [[Int]] = []
+        var keyOfGroup: [(origin: Int, commodity: Int)] = []
         for (k, demand) in network.demands.enumerated() {
             guard let origin = demand.origin, demand.destination != nil else { continue }
-            if commodityOfOrigin[origin] < 0 {
-                commodityOfOrigin[origin] = demandsByCommodity.count
-                demandsByCommodity.append([])
-                originOfCommodity.append(origin)
+            let key = origin * commodityCount + demand.commodity
+            if groupOfKey[key] == nil {
+                groupOfKey[key] = demandsByGroup.count
+                demandsByGroup.append([])
+                keyOfGroup.append((origin, demand.commodity))
             }
-            demandsByCommodity[commodityOfOrigin[origin]].append(k)
+            demandsByGroup[groupOfKey[key]!].append(k)
         }
 
         var program = LinearProgram(sense: .minimize)
@@ -156,9 +178,9 @@ public struct AllocationModel: Sendable {
             objectiveConstant += demand.unservedPenalty * demand.quantity
         }
 
-        var commodities: [Commodity] = []
+        var groups: [FlowGroup] = []
         var quantityRows: [QuantityRow] = []
-        var columnsOfArc = [[Int]](repeating: [], count: arcCount)
+        var columnsOfArc = [[(column: Int, commodity: Int)]](repeating: [], count: arcCount)
         var forward = [Bool](repeating: false, count: nodeCount)
         var backward = [Bool](repeating: false, count: nodeCount)
         var columnOfArc = [Int](repeating: -1, count: arcCount)
@@ -168,25 +190,27 @@ public struct AllocationModel: Sendable {
         var basicColumns: [Int] = []
         var columnsAtUpperBound: [Int] = []
 
-        for (g, origin) in originOfCommodity.enumerated() {
-            let members = demandsByCommodity[g]
+        for (g, (origin, c)) in keyOfGroup.enumerated() {
+            let members = demandsByGroup[g]
+            let usable = usableArcs[c]
             forward.withUnsafeMutableBufferPointer { $0.update(repeating: false) }
             backward.withUnsafeMutableBufferPointer { $0.update(repeating: false) }
-            graph.markReachable(from: [origin], into: &forward, queue: &queue)
+            graph.markReachable(from: [origin], into: &forward, queue: &queue, isUsable: usable)
             let destinations = members.compactMap { network.demands[$0].destination }
-            reverse.markReachable(from: destinations, into: &backward, queue: &queue)
+            reverse.markReachable(from: destinations, into: &backward, queue: &queue, isUsable: usable)
 
             var keptArcs: [Int] = []
-            for a in 0..<arcCount where forward[arcs[a].from] && backward[arcs[a].to] {
+            for a in 0..<arcCount where forward[arcs[a].from] && backward[arcs[a].to] && usable?[a] ?? true {
                 keptArcs.append(a)
             }
             let firstColumn = program.columnCount
-            // Consecutive columns, so that arc i of the commodity is column firstColumn + i.
+            // Consecutive columns, so that arc i of the group is column firstColumn + i.
             for a in keptArcs {
                 let column = program.addColumn(
-                    name: names.flow(origin: origin, arc: a), objective: arcUnitCost[a] + nodeUnitCost[arcs[a].to])
+                    name: names.flow(origin: origin, commodity: c, arc: a),
+                    objective: arcUnitCost[c][a] + nodeUnitCost[c][arcs[a].to])
                 columnOfArc[a] = column
-                columnsOfArc[a].append(column)
+                columnsOfArc[a].append((column, c))
             }
 
             var reachable: [(demand: Int, column: Int)] = []
@@ -195,9 +219,9 @@ public struct AllocationModel: Sendable {
                 guard let destination = demand.destination else { continue }
                 let column = program.addColumn(
                     name: names.unserved(demand: k), lower: 0, upper: demand.quantity,
-                    objective: demand.unservedPenalty - nodeUnitCost[origin])
+                    objective: demand.unservedPenalty - nodeUnitCost[c][origin])
                 unservedColumn[k] = column
-                objectiveConstant += nodeUnitCost[origin] * demand.quantity
+                objectiveConstant += nodeUnitCost[c][origin] * demand.quantity
                 if forward[destination] {
                     reachable.append((k, column))
                     isSink[destination] = true
@@ -212,7 +236,7 @@ public struct AllocationModel: Sendable {
                     var terms: [(column: Int, coefficient: Double)] = []
                     for a in graph.arcs(leaving: n) where columnOfArc[a] >= 0 { terms.append((columnOfArc[a], 1)) }
                     for a in reverse.arcs(leaving: n) where columnOfArc[a] >= 0 { terms.append((columnOfArc[a], -1)) }
-                    var quantityTerms: [(demand: Int, sign: Double)] = []
+                    var quantityTerms: [(demand: Int, weight: Double)] = []
                     if n == origin {
                         for (k, column) in reachable {
                             terms.append((column, 1))
@@ -225,18 +249,20 @@ public struct AllocationModel: Sendable {
                             quantityTerms.append((k, -1))
                         }
                     }
-                    let rightHandSide = Self.signedSum(quantityTerms, network.demands)
+                    let rightHandSide = Self.weightedSum(quantityTerms, network.demands)
                     let row = program.addRow(
-                        name: names.balance(origin: origin, node: n), lower: rightHandSide, upper: rightHandSide, terms: terms)
+                        name: names.balance(origin: origin, commodity: c, node: n), lower: rightHandSide,
+                        upper: rightHandSide, terms: terms)
                     if n == origin { basicRows.append(row) }
                     if !quantityTerms.isEmpty {
-                        quantityRows.append(QuantityRow(row: row, terms: quantityTerms, capacityOfNode: nil))
+                        quantityRows.append(QuantityRow(row: row, terms: quantityTerms, limitOfNode: nil))
                     }
                 }
-            }
-            if !reachable.isEmpty {
+                if slotWeights[c] == nil {
+                    slotWeights[c] = graph.arcIDs.map { arcUnitCost[c][Int($0)] + nodeUnitCost[c][arcs[Int($0)].to] }
+                }
                 let tree = Dijkstra.run(
-                    in: graph, slotWeights: slotWeights, from: origin,
+                    in: graph, slotWeights: slotWeights[c] ?? [], from: origin,
                     blockedSlots: graph.arcIDs.map { columnOfArc[Int($0)] < 0 })
                 for n in 0..<nodeCount where n != origin && tree.isReached(n) {
                     basicColumns.append(columnOfArc[Int(graph.arcIDs[Int(tree.predecessorSlots[n])])])
@@ -244,7 +270,7 @@ public struct AllocationModel: Sendable {
                 for (k, column) in reachable {
                     guard let destination = network.demands[k].destination else { continue }
                     let reducedCost =
-                        network.demands[k].unservedPenalty - nodeUnitCost[origin] - tree.distances[destination]
+                        network.demands[k].unservedPenalty - nodeUnitCost[c][origin] - tree.distances[destination]
                     if reducedCost < 0 { columnsAtUpperBound.append(column) }
                 }
             }
@@ -252,40 +278,63 @@ public struct AllocationModel: Sendable {
             for (k, _) in reachable {
                 if let destination = network.demands[k].destination { isSink[destination] = false }
             }
-            commodities.append(
-                Commodity(origin: origin, demands: reachable.map(\.demand), arcs: keptArcs, firstColumn: firstColumn))
+            groups.append(
+                FlowGroup(
+                    origin: origin, commodity: c, demands: reachable.map(\.demand), arcs: keptArcs,
+                    firstColumn: firstColumn))
         }
 
-        // Throughput rows: T_n ≤ capacity_n, origin supply moved to the right-hand side.
+        /// Each commodity's weight in a limit of `measure`: 1 / its load, `nil` when not counted.
+        func weights(_ measure: CapacityMeasure) -> [Double?] {
+            network.commodities.map { commodity in
+                commodity.load(per: measure, networkUnit: network.network.unit).map { $0 == 1 ? 1 : 1 / $0 }
+            }
+        }
+        /// The limits that get rows: the element's, and a free one in the network's unit when adjustable.
+        func rowLimits(_ limits: [CapacityLimit], adjustable: Bool) -> [(measure: CapacityMeasure, value: Double?)] {
+            var result = limits.map { (measure: $0.measure, value: Optional($0.value)) }
+            if adjustable, !limits.contains(where: { $0.measure == .networkUnit }) { result.insert((.networkUnit, nil), at: 0) }
+            return result
+        }
+
+        // Node limit rows: Σ_c w(c, m)·T_{n,c} ≤ V, what starts at n moved to the right-hand side.
         var demandsByOrigin = [[Int]](repeating: [], count: nodeCount)
         for (k, demand) in network.demands.enumerated() {
             if let origin = demand.origin { demandsByOrigin[origin].append(k) }
         }
-        var nodeCapacityRow = [Int?](repeating: nil, count: nodeCount)
-        for (n, node) in network.nodes.enumerated()
-        where node.capacity != nil || adjustableNodes.contains(n) {
-            var terms: [(column: Int, coefficient: Double)] = []
-            for a in reverse.arcs(leaving: n) { for column in columnsOfArc[a] { terms.append((column, 1)) } }
-            var quantityTerms: [(demand: Int, sign: Double)] = []
-            for k in demandsByOrigin[n] {
-                guard let column = unservedColumn[k] else { continue }
-                terms.append((column, -1))
-                quantityTerms.append((k, -1))
+        var nodeLimitRows = [[LimitRow]](repeating: [], count: nodeCount)
+        for (n, node) in network.nodes.enumerated() {
+            for (measure, value) in rowLimits(node.limits, adjustable: adjustableNodes.contains(n)) {
+                let weight = weights(measure)
+                var terms: [(column: Int, coefficient: Double)] = []
+                for a in reverse.arcs(leaving: n) {
+                    for (column, c) in columnsOfArc[a] { if let w = weight[c] { terms.append((column, w)) } }
+                }
+                var quantityTerms: [(demand: Int, weight: Double)] = []
+                for k in demandsByOrigin[n] {
+                    guard let column = unservedColumn[k], let w = weight[network.demands[k].commodity] else { continue }
+                    terms.append((column, -w))
+                    quantityTerms.append((k, -w))
+                }
+                let supply = Self.weightedSum(quantityTerms, network.demands)
+                let row = program.addRow(
+                    name: names.capacity(node: n, measure: measure), lower: nil, upper: value.map { $0 + supply },
+                    terms: terms)
+                nodeLimitRows[n].append(LimitRow(measure: measure, row: row, weights: weight))
+                basicRows.append(row)
+                quantityRows.append(QuantityRow(row: row, terms: quantityTerms, limitOfNode: (n, measure)))
             }
-            let supply = Self.signedSum(quantityTerms, network.demands)
-            let row = program.addRow(
-                name: names.capacity(node: n), lower: nil, upper: node.capacity.map { $0 + supply }, terms: terms)
-            nodeCapacityRow[n] = row
-            basicRows.append(row)
-            quantityRows.append(QuantityRow(row: row, terms: quantityTerms, capacityOfNode: n))
         }
-        var arcCapacityRow = [Int?](repeating: nil, count: arcCount)
-        for (a, arc) in arcs.enumerated() where arc.capacity != nil || adjustableArcs.contains(a) {
-            let row = program.addRow(
-                name: names.capacity(arc: a), lower: nil, upper: arc.capacity,
-                terms: columnsOfArc[a].map { (column: $0, coefficient: 1.0) })
-            arcCapacityRow[a] = row
-            basicRows.append(row)
+        var arcLimitRows = [[LimitRow]](repeating: [], count: arcCount)
+        for (a, arc) in arcs.enumerated() {
+            for (measure, value) in rowLimits(arc.limits, adjustable: adjustableArcs.contains(a)) {
+                let weight = weights(measure)
+                let row = program.addRow(
+                    name: names.capacity(arc: a, measure: measure), lower: nil, upper: value,
+                    terms: columnsOfArc[a].compactMap { entry in weight[entry.commodity].map { (entry.column, $0) } })
+                arcLimitRows[a].append(LimitRow(measure: measure, row: row, weights: weight))
+                basicRows.append(row)
+            }
         }
         // CPLEX LP files cannot hold an objective constant (GLPK writes it as a comment), so it rides
         // on a column fixed at 1: every solver reading our LP or MPS file then reports our objective.
@@ -293,13 +342,13 @@ public struct AllocationModel: Sendable {
 
         self.network = network
         self.program = program
-        self.commodities = commodities
+        self.groups = groups
         self.unservedColumn = unservedColumn
         self.isUnreachable = isUnreachable
         self.constantColumn = constantColumn
         self.quantityRows = quantityRows
-        self.nodeCapacityRow = nodeCapacityRow
-        self.arcCapacityRow = arcCapacityRow
+        self.nodeLimitRows = nodeLimitRows
+        self.arcLimitRows = arcLimitRows
         self.arcUnitCost = arcUnitCost
         self.nodeUnitCost = nodeUnitCost
         self.startingBasis = (basicRows, basicColumns, columnsAtUpperBound)
@@ -310,7 +359,7 @@ public struct AllocationModel: Sendable {
         var constant = 0.0
         for (k, demand) in network.demands.enumerated() {
             if let origin = demand.origin, unservedColumn[k] != nil {
-                constant += nodeUnitCost[origin] * demand.quantity * scale
+                constant += nodeUnitCost[demand.commodity][origin] * demand.quantity * scale
             } else if !demand.isServable {
                 constant += demand.unservedPenalty * demand.quantity * scale
             }
@@ -318,9 +367,9 @@ public struct AllocationModel: Sendable {
         return constant
     }
 
-    /// `Σ sign · d_k` over the terms.
-    static func signedSum(_ terms: [(demand: Int, sign: Double)], _ demands: [ActiveDemand]) -> Double {
-        terms.reduce(0) { $0 + $1.sign * demands[$1.demand].quantity }
+    /// `Σ weight · d_k` over the terms.
+    static func weightedSum(_ terms: [(demand: Int, weight: Double)], _ demands: [ActiveDemand]) -> Double {
+        terms.reduce(0) { $0 + $1.weight * demands[$1.demand].quantity }
     }
 
     /// Rejects the numbers GLPK must never see (``ModelLimits``); the network validator checks the file,
@@ -330,14 +379,34 @@ public struct AllocationModel: Sendable {
         let base = network.network
         try require(base.valueOfTimePerHour, ModelLimits.valueOfTimePerHour, "valueOfTimePerHour")
         for node in network.nodes {
-            if let capacity = node.capacity { try require(capacity, ModelLimits.capacity, "node \"\(node.id)\" capacity") }
+            for limit in node.limits { try require(limit.value, ModelLimits.capacity, "node \"\(node.id)\" capacity") }
             try require(node.handlingCost, ModelLimits.unitCost, "node \"\(node.id)\" handlingCost")
             try require(node.dwellHours, ModelLimits.hours, "node \"\(node.id)\" dwellHours")
         }
         for arc in network.arcs {
-            if let capacity = arc.capacity { try require(capacity, ModelLimits.capacity, "link \"\(arc.linkID)\" capacity") }
+            for limit in arc.limits { try require(limit.value, ModelLimits.capacity, "link \"\(arc.linkID)\" capacity") }
             try require(arc.cost, ModelLimits.unitCost, "link \"\(arc.linkID)\" cost")
             try require(arc.hours, ModelLimits.hours, "link \"\(arc.linkID)\" hours")
+        }
+        for commodity in network.commodities {
+            try require(commodity.valueOfTimePerHour, ModelLimits.valueOfTimePerHour, "commodity \"\(commodity.id)\" valueOfTimePerHour")
+            for load in [commodity.commodity.perTrain, commodity.commodity.perVehicle].compactMap({ $0 }) where load < ModelLimits.smallestLoad {
+                throw .outOfRange("commodity \"\(commodity.id)\" load", value: load, limit: ModelLimits.load)
+            }
+            try require(commodity.commodity.perTrain ?? 1, ModelLimits.load, "commodity \"\(commodity.id)\" perTrain")
+            try require(commodity.commodity.perVehicle ?? 1, ModelLimits.load, "commodity \"\(commodity.id)\" perVehicle")
+        }
+        for c in network.commodities.indices {
+            for n in network.nodes.indices {
+                let terms = network.terms(ofNode: n, commodity: c)
+                try require(terms.cost, ModelLimits.unitCost, "node \"\(network.nodes[n].id)\" handlingCost")
+                try require(terms.hours, ModelLimits.hours, "node \"\(network.nodes[n].id)\" dwellHours")
+            }
+            for a in network.arcs.indices {
+                let terms = network.terms(ofArc: a, commodity: c)
+                try require(terms.cost, ModelLimits.unitCost, "link \"\(network.arcs[a].linkID)\" cost")
+                try require(terms.hours, ModelLimits.hours, "link \"\(network.arcs[a].linkID)\" hours")
+            }
         }
         for demand in network.demands {
             try require(demand.quantity, ModelLimits.quantity, "demand \"\(demand.id)\" quantity")

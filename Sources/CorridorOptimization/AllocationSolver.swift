@@ -59,8 +59,9 @@ public final class AllocationSolver {
     /// answer into an ``Allocation`` (flows, routes, prices).
     public private(set) var lastTimings = (simplex: Duration.zero, decoding: Duration.zero)
     let solver: GLPKSolver
-    private var nodeCapacity: [Double?]
-    private var arcCapacity: [Double?]
+    /// Each node's and arc's limits as they now stand (the network's, after ``updateCapacity(of:measure:to:)``).
+    private var nodeLimits: [[CapacityLimit]]
+    private var arcLimits: [[CapacityLimit]]
     private var hasSolved = false
 
     /// Whether GLPK scales the program before solving (``SolverOptions/scaling``).
@@ -73,8 +74,8 @@ public final class AllocationSolver {
     public init(model: AllocationModel, scaling: Bool = true) throws(AllocationError) {
         self.model = model
         self.scaling = scaling
-        nodeCapacity = model.network.nodes.map(\.capacity)
-        arcCapacity = model.network.arcs.map(\.capacity)
+        nodeLimits = model.network.nodes.map(\.limits)
+        arcLimits = model.network.arcs.map(\.limits)
         do {
             solver = try GLPKSolver(model.program)
         } catch {
@@ -82,24 +83,30 @@ public final class AllocationSolver {
         }
     }
 
-    /// Changes the capacity of a node or of both directions of a link; `nil` makes it unlimited.
+    /// Changes a node's limit in one measure, or that of both directions of a link; `nil` lifts it.
     ///
     /// - Throws: ``AllocationError/outOfRange(_:value:limit:)`` for a capacity outside 0…1e15;
-    ///   ``AllocationError/notAdjustable(_:)`` for an element unlimited at build time that was not named
-    ///   in the model's `adjustableCapacities`.
-    public func updateCapacity(of element: ElementReference, to capacity: Double?) throws(AllocationError) {
+    ///   ``AllocationError/notAdjustable(_:)`` for an element without a limit in that measure at build
+    ///   time (for the network's unit: not named in the model's `adjustableCapacities`).
+    public func updateCapacity(
+        of element: ElementReference, measure: CapacityMeasure = .networkUnit, to capacity: Double?
+    ) throws(AllocationError) {
         if let capacity { try AllocationError.require(capacity, atMost: ModelLimits.capacity, "capacity of \"\(element.id)\"") }
         switch element {
         case .node(let node):
-            guard let row = model.nodeCapacityRow[node.index] else { throw .notAdjustable(node.id) }
-            nodeCapacity[node.index] = capacity
-            try setThroughputBounds(row: row, node: node.index)
+            guard model.nodeLimitRows[node.index].contains(where: { $0.measure == measure }),
+                let quantityRow = model.quantityRows.first(where: { $0.limitOfNode?.node == node.index && $0.limitOfNode?.measure == measure })
+            else { throw .notAdjustable(node.id) }
+            nodeLimits[node.index] = nodeLimits[node.index].setting(measure, to: capacity)
+            try setLimitBounds(quantityRow)
         case .link(let link):
             for a in link.arcs {
-                guard let row = model.arcCapacityRow[a] else { throw .notAdjustable(link.id) }
-                arcCapacity[a] = capacity
+                guard let limitRow = model.arcLimitRows[a].first(where: { $0.measure == measure }) else {
+                    throw .notAdjustable(link.id)
+                }
+                arcLimits[a] = arcLimits[a].setting(measure, to: capacity)
                 do {
-                    try solver.setRowBounds(row, lower: nil, upper: capacity)
+                    try solver.setRowBounds(limitRow.row, lower: nil, upper: capacity)
                 } catch {
                     throw .solver("changing the capacity of \"\(link.id)\": \(error)")
                 }
@@ -128,10 +135,10 @@ public final class AllocationSolver {
             }
             try solver.setObjective(model.constantColumn, model.objectiveConstant(scale: scale))
             for quantityRow in model.quantityRows {
-                if let node = quantityRow.capacityOfNode {
-                    try setThroughputBounds(row: quantityRow.row, node: node)
+                if quantityRow.limitOfNode != nil {
+                    try setLimitBounds(quantityRow)
                 } else {
-                    let rightHandSide = AllocationModel.signedSum(quantityRow.terms, model.network.demands) * scale
+                    let rightHandSide = AllocationModel.weightedSum(quantityRow.terms, model.network.demands) * scale
                     try solver.setRowBounds(quantityRow.row, lower: rightHandSide, upper: rightHandSide)
                 }
             }
@@ -179,20 +186,19 @@ public final class AllocationSolver {
         hasSolved = true
         let solved = clock.now
         let allocation = AllocationDecoder(
-            model: model, solution: solution, demandScale: demandScale, nodeCapacity: nodeCapacity,
-            arcCapacity: arcCapacity
+            model: model, solution: solution, demandScale: demandScale, nodeLimits: nodeLimits, arcLimits: arcLimits
         ).allocation()
         lastTimings = (solved - started, clock.now - solved)
         return allocation
     }
 
-    private func setThroughputBounds(row: Int, node: Int) throws(AllocationError) {
-        let supply = model.network.demands.indices.reduce(0.0) { sum, k in
-            model.network.demands[k].origin == node && model.unservedColumn[k] != nil
-                ? sum + model.network.demands[k].quantity * demandScale : sum
-        }
+    /// Sets a node limit row's bound: the limit's current value less what starts at the node, weighted.
+    private func setLimitBounds(_ quantityRow: AllocationModel.QuantityRow) throws(AllocationError) {
+        guard let (node, measure) = quantityRow.limitOfNode else { return }
+        let supply = AllocationModel.weightedSum(quantityRow.terms, model.network.demands) * demandScale
         do {
-            try solver.setRowBounds(row, lower: nil, upper: nodeCapacity[node].map { $0 - supply })
+            try solver.setRowBounds(
+                quantityRow.row, lower: nil, upper: nodeLimits[node].value(in: measure).map { $0 + supply })
         } catch {
             throw .solver("changing the capacity of \"\(model.network.nodes[node].id)\": \(error)")
         }

@@ -77,8 +77,10 @@ public struct Digraph: Sendable, Equatable {
     }
 
     /// Marks every node reachable from `sources` (breadth-first; `marked` is kept between calls, so a
-    /// node already marked is not entered again).
-    public func markReachable(from sources: [Int], into marked: inout [Bool], queue: inout [Int]) {
+    /// node already marked is not entered again), over the arcs whose id `isUsable` allows (all when `nil`).
+    public func markReachable(
+        from sources: [Int], into marked: inout [Bool], queue: inout [Int], isUsable: [Bool]? = nil
+    ) {
         queue.removeAll(keepingCapacity: true)
         for source in sources where !marked[source] {
             marked[source] = true
@@ -89,6 +91,7 @@ public struct Digraph: Sendable, Equatable {
             let node = queue[front]
             front += 1
             for slot in outSlots(of: node) {
+                if let isUsable, !isUsable[Int(arcIDs[slot])] { continue }
                 let head = Int(heads[slot])
                 if !marked[head] {
                     marked[head] = true
