@@ -5,8 +5,9 @@ import Foundation
 /// The allocation as a folder of tidy CSV tables (RFC 4180: header row, comma separated, CRLF line
 /// ends, fields quoted when they hold a comma, quote or line break; numbers plain, empty for "none").
 ///
-/// Files: `summary.csv`, `nodes.csv`, `links.csv`, `demands.csv`, `routes.csv`, `crossings.csv`
-/// (columns in docs/OUTPUT.md). Lists inside a cell (a route's nodes) are joined with `;`.
+/// Files: `summary.csv`, `nodes.csv`, `links.csv`, `demands.csv`, `routes.csv`, `crossings.csv`, and for a
+/// network that declares commodities `commodities.csv`, `flows.csv` and `limits.csv` (columns in
+/// docs/OUTPUT.md). Lists inside a cell (a route's nodes) are joined with `;`.
 public enum AllocationCSVReport {
     /// Each file's name and contents, in a fixed order.
     public static func files(_ allocation: Allocation, network: ActiveNetwork) -> [(name: String, contents: String)] {
@@ -39,13 +40,17 @@ public enum AllocationCSVReport {
                 plain(arc.capacity), plain(arc.utilisation), plain(arc.shadowPrice),
             ])
         }
-        var demands = CSVTable(["id", "origin", "destination", "quantity", "served", "unserved", "servable", "routes"])
+        let perCommodity = base.declaresCommodities
+        var demands = CSVTable(
+            ["id", "origin", "destination", "quantity", "served", "unserved", "servable", "routes"]
+                + (perCommodity ? ["commodity", "unit"] : []))
+        let unitOf = Dictionary(allocation.commodities.map { ($0.id, $0.unit) }, uniquingKeysWith: { first, _ in first })
         var routes = CSVTable(["demand", "rank", "flow", "share", "hours", "cost", "crossings", "nodes", "links"])
         for demand in allocation.demands {
             demands.append([
                 demand.id, demand.origin, demand.destination, plain(demand.quantity), plain(demand.served),
                 plain(demand.unserved), demand.isServable ? "true" : "false", String(demand.routes.count),
-            ])
+            ] + (perCommodity ? [demand.commodity, unitOf[demand.commodity] ?? ""] : []))
             for (rank, route) in demand.routes.enumerated() {
                 routes.append([
                     demand.id, String(rank + 1), plain(route.flow), plain(route.share), plain(route.hours),
@@ -66,10 +71,40 @@ public enum AllocationCSVReport {
             if crossing.demands.isEmpty { crossings.append(head + ["", ""]) }
             for user in crossing.demands { crossings.append(head + [user.id, plain(user.flow)]) }
         }
-        return [
+        var files = [
             ("summary.csv", summary.text), ("nodes.csv", nodes.text), ("links.csv", links.text),
             ("demands.csv", demands.text), ("routes.csv", routes.text), ("crossings.csv", crossings.text),
         ]
+        if perCommodity { files += commodityFiles(allocation) }
+        return files
+    }
+
+    /// `commodities.csv`, and the long tables `flows.csv` (one row per element, direction and commodity
+    /// with flow) and `limits.csv` (one row per limit).
+    private static func commodityFiles(_ allocation: Allocation) -> [(name: String, contents: String)] {
+        var commodities = CSVTable(["id", "name", "unit", "quantity", "served", "unserved", "trains"])
+        for commodity in allocation.commodities {
+            commodities.append([
+                commodity.id, commodity.name, commodity.unit, plain(commodity.quantity), plain(commodity.served),
+                plain(commodity.unserved), plain(commodity.trains),
+            ])
+        }
+        var flows = CSVTable(["element", "id", "direction", "commodity", "unit", "flow"])
+        var limits = CSVTable(["element", "id", "direction", "measure", "capacity", "used", "utilisation", "shadow_price"])
+        func add(_ element: String, _ id: String, _ direction: String, _ values: [Double], _ rows: [Allocation.LimitResult]) {
+            for (commodity, flow) in zip(allocation.commodities, values) where flow != 0 {
+                flows.append([element, id, direction, commodity.id, commodity.unit, plain(flow)])
+            }
+            for limit in rows {
+                limits.append([
+                    element, id, direction, limit.measure, plain(limit.capacity), plain(limit.used),
+                    plain(limit.utilisation), plain(limit.shadowPrice),
+                ])
+            }
+        }
+        for node in allocation.nodes { add("node", node.id, "", node.flows, node.limits) }
+        for arc in allocation.arcs { add("link", arc.linkID, arc.isReverse ? "reverse" : "forward", arc.flows, arc.limits) }
+        return [("commodities.csv", commodities.text), ("flows.csv", flows.text), ("limits.csv", limits.text)]
     }
 
     /// A number as plain text (no grouping, shortest round-trip form); empty for `nil`.

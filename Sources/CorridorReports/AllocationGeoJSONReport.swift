@@ -32,7 +32,7 @@ public enum AllocationGeoJSONReport {
                         ("kind", .string(node.kind.rawValue)), ("country", .string(node.country)),
                         ("flow", .number(result.flow)), ("capacity", .number(result.capacity)),
                         ("utilisation", .number(result.utilisation)), ("shadowPrice", .number(result.shadowPrice)),
-                    ]))
+                    ] + commodityProperties(allocation, network, flows: result.flows, limits: result.limits)))
         }
         for (a, result) in allocation.arcs.enumerated() {
             let arc = network.arcs[a]
@@ -49,7 +49,7 @@ public enum AllocationGeoJSONReport {
                         ("from", .string(result.from)), ("to", .string(result.to)), ("mode", .string(arc.mode.rawValue)),
                         ("flow", .number(result.flow)), ("capacity", .number(result.capacity)),
                         ("utilisation", .number(result.utilisation)), ("shadowPrice", .number(result.shadowPrice)),
-                    ]))
+                    ] + commodityProperties(allocation, network, flows: result.flows, limits: result.limits)))
         }
         let document = JSONValue.object([
             ("type", .string("FeatureCollection")),
@@ -67,6 +67,22 @@ public enum AllocationGeoJSONReport {
             ("features", .array(features)),
         ])
         return (document, skippedNodes)
+    }
+
+    /// Flat properties a GIS can style by, in a network that declares commodities: `flow_COMMODITY` per
+    /// commodity, and per limit `capacity_MEASURE`, `used_MEASURE`, `shadowPrice_MEASURE`.
+    private static func commodityProperties(
+        _ allocation: Allocation, _ network: ActiveNetwork, flows: [Double], limits: [Allocation.LimitResult]
+    ) -> [(key: String, value: JSONValue)] {
+        guard network.network.declaresCommodities else { return [] }
+        var properties = zip(allocation.commodities, flows).map { ("flow_" + $0.id, JSONValue.number($1)) }
+        for limit in limits {
+            properties += [
+                ("capacity_" + limit.measure, .number(limit.capacity)), ("used_" + limit.measure, .number(limit.used)),
+                ("shadowPrice_" + limit.measure, .number(limit.shadowPrice)),
+            ]
+        }
+        return properties
     }
 
     private static func feature(geometry: JSONValue, properties: [(key: String, value: JSONValue)]) -> JSONValue {

@@ -9,7 +9,16 @@ public enum AllocationJSONReport {
     public static func document(_ allocation: Allocation, network: ActiveNetwork) -> JSONValue {
         let base = network.network
         let parts = allocation.objectiveParts
-        return .object([
+        let perCommodity = base.declaresCommodities
+        let commodityIDs = allocation.commodities.map(\.id)
+        /// Adds the per-commodity members to an element's object in a network that declares commodities.
+        func detailed(_ value: JSONValue, flows: [Double], limits: [Allocation.LimitResult]) -> JSONValue {
+            guard perCommodity, case .object(var entries) = value else { return value }
+            entries.append(("flows", .object(zip(commodityIDs, flows).map { ($0, .number($1)) })))
+            entries.append(("limits", .array(limits.map(limit))))
+            return .object(entries)
+        }
+        var document: [(key: String, value: JSONValue)] = [
             ("format", .string(formatTag)),
             ("network", .string(base.name)),
             ("scenario", .string(network.scenarioID)),
@@ -30,16 +39,35 @@ public enum AllocationJSONReport {
             ("served", .number(allocation.served)),
             ("unserved", .number(allocation.unserved)),
             ("iterations", .number(Double(allocation.iterations))),
-            ("demands", .array(allocation.demands.map(demand))),
-            ("nodes", .array(allocation.nodes.map { node($0, network: network) })),
-            ("links", .array(allocation.arcs.map(link))),
-            ("crossings", .array(allocation.crossings.map(crossing))),
+        ]
+        if perCommodity { document.append(("commodities", .array(allocation.commodities.map(commodity)))) }
+        document += [
+            ("demands", .array(allocation.demands.map { demand($0, withCommodity: perCommodity) })),
+            ("nodes", .array(allocation.nodes.map { detailed(node($0, network: network), flows: $0.flows, limits: $0.limits) })),
+            ("links", .array(allocation.arcs.map { detailed(link($0), flows: $0.flows, limits: $0.limits) })),
+            ("crossings", .array(allocation.crossings.map { detailed(crossing($0), flows: $0.flows, limits: $0.limits) })),
+        ]
+        return .object(document)
+    }
+
+    private static func commodity(_ commodity: Allocation.CommodityResult) -> JSONValue {
+        .object([
+            ("id", .string(commodity.id)), ("name", .string(commodity.name)), ("unit", .string(commodity.unit)),
+            ("quantity", .number(commodity.quantity)), ("served", .number(commodity.served)),
+            ("unserved", .number(commodity.unserved)), ("trains", .number(commodity.trains)),
         ])
     }
 
-    private static func demand(_ demand: Allocation.DemandResult) -> JSONValue {
+    private static func limit(_ limit: Allocation.LimitResult) -> JSONValue {
         .object([
-            ("id", .string(demand.id)),
+            ("measure", .string(limit.measure)), ("capacity", .number(limit.capacity)), ("used", .number(limit.used)),
+            ("utilisation", .number(limit.utilisation)), ("shadowPrice", .number(limit.shadowPrice)),
+        ])
+    }
+
+    private static func demand(_ demand: Allocation.DemandResult, withCommodity: Bool) -> JSONValue {
+        .object(
+            [("id", .string(demand.id))] + (withCommodity ? [("commodity", .string(demand.commodity))] : []) + [
             ("origin", .string(demand.origin)),
             ("destination", .string(demand.destination)),
             ("quantity", .number(demand.quantity)),

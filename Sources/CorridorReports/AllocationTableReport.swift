@@ -19,12 +19,18 @@ public enum AllocationTableReport {
         summary.append(["  time value", number(parts.timeValue)])
         summary.append(["  unserved penalty", number(parts.unservedPenalty)])
         text += summary.rendered()
-        text += "\nServed \(number(allocation.served)) of \(number(total)) \(perPeriod)"
-        text += total > 0 ? " (\(percent(allocation.served / total)))" : ""
-        text += "; unserved \(number(allocation.unserved)).\n"
+        if base.declaresCommodities {
+            text += "\n" + commodityTable(allocation, period: base.period).rendered()
+        } else {
+            text += "\nServed \(number(allocation.served)) of \(number(total)) \(perPeriod)"
+            text += total > 0 ? " (\(percent(allocation.served / total)))" : ""
+            text += "; unserved \(number(allocation.unserved)).\n"
+        }
 
         text += "\nCrossings\n"
-        if allocation.crossings.isEmpty {
+        if base.declaresCommodities {
+            text += crossingTable(allocation, network: network)
+        } else if allocation.crossings.isEmpty {
             text += "  (no active crossing)\n"
         } else {
             var crossings = TextTable([
@@ -43,10 +49,16 @@ public enum AllocationTableReport {
             text += crossings.rendered(indent: "  ")
         }
 
+        if base.declaresCommodities { text += limitedLinkTable(allocation, network: network) }
+
         text += "\nDemands\n"
-        var demands = TextTable([
-            ("demand", .left), ("quantity", .right), ("served", .right), ("unserved", .right), ("main route (all routes in --format json or csv)", .left),
-        ])
+        let unitColumn: [(String, TextTable.Alignment)] = base.declaresCommodities ? [("commodity", .left), ("unit", .left)] : []
+        var demands = TextTable(
+            [("demand", .left)] + unitColumn + [
+                ("quantity", .right), ("served", .right), ("unserved", .right),
+                ("main route (all routes in --format json or csv)", .left),
+            ])
+        let unitOf = Dictionary(allocation.commodities.map { ($0.id, $0.unit) }, uniquingKeysWith: { first, _ in first })
         var listed = allocation.demands
         if let demandsListed {
             listed = Array(
@@ -65,15 +77,71 @@ public enum AllocationTableReport {
             } else {
                 mainRoute = "–"
             }
-            demands.append([
-                demand.id, number(demand.quantity), number(demand.served), number(demand.unserved), mainRoute,
-            ])
+            let commodity = base.declaresCommodities ? [demand.commodity, unitOf[demand.commodity] ?? ""] : []
+            demands.append(
+                [demand.id] + commodity + [number(demand.quantity), number(demand.served), number(demand.unserved), mainRoute])
         }
         text += demands.rendered(indent: "  ")
         if listed.count < allocation.demands.count {
             text += "  … and \(allocation.demands.count - listed.count) smaller demands (all of them without --demands)\n"
         }
         return text
+    }
+
+    /// Per commodity: quantity, served and unserved in its unit, and the trains its served quantity fills.
+    private static func commodityTable(_ allocation: Allocation, period: String) -> TextTable {
+        var table = TextTable([
+            ("commodity", .left), ("unit", .left), ("quantity", .right), ("served", .right), ("share", .right),
+            ("unserved", .right), ("trains per \(period)", .right),
+        ])
+        for commodity in allocation.commodities {
+            table.append([
+                commodity.name, commodity.unit, number(commodity.quantity), number(commodity.served),
+                commodity.quantity > 0 ? percent(commodity.served / commodity.quantity) : "–", number(commodity.unserved),
+                commodity.trains.map(number) ?? "–",
+            ])
+        }
+        return table
+    }
+
+    /// Crossings with their throughput in each commodity's unit and every limit.
+    private static func crossingTable(_ allocation: Allocation, network: ActiveNetwork) -> String {
+        guard !allocation.crossings.isEmpty else { return "  (no active crossing)\n" }
+        let currency = network.network.currency
+        var table = TextTable(
+            [("crossing", .left)] + allocation.commodities.map { ("\($0.id) \($0.unit)", .right) }
+                + [("limits: used of capacity, shadow price", .left)])
+        for crossing in allocation.crossings {
+            table.append([crossing.name] + crossing.flows.map(number) + [limitText(crossing.limits, currency: currency)])
+        }
+        return table.rendered(indent: "  ")
+    }
+
+    /// Every direction of a link with a limit: where the corridor's direction-specific figures (28 trains
+    /// a day into China) show.
+    private static func limitedLinkTable(_ allocation: Allocation, network: ActiveNetwork) -> String {
+        let limited = allocation.arcs.filter { arc in arc.limits.contains { $0.capacity != nil } }
+        guard !limited.isEmpty else { return "" }
+        let currency = network.network.currency
+        var table = TextTable(
+            [("link", .left), ("direction", .left)] + allocation.commodities.map { ("\($0.id) \($0.unit)", .right) }
+                + [("limits: used of capacity, shadow price", .left)])
+        for arc in limited {
+            table.append(
+                [arc.linkID, "\(arc.from) → \(arc.to)"] + arc.flows.map(number) + [limitText(arc.limits, currency: currency)])
+        }
+        return "\nLinks with limits\n" + table.rendered(indent: "  ")
+    }
+
+    /// `20 of 20 trains at 15,000 USD/train; 1,000 of 1,500 TEU`.
+    private static func limitText(_ limits: [Allocation.LimitResult], currency: String) -> String {
+        let stated = limits.filter { $0.capacity != nil }
+        guard !stated.isEmpty else { return "unlimited" }
+        return stated.map { limit in
+            let singular = limit.measure == "trains" ? "train" : limit.measure == "vehicles" ? "vehicle" : limit.measure
+            let price = limit.shadowPrice > 0 ? " at \(number(limit.shadowPrice)) \(currency)/\(singular)" : ""
+            return "\(number(limit.used)) of \(limit.capacity.map(number) ?? "–") \(limit.measure)\(price)"
+        }.joined(separator: "; ")
     }
 
     /// A number for reading: thousands grouped with commas, at most two decimals, no trailing zeros.

@@ -2,11 +2,14 @@ import CorridorModel
 
 /// How reports write capacities: one place, so a limit reads the same in every table and document.
 enum CapacityText {
-    /// `unlimited`; `100` for a lone limit in the network's unit (every `/1` network); otherwise each
-    /// limit with its measure, `28 trains, 1500 TEU`.
-    static func text(_ limits: [CapacityLimit], networkUnit: String) -> String {
+    /// `unlimited`; `100` for a lone limit in the network's unit of a network without commodities (every
+    /// `/1` network); otherwise each limit with its measure, `28 trains, 1500 TEU`.
+    static func text(_ limits: [CapacityLimit], network: Network) -> String {
         if limits.isEmpty { return "unlimited" }
-        if limits.count == 1, limits[0].measure == .networkUnit { return JSONValue.format(limits[0].value) }
+        let networkUnit = network.unit
+        if !network.declaresCommodities, limits.count == 1, limits[0].measure == .networkUnit {
+            return JSONValue.format(limits[0].value)
+        }
         return limits.map { "\(JSONValue.format($0.value)) \($0.measure.name(networkUnit: networkUnit))" }
             .joined(separator: ", ")
     }

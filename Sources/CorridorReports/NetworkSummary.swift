@@ -45,7 +45,7 @@ public struct NetworkSummary {
         return (true, active.nodes[index].limits, active.nodes[index].dwellHours)
     }
 
-    private func capacityText(_ limits: [CapacityLimit]) -> String { CapacityText.text(limits, networkUnit: network.unit) }
+    private func capacityText(_ limits: [CapacityLimit]) -> String { CapacityText.text(limits, network: network) }
 
     // MARK: - Table
 
