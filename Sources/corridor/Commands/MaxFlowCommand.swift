@@ -11,7 +11,8 @@ struct MaxFlowCommand: ParsableCommand {
         abstract: "Find the most the network can carry between node sets, and the bottleneck (minimum cut) that limits it.",
         discussion: """
             By default the flow runs from every origin of a servable demand to every demand destination of \
-            the scenario. Node capacities count, a source's and a sink's own included. A path on which \
+            the scenario. On a network with commodities the flow is of one commodity (--commodity): only \
+            elements that accept it, each limit turned into that commodity's unit. Node capacities count, a source's and a sink's own included. A path on which \
             nothing has a capacity makes the flow unbounded, which is reported with that path.
             A DIMACS max-flow file (p max N M) is read instead when the file does not start with '{'.
             """)
@@ -19,6 +20,8 @@ struct MaxFlowCommand: ParsableCommand {
     @OptionGroup var networkOptions: NetworkOptions
 
     @OptionGroup var solveOptions: SolveOptions
+
+    @OptionGroup var commodityOption: CommodityOption
 
     @Option(name: .long, help: "Comma-separated source node ids (default: every demand origin).")
     var from: String?
@@ -36,15 +39,18 @@ struct MaxFlowCommand: ParsableCommand {
         let readStart = ContinuousClock().now
         let input = try networkOptions.readInput()
         if !input.looksLikeJSON {
-            guard from == nil, to == nil, networkOptions.scenario == nil else {
+            guard from == nil, to == nil, networkOptions.scenario == nil, commodityOption.commodity == nil else {
                 throw BadInput(
-                    "\(path): a DIMACS file names its own source and sink; --from, --to and --scenario do not apply")
+                    "\(path): a DIMACS file names its own source and sink; --from, --to, --scenario and --commodity do not apply")
             }
             try runDIMACS(consume input, path: path, readStart: readStart)
         } else {
-            let network = try networkOptions.loadActiveNetwork(from: input)
+            let full = try networkOptions.loadActiveNetwork(from: input)
+            let (network, commodity) = try commodityOption.view(of: full, for: "maxflow")
             let sources = try CommaList.nonEmptyItems(from, option: "--from").map { ids throws(ElementResolutionError) in try network.resolveNodes(ids, as: .source) }
             let sinks = try CommaList.nonEmptyItems(to, option: "--to").map { ids throws(ElementResolutionError) in try network.resolveNodes(ids, as: .sink) }
+            try CommodityOption.requireAccepted(sources ?? [], in: full, commodity: commodity, option: "--from")
+            try CommodityOption.requireAccepted(sinks ?? [], in: full, commodity: commodity, option: "--to")
             let result = try maximumFlow(in: network, from: sources, to: sinks)
             try Delivery.standardOutput(
                 format == .json ? MaxFlowReport.json(result, on: network) : MaxFlowReport.table(result, on: network))

@@ -22,6 +22,8 @@ struct RouteCommand: ParsableCommand {
 
     @OptionGroup var solveOptions: SolveOptions
 
+    @OptionGroup var commodityOption: CommodityOption
+
     @Option(help: "The origin node id (DIMACS: the source node number).")
     var from: String
 
@@ -64,12 +66,16 @@ struct RouteCommand: ParsableCommand {
         guard (1...Self.maximumRoutes).contains(count) else {
             throw BadInput("--k must be from 1 to \(Self.maximumRoutes), not \(count)")
         }
-        let active = try networkOptions.loadActiveNetwork(from: input)
+        let full = try networkOptions.loadActiveNetwork(from: input)
+        let (active, commodity) = try commodityOption.view(of: full, for: "route")
         let viaIDs = CommaList.items(via) ?? []
         let avoidWords = CommaList.items(avoid) ?? []
         let origin = try active.resolveNode(from, as: .origin)
         let destination = try active.resolveNode(to, as: .destination)
         let viaNodes = try active.resolveNodes(viaIDs, as: .via)
+        for (nodes, option) in [([origin], "--from"), ([destination], "--to"), (viaNodes, "--via")] {
+            try CommodityOption.requireAccepted(nodes, in: full, commodity: commodity, option: option)
+        }
         let avoidance = try avoidWords.compactMap { word throws(ElementResolutionError) in try active.resolveAvoidance(word) }
         let paths = try shortestPaths(
             in: active, from: origin, to: destination, by: by, via: viaNodes, avoid: avoidance, limit: count)
@@ -84,6 +90,7 @@ struct RouteCommand: ParsableCommand {
         for (flag, given) in [
             ("--to", to != nil), ("--via", via != nil), ("--avoid", avoid != nil),
             ("--scenario", networkOptions.scenario != nil), ("--k", count != 1), ("--by", by != .cost),
+            ("--commodity", commodityOption.commodity != nil),
         ] where given {
             throw BadInput(
                 "\(flag) does not apply to a DIMACS file; "
