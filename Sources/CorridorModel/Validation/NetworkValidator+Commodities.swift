@@ -92,6 +92,17 @@ extension NetworkValidator {
         _ tree: JSONTree, at path: JSONPath, allowsNull: Bool, fields: Fields, key: String
     ) -> [CapacityLimit]?? {
         guard case .object(let members) = tree.value else {
+            var isNumberOrNull = false
+            switch tree.value {
+            case .number: isNumberOrNull = true
+            case .null: isNumberOrNull = allowsNull
+            default: break
+            }
+            if formatVersion >= 2, !isNumberOrNull {
+                let expected = allowsNull ? "a number, an object of limits such as {\"trains\": 28}, or null" : "a number or an object of limits such as {\"trains\": 28}"
+                report(path, at: tree.offset, "expected \(expected), found \(tree.typeDescription)")
+                return nil
+            }
             guard let value = number(tree, at: path, within: nil, allowsNull: allowsNull, atMost: ModelLimits.capacity)
             else { return nil }
             return .some(value.map { [CapacityLimit(.networkUnit, $0)] })
@@ -111,8 +122,10 @@ extension NetworkValidator {
                 continue
             }
             let measure = CapacityMeasure(key: member.key, networkUnit: networkUnit)
-            if limits.contains(where: { $0.measure == measure }) {
-                report(measurePath, at: member.keyOffset, "duplicate key")
+            if let first = members.first(where: { CapacityMeasure(key: $0.key, networkUnit: networkUnit) == measure }),
+                limits.contains(where: { $0.measure == measure })
+            {
+                report(measurePath, at: member.keyOffset, "duplicate key; first given at \(describeOffset(first.keyOffset))")
                 isComplete = false
                 continue
             }
@@ -184,8 +197,8 @@ extension NetworkValidator {
             }
             let cost = number(terms, "handlingCost", atMost: ModelLimits.unitCost) ?? number(terms, "cost", atMost: ModelLimits.unitCost)
             let hours = number(terms, "dwellHours", atMost: ModelLimits.hours) ?? number(terms, "hours", atMost: ModelLimits.hours)
-            if result.contains(where: { $0.commodity == id }) {
-                report(path.appending(id), at: member.keyOffset, "duplicate key")
+            if let first = members.first(where: { $0.key == member.key }), result.contains(where: { $0.commodity == id }) {
+                report(path.appending(id), at: member.keyOffset, "duplicate key; first given at \(describeOffset(first.keyOffset))")
                 isComplete = false
             }
             result.append(CommodityTerms(commodity: id, cost: cost, hours: hours))
@@ -244,7 +257,8 @@ extension NetworkValidator {
                 continue
             }
             guard seen.insert(id).inserted else {
-                report(path.appending(id), at: member.keyOffset, "duplicate key")
+                let first = members.first { $0.key == member.key }?.keyOffset ?? member.keyOffset
+                report(path.appending(id), at: member.keyOffset, "duplicate key; first given at \(describeOffset(first))")
                 isComplete = false
                 continue
             }
@@ -279,21 +293,36 @@ extension NetworkValidator {
             }
         }
 
+        let declares = network.declaresCommodities
         for node in network.nodes {
             checkElement(
-                Subject(id: node.id, mode: nil, accepts: node.accepts, limits: node.limits, reverseLimits: nil, terms: node.perCommodity),
-                commodities: commodities, byID: byID, place: { [places] in places.element(node.id, $0) }, reportsAccepts: true)
+                Subject(
+                    id: node.id, mode: nil, accepts: node.accepts, ownAccepts: node.accepts, limits: node.limits,
+                    reverseLimits: nil, terms: node.perCommodity),
+                commodities: commodities, byID: byID, declares: declares, place: { [places] in places.element(node.id, $0) },
+                reportsAccepts: true)
         }
         for link in network.links {
+            // A link carries what it and both its ends accept.
+            let accepts = Self.intersection(link.accepts, nodesByID[link.from]?.accepts, nodesByID[link.to]?.accepts)
             checkElement(
                 Subject(
-                    id: link.id, mode: link.mode, accepts: link.accepts, limits: link.limits,
+                    id: link.id, mode: link.mode, accepts: accepts, ownAccepts: link.accepts, limits: link.limits,
                     reverseLimits: link.reverseLimits, terms: link.perCommodity),
-                commodities: commodities, byID: byID, place: { [places] in places.element(link.id, $0) }, reportsAccepts: true)
+                commodities: commodities, byID: byID, declares: declares, place: { [places] in places.element(link.id, $0) },
+                reportsAccepts: true)
         }
         for (index, scenario) in network.scenarios.enumerated() {
             checkScenario(index, scenario, network, commodities: commodities, byID: byID)
         }
+    }
+
+    /// The commodities in every one of the lists, in the first list's order; `nil` lists accept everything.
+    private static func intersection(_ lists: [String]?...) -> [String]? {
+        let given = lists.compactMap { $0 }
+        guard var result = given.first else { return nil }
+        for list in given.dropFirst() { result = result.filter(list.contains) }
+        return result
     }
 
     /// The commodity-related state of one element, as the file or a scenario leaves it.
@@ -301,7 +330,10 @@ extension NetworkValidator {
         let id: String
         /// `nil` for a node.
         let mode: LinkMode?
+        /// What passes: for a link, what it and both its ends accept (limits are checked against this).
         let accepts: [String]?
+        /// What the element itself lists (its per-commodity terms are checked against this).
+        let ownAccepts: [String]?
         let limits: [CapacityLimit]
         let reverseLimits: [CapacityLimit]?
         let terms: [CommodityTerms]
@@ -312,21 +344,27 @@ extension NetworkValidator {
     /// (`["capacity", "trains"]`) to where the value that decides it was written, or `nil` when it was not
     /// written there (a scenario reports only what it changes).
     private mutating func checkElement(
-        _ subject: Subject, commodities: [Commodity], byID: [String: Commodity],
+        _ subject: Subject, commodities: [Commodity], byID: [String: Commodity], declares: Bool,
         place: ([String]) -> CommodityPlaces.Place?, reportsAccepts: Bool
     ) {
         let accepted = subject.accepts.map { $0.compactMap { byID[$0] } } ?? commodities
-        let declares = !(commodities.count == 1 && commodities[0].id == networkUnit && byID[networkUnit]?.unit == networkUnit)
         for (key, limits) in [("capacity", subject.limits), ("reverseCapacity", subject.reverseLimits ?? [])] {
             for limit in limits {
                 let name = limit.measure.name(networkUnit: networkUnit)
-                guard let at = place([key, name]) ?? place([key]) ?? (reportsAccepts ? nil : place(["accepts"])) else { continue }
-                if let message = problem(with: limit, mode: subject.mode, accepted: accepted, declares: declares) {
+                guard let message = problem(with: limit, mode: subject.mode, accepted: accepted, declares: declares) else { continue }
+                if let at = place([key, name]) ?? place([key]) {
                     report(at.path, at: at.offset, message)
+                } else if !reportsAccepts, let at = place(["accepts"]) {
+                    // The element's own limit, made wrong by what the scenario lets through.
+                    report(
+                        at.path, at: at.offset,
+                        "with this list, the element's \(key) limit in \(quoted(name)) fails: \(message); "
+                            + "change the list, or override \(quoted(key)) in this scenario too")
                 }
             }
         }
-        for terms in subject.terms where !accepted.contains(where: { $0.id == terms.commodity }) {
+        let listed = subject.ownAccepts.map { $0.compactMap { byID[$0] } } ?? commodities
+        for terms in subject.terms where !listed.contains(where: { $0.id == terms.commodity }) {
             guard let at = place(["perCommodity", terms.commodity]) else { continue }
             report(at.path, at: at.offset, "commodity \(quoted(terms.commodity)) is not accepted here, so it has no terms here")
         }
@@ -368,25 +406,33 @@ extension NetworkValidator {
         let terms = Dictionary(scenario.perCommodity.map { ($0.id, $0.terms) }, uniquingKeysWith: { $1 })
         let touched = Set(capacity.keys).union(reverse.keys).union(accepts.keys).union(terms.keys)
         guard !touched.isEmpty else { return }
+        let nodesByID = Dictionary(network.nodes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
 
         for node in network.nodes where touched.contains(node.id) {
             checkTermKeys(index, node.id, isNode: true)
             checkElement(
                 Subject(
-                    id: node.id, mode: nil, accepts: accepts[node.id] ?? node.accepts, limits: capacity[node.id] ?? node.limits,
+                    id: node.id, mode: nil, accepts: accepts[node.id] ?? node.accepts, ownAccepts: accepts[node.id] ?? node.accepts,
+                    limits: capacity[node.id] ?? node.limits,
                     reverseLimits: nil, terms: CommodityTerms.merging(node.perCommodity, terms[node.id] ?? [])),
-                commodities: commodities, byID: byID, place: { [places] in Self.scenarioPlace(places, index, node.id, $0) },
+                commodities: commodities, byID: byID, declares: network.declaresCommodities,
+                place: { [places] in Self.scenarioPlace(places, index, node.id, $0) },
                 reportsAccepts: accepts[node.id] == nil)
         }
         for link in network.links where touched.contains(link.id) {
             checkTermKeys(index, link.id, isNode: false)
             let limits = capacity[link.id] ?? link.limits
+            let nodeAccepts = { (id: String) in accepts[id] ?? nodesByID[id]?.accepts }
             checkElement(
                 Subject(
-                    id: link.id, mode: link.mode, accepts: accepts[link.id] ?? link.accepts, limits: limits,
+                    id: link.id, mode: link.mode,
+                    accepts: Self.intersection(accepts[link.id] ?? link.accepts, nodeAccepts(link.from), nodeAccepts(link.to)),
+                    ownAccepts: accepts[link.id] ?? link.accepts,
+                    limits: limits,
                     reverseLimits: reverse[link.id] ?? (capacity[link.id] != nil ? nil : link.reverseLimits),
                     terms: CommodityTerms.merging(link.perCommodity, terms[link.id] ?? [])),
-                commodities: commodities, byID: byID, place: { [places] in Self.scenarioPlace(places, index, link.id, $0) },
+                commodities: commodities, byID: byID, declares: network.declaresCommodities,
+                place: { [places] in Self.scenarioPlace(places, index, link.id, $0) },
                 reportsAccepts: accepts[link.id] == nil)
         }
         for demand in network.demands {

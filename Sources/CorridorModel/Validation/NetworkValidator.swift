@@ -102,7 +102,7 @@ struct NetworkValidator {
     private var declarations: [Declaration] = []
     var references: [Reference] = []
     /// The version of the file's format (1 until its `format` says otherwise).
-    private var formatVersion = 1
+    var formatVersion = 1
     /// Each scenario's `reverseCapacity` object, in file order, for the check that its links are two-way.
     private var reverseCapacityPlaces: [(path: JSONPath, tree: JSONTree)?] = []
     /// Where each scenario, in file order, gives its `demandScale` (nil where it does not).
@@ -110,10 +110,10 @@ struct NetworkValidator {
     /// Kinds of element with an id that could not be read (a section that is not an array, an
     /// element that is not an object, a bad id): "unknown id" reports about them would mostly be
     /// echoes of the problem already reported, so they are left out.
-    private var unresolvable: Set<Category> = []
+    var unresolvable: Set<Category> = []
     /// Allowed keys that an unknown key was taken for, so a misspelt section counts as unreadable.
     private var suggestedKeys: Set<String> = []
-    private let describeOffset: (Int) -> String
+    let describeOffset: (Int) -> String
 
     /// - Parameter describeOffset: renders a byte offset for messages, e.g. `line 14, column 7`.
     init(describeOffset: @escaping (Int) -> String) {
@@ -168,20 +168,28 @@ struct NetworkValidator {
         }
     }
 
-    /// Every scenario's quantities, after its overrides and `demandScale`, within ``ModelLimits/quantity``.
+    /// Every scenario's quantities, after its overrides, `demandScale` and `commodityScale`, within
+    /// ``ModelLimits/quantity``; reported at the scale that takes the largest past the limit.
     private mutating func checkScaledQuantities(_ network: Network) {
-        for (scenario, place) in zip(network.scenarios, demandScalePlaces) {
-            guard let place else { continue }
+        let defaultCommodity = network.commodities[0].id
+        for (index, (scenario, place)) in zip(network.scenarios, demandScalePlaces).enumerated() {
             let overrides = Dictionary(scenario.demand.map { ($0.id, $0.value) }, uniquingKeysWith: { $1 })
-            let largest = network.demands.max { (overrides[$0.id] ?? $0.quantity) < (overrides[$1.id] ?? $1.quantity) }
-            guard let largest else { continue }
-            let scaled = (overrides[largest.id] ?? largest.quantity) * scenario.demandScale
-            if scaled > ModelLimits.quantity {
-                report(
-                    place.path, at: place.offset,
-                    "makes demand \(quoted(largest.id)) \(JSONValue.format(scaled)), above the limit of "
-                        + "\(ModelLimits.written(ModelLimits.quantity)) for a quantity")
+            let commodityScale = Dictionary(scenario.commodityScale.map { ($0.id, $0.value) }, uniquingKeysWith: { $1 })
+            guard place != nil || !commodityScale.isEmpty else { continue }
+            func scaled(_ demand: Demand) -> Double {
+                (overrides[demand.id] ?? demand.quantity) * scenario.demandScale
+                    * (commodityScale[demand.commodity ?? defaultCommodity] ?? 1)
             }
+            guard let largest = network.demands.max(by: { scaled($0) < scaled($1) }), scaled(largest) > ModelLimits.quantity
+            else { continue }
+            let commodity = largest.commodity ?? defaultCommodity
+            let at = commodityScale[commodity] != nil
+                ? places.scenario(index, "commodityScale", commodity).map { ($0.path, $0.offset) } : place
+            guard let at else { continue }
+            report(
+                at.0, at: at.1,
+                "makes demand \(quoted(largest.id)) \(JSONValue.format(scaled(largest))), above the limit of "
+                    + "\(ModelLimits.written(ModelLimits.quantity)) for a quantity")
         }
     }
 
@@ -211,7 +219,11 @@ struct NetworkValidator {
             validator.readCommodity(tree, at: path)
         }
         if let tree = fields["commodities"], case .array(let items) = tree.value, items.isEmpty {
-            report(fields.path.appending("commodities"), at: tree.offset, "lists no commodity; leave the key out for one implicit commodity")
+            report(
+                fields.path.appending("commodities"), at: tree.offset,
+                "lists no commodity; declare at least one, or leave the key out (and every reference to a commodity) "
+                    + "for one implicit commodity in the network's unit")
+            unresolvable.insert(.commodity)
         }
         let nodes = elements(fields, "nodes", of: .node) { validator, tree, path in validator.readNode(tree, at: path) }
         let links = elements(fields, "links", of: .link) { validator, tree, path in validator.readLink(tree, at: path) }
@@ -334,8 +346,7 @@ struct NetworkValidator {
         }
         let quantity = number(fields, "quantity", atMost: ModelLimits.quantity, isRequired: true)
         let penalty = number(fields, "unservedPenalty", atMost: ModelLimits.unitCost)
-        requireVersion2(fields, "commodity")
-        let commodity = refer(fields, "commodity", to: [.commodity])
+        let commodity = requireVersion2(fields, "commodity") ? refer(fields, "commodity", to: [.commodity]) : nil
         let meta = self.meta(fields)
         guard let id, let origin, let destination, let quantity else { return nil }
         places.record(element: id, fields: fields, offset: tree.offset)
@@ -368,7 +379,8 @@ struct NetworkValidator {
         let dwellHours = overrides(fields, "dwellHours", of: [.node], allowsNull: false, atMost: ModelLimits.hours)
         let accepts = acceptsOverrides(fields)
         let perCommodity = termsOverrides(fields)
-        let commodityScale = overrides(fields, "commodityScale", of: [.commodity], allowsNull: false, atMost: ModelLimits.magnitude)
+        let commodityScale =
+            formatVersion < 2 ? [] : overrides(fields, "commodityScale", of: [.commodity], allowsNull: false, atMost: ModelLimits.magnitude)
         let meta = self.meta(fields)
         places.record(scenario: fields)
         guard let id, let enable, let disable, let capacity, let cost, let demand, let reverseCapacity, let hours,
