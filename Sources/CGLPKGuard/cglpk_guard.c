@@ -320,7 +320,23 @@ int cglpk_set_objective(cglpk_problem *problem, int count, const int *columns, c
     return CGLPK_OK;
 }
 
-
+int cglpk_add_columns(cglpk_problem *problem, int count, const double *lower, const double *upper,
+                      const double *objective, const int *starts, const int *rows, const double *values,
+                      char *message, size_t capacity) {
+    GUARDED_SECTION(problem, message, capacity);
+    glp_prob *P = problem->glpk;
+    int first = glp_add_cols(P, count);
+    for (int k = 0; k < count; k++) {
+        int column = first + k;
+        set_bounds(P, 0, column, lower[k], upper[k]);
+        glp_set_obj_coef(P, column, objective[k]);
+        int length = starts[k + 1] - starts[k];
+        /* GLPK's arrays are 1-based: element 0 is ignored, so pass one before the entries. */
+        glp_set_mat_col(P, column, length, rows + starts[k] - 1, values + starts[k] - 1);
+    }
+    guard_end();
+    return CGLPK_OK;
+}
 
 void cglpk_free_environment(void) {
     environment_generation += 1;

@@ -58,7 +58,7 @@ public enum GLPK {
 public final class GLPKSolver {
     private let handle: OpaquePointer
     private let rowNames: [String]
-    private let columnNames: [String]
+    private var columnNames: [String]
 
     public var rowCount: Int { rowNames.count }
     public var columnCount: Int { columnNames.count }
@@ -290,6 +290,63 @@ public final class GLPKSolver {
             cglpk_set_column_bounds(handle, 1, &index, &lowerValue, &upperValue, buffer, capacity)
         }
         guard code == CGLPK_OK else { throw Self.fault(code, message, while: "setting column bounds") }
+    }
+
+    /// A column to append to the loaded problem: bounds, objective coefficient and its entries by row.
+    public struct NewColumn: Sendable {
+        public let name: String
+        public let lower: Double?
+        public let upper: Double?
+        public let objective: Double
+        public let entries: [(row: Int, coefficient: Double)]
+
+        public init(name: String, lower: Double?, upper: Double?, objective: Double, entries: [(row: Int, coefficient: Double)]) {
+            (self.name, self.lower, self.upper, self.objective, self.entries) = (name, lower, upper, objective, entries)
+        }
+    }
+
+    /// Appends columns to the loaded problem (`glp_add_cols`, `glp_set_mat_col`), non-basic at their lower
+    /// bound: a primal feasible basis stays feasible, so the next solve starts from it (column generation).
+    /// - Returns: the new columns' indices.
+    /// - Throws: ``LinearProgramError`` for an unknown row, a non-finite number or lower > upper;
+    ///   ``SolverError/internalFault(_:)`` if the problem is gone.
+    @discardableResult
+    public func addColumns(_ columns: [NewColumn]) throws -> Range<Int> {
+        var lower: [Double] = []
+        var upper: [Double] = []
+        var objective: [Double] = []
+        var starts: [Int32] = [1]
+        var rows: [Int32] = [0]
+        var values: [Double] = [0]
+        for (offset, column) in columns.enumerated() {
+            try Self.checkBounds(column.lower, column.upper, at: .column(columnCount + offset, name: column.name))
+            guard column.objective.isFinite else {
+                throw LinearProgramError(issues: [
+                    .nonFinite(.column(columnCount + offset, name: column.name), quantity: .objectiveCoefficient, value: column.objective)
+                ])
+            }
+            for entry in column.entries {
+                guard rowNames.indices.contains(entry.row), entry.coefficient.isFinite else {
+                    throw LinearProgramError(issues: [
+                        .indexOutOfRange(operation: "addColumns", kind: .row, index: entry.row, count: rowCount)
+                    ])
+                }
+                rows.append(Int32(entry.row + 1))
+                values.append(entry.coefficient)
+            }
+            starts.append(Int32(rows.count))
+            lower.append(column.lower ?? -.infinity)
+            upper.append(column.upper ?? .infinity)
+            objective.append(column.objective)
+        }
+        let first = columnCount
+        let (code, message) = Self.guarded { buffer, capacity in
+            cglpk_add_columns(
+                handle, Int32(columns.count), lower, upper, objective, starts, rows, values, buffer, capacity)
+        }
+        guard code == CGLPK_OK else { throw Self.fault(code, message, while: "adding columns") }
+        columnNames += columns.map(\.name)
+        return first..<columnCount
     }
 
     /// Replaces a column's objective coefficient in the loaded problem (`glp_set_obj_coef`).

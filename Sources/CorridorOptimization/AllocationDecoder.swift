@@ -9,20 +9,61 @@ import Foundation
 /// change per unit of right-hand side — so the shadow price, the objective's *decrease* per extra unit
 /// of capacity, is `−dual`.
 struct AllocationDecoder {
-    let model: AllocationModel
-    let solution: LPSolution
+    /// The network, its program's limit rows and their duals: what both formulations share.
+    let network: ActiveNetwork
     let demandScale: Double
+    let nodeLimitRows: [[AllocationModel.LimitRow]]
+    let arcLimitRows: [[AllocationModel.LimitRow]]
+    let rowDuals: [Double]
+    let iterations: Int
     /// Each node's and arc's limits as the solver now holds them.
     let nodeLimits: [[CapacityLimit]]
     let arcLimits: [[CapacityLimit]]
+    /// `c_{a,c}` and `h_{n,c}`, by commodity.
+    let arcUnitCost: [[Double]]
+    let nodeUnitCost: [[Double]]
 
-    func allocation() -> Allocation {
+    /// Reads the arc formulation's answer: served quantities, flows per commodity, and routes by decomposing
+    /// each flow group's flow.
+    init(model: AllocationModel, solution: LPSolution, demandScale: Double, nodeLimits: [[CapacityLimit]], arcLimits: [[CapacityLimit]]) {
+        self.init(
+            network: model.network, demandScale: demandScale, nodeLimitRows: model.nodeLimitRows,
+            arcLimitRows: model.arcLimitRows, rowDuals: solution.rowDuals, iterations: solution.iterations,
+            nodeLimits: nodeLimits, arcLimits: arcLimits, arcUnitCost: model.arcUnitCost, nodeUnitCost: model.nodeUnitCost)
+        flows = Self.flows(of: model, values: solution.columnValues, demandScale: demandScale)
+    }
+
+    init(
+        network: ActiveNetwork, demandScale: Double, nodeLimitRows: [[AllocationModel.LimitRow]],
+        arcLimitRows: [[AllocationModel.LimitRow]], rowDuals: [Double], iterations: Int, nodeLimits: [[CapacityLimit]],
+        arcLimits: [[CapacityLimit]], arcUnitCost: [[Double]], nodeUnitCost: [[Double]]
+    ) {
+        (self.network, self.demandScale, self.nodeLimitRows, self.arcLimitRows) = (network, demandScale, nodeLimitRows, arcLimitRows)
+        (self.rowDuals, self.iterations, self.nodeLimits, self.arcLimits) = (rowDuals, iterations, nodeLimits, arcLimits)
+        (self.arcUnitCost, self.nodeUnitCost) = (arcUnitCost, nodeUnitCost)
+    }
+
+    /// What the program's primal answer says: per demand the quantity served and the paths carrying it,
+    /// and per commodity the flow on each arc.
+    struct Flows {
+        var served: [Double]
+        var arcFlow: [[Double]]
+        var routes: [[FlowPath]]
+    }
+
+    /// Set by the arc formulation's initialiser; the path formulation passes its own to ``allocation(_:)``.
+    private(set) var flows: Flows?
+
+    /// The zero threshold for flows: ``Allocation/tolerance`` times the total quantity, at least 1.
+    static func flowTolerance(_ network: ActiveNetwork, demandScale: Double) -> Double {
+        Allocation.tolerance * max(1, network.demands.reduce(0) { $0 + $1.quantity * demandScale })
+    }
+
+    private static func flows(of model: AllocationModel, values: [Double], demandScale: Double) -> Flows {
         let network = model.network
         let arcs = network.arcs
-        let commodityCount = network.commodities.count
-        let values = solution.columnValues
         let quantities = network.demands.map { $0.quantity * demandScale }
-        let flowTolerance = Allocation.tolerance * max(1, quantities.reduce(0, +))
+        let flowTolerance = Self.flowTolerance(network, demandScale: demandScale)
         func clean(_ value: Double) -> Double { abs(value) <= flowTolerance ? 0 : value }
 
         var served = [Double](repeating: 0, count: quantities.count)
@@ -30,9 +71,7 @@ struct AllocationDecoder {
             guard let column else { continue }
             served[k] = Self.tidy(clean(min(quantities[k], max(0, quantities[k] - values[column]))))
         }
-
-        // Flows per commodity: arcFlow[c][a], throughput[c][n].
-        var arcFlow = [[Double]](repeating: [Double](repeating: 0, count: arcs.count), count: commodityCount)
+        var arcFlow = [[Double]](repeating: [Double](repeating: 0, count: arcs.count), count: network.commodities.count)
         var routesOfDemand = [[FlowPath]](repeating: [], count: quantities.count)
         for group in model.groups {
             let groupFlows = group.arcs.indices.map { clean(max(0, values[group.firstColumn + $0])) }
@@ -45,8 +84,20 @@ struct AllocationDecoder {
                 source: group.origin, arcs: group.arcs, tails: group.arcs.map { arcs[$0].from },
                 heads: group.arcs.map { arcs[$0].to }, flows: groupFlows, need: need,
                 nodeCount: network.nodes.count, tolerance: flowTolerance)
-            assign(paths, to: group.demands, served: served, into: &routesOfDemand, tolerance: flowTolerance)
+            assign(paths, to: group.demands, of: network, served: served, into: &routesOfDemand, tolerance: flowTolerance)
         }
+        return Flows(served: served, arcFlow: arcFlow, routes: routesOfDemand)
+    }
+
+    /// The ``Allocation`` of the flows (the arc formulation's own when `given` is `nil`).
+    func allocation(_ given: Flows? = nil) -> Allocation {
+        guard let flows = given ?? flows else { preconditionFailure("no flows to decode") }
+        let arcs = network.arcs
+        let commodityCount = network.commodities.count
+        let quantities = network.demands.map { $0.quantity * demandScale }
+        let served = flows.served
+        var arcFlow = flows.arcFlow
+        let routesOfDemand = flows.routes
 
         var throughput = [[Double]](repeating: [Double](repeating: 0, count: network.nodes.count), count: commodityCount)
         for c in 0..<commodityCount {
@@ -69,7 +120,7 @@ struct AllocationDecoder {
         }
         let nodeResults = network.nodes.indices.map { n in
             let flows = (0..<commodityCount).map { throughput[$0][n] }
-            let limits = limitResults(model.nodeLimitRows[n], current: nodeLimits[n], flows: flows)
+            let limits = limitResults(nodeLimitRows[n], current: nodeLimits[n], flows: flows)
             let flow = total(throughput, n)
             let capacity = nodeLimits[n].value(in: .networkUnit)
             return Allocation.NodeResult(
@@ -79,7 +130,7 @@ struct AllocationDecoder {
         }
         let arcResults = arcs.indices.map { a in
             let flows = (0..<commodityCount).map { arcFlow[$0][a] }
-            let limits = limitResults(model.arcLimitRows[a], current: arcLimits[a], flows: flows)
+            let limits = limitResults(arcLimitRows[a], current: arcLimits[a], flows: flows)
             let flow = total(arcFlow, a)
             let capacity = arcLimits[a].value(in: .networkUnit)
             return Allocation.ArcResult(
@@ -106,12 +157,12 @@ struct AllocationDecoder {
             objective: Self.tidy(parts.total), objectiveParts: parts, served: Self.tidy(totalServed),
             unserved: Self.tidy(totalQuantity - totalServed), commodities: commodityResults, demands: demandResults,
             nodes: nodeResults, arcs: arcResults, crossings: crossings(nodeResults, demandResults, totalServed),
-            iterations: solution.iterations)
+            iterations: iterations)
     }
 
     /// Each limit row's use (`Σ_c weight_c · flow_c`) and price.
     private func limitResults(_ rows: [AllocationModel.LimitRow], current: [CapacityLimit], flows: [Double]) -> [Allocation.LimitResult] {
-        let unit = model.network.network.unit
+        let unit = network.network.unit
         return rows.map { limit in
             let used = Self.tidy(zip(limit.weights, flows).reduce(0.0) { sum, pair in pair.0.map { sum + $0 * pair.1 } ?? sum })
             let capacity = current.value(in: limit.measure)
@@ -122,15 +173,15 @@ struct AllocationDecoder {
     }
 
     /// Hands each path's flow to the demands ending at its sink, in file order.
-    private func assign(
-        _ paths: [FlowPath], to demands: [Int], served: [Double], into routes: inout [[FlowPath]],
+    private static func assign(
+        _ paths: [FlowPath], to demands: [Int], of network: ActiveNetwork, served: [Double], into routes: inout [[FlowPath]],
         tolerance: Double
     ) {
         var left: [Int: Double] = [:]
         for k in demands { left[k] = served[k] }
         for path in paths {
             var flow = path.flow
-            for k in demands where model.network.demands[k].destination == path.sink {
+            for k in demands where network.demands[k].destination == path.sink {
                 guard flow > tolerance else { break }
                 let share = min(flow, left[k] ?? 0)
                 guard share > tolerance else { continue }
@@ -142,7 +193,6 @@ struct AllocationDecoder {
     }
 
     private func demandResult(_ k: Int, quantity: Double, served: Double, paths: [FlowPath]) -> Allocation.DemandResult {
-        let network = model.network
         let demand = network.demands[k]
         var flowOfArcs: [[Int]: Double] = [:]
         for path in paths { flowOfArcs[path.arcs, default: 0] += path.flow }
@@ -160,14 +210,13 @@ struct AllocationDecoder {
     }
 
     private func route(_ arcList: [Int], origin: Int?, commodity c: Int, flow: Double, served: Double) -> Allocation.Route {
-        let network = model.network
         var nodeIndices: [Int] = []
         if let first = arcList.first { nodeIndices.append(network.arcs[first].from) } else if let origin { nodeIndices.append(origin) }
         nodeIndices += arcList.map { network.arcs[$0].to }
         let arcHours = arcList.reduce(0.0) { $0 + network.terms(ofArc: $1, commodity: c).hours }
         let hours = arcHours + nodeIndices.reduce(0.0) { $0 + network.terms(ofNode: $1, commodity: c).hours }
-        let arcCost = arcList.reduce(0.0) { $0 + model.arcUnitCost[c][$1] }
-        let cost = arcCost + nodeIndices.reduce(0.0) { $0 + model.nodeUnitCost[c][$1] }
+        let arcCost = arcList.reduce(0.0) { $0 + arcUnitCost[c][$1] }
+        let cost = arcCost + nodeIndices.reduce(0.0) { $0 + nodeUnitCost[c][$1] }
         return Allocation.Route(
             nodes: nodeIndices.map { network.nodes[$0].id }, links: arcList.map { network.arcs[$0].linkID },
             flow: Self.tidy(flow), share: served > 0 ? Self.tidy(flow / served) : 0, hours: hours, cost: cost,
@@ -177,7 +226,6 @@ struct AllocationDecoder {
     private func objectiveParts(
         arcFlow: [[Double]], throughput: [[Double]], served: [Double], quantities: [Double]
     ) -> Allocation.ObjectiveParts {
-        let network = model.network
         var transport = 0.0
         var handling = 0.0
         var timeValue = 0.0
@@ -207,7 +255,6 @@ struct AllocationDecoder {
     private func crossings(
         _ nodes: [Allocation.NodeResult], _ demands: [Allocation.DemandResult], _ served: Double
     ) -> [Allocation.CrossingResult] {
-        let network = model.network
         let crossingNodes = network.nodes.indices.filter { network.nodes[$0].kind == .crossing }
         var flowByCrossing: [String: [String: Double]] = [:]
         for demand in demands {
@@ -243,7 +290,7 @@ struct AllocationDecoder {
     /// `−dual` of a capacity row, with solver noise and negative zero turned into 0.
     private func shadowPrice(_ row: Int?) -> Double {
         guard let row else { return 0 }
-        let price = -solution.rowDuals[row]
+        let price = -rowDuals[row]
         return abs(price) < 1e-7 ? 0 : Self.tidy(price)
     }
 }

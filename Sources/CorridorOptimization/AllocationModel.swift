@@ -374,7 +374,7 @@ public struct AllocationModel: Sendable {
 
     /// Rejects the numbers GLPK must never see (``ModelLimits``); the network validator checks the file,
     /// but a network built in code, or a scenario's `demandScale`, can still go past them.
-    private static func check(_ network: ActiveNetwork) throws(AllocationError) {
+    static func check(_ network: ActiveNetwork) throws(AllocationError) {
         let require = AllocationError.require
         let base = network.network
         try require(base.valueOfTimePerHour, ModelLimits.valueOfTimePerHour, "valueOfTimePerHour")

@@ -12,8 +12,37 @@ import CorridorModel
 /// - Throws: ``AllocationError/outOfRange(_:value:limit:)`` for numbers the program cannot hold,
 ///   ``AllocationError/solver(_:)`` when GLPK fails (an internal error: the program is always feasible
 ///   and bounded).
-public func allocate(_ network: ActiveNetwork) throws(AllocationError) -> Allocation {
-    try AllocationSolver(model: AllocationModel(network: network)).solve()
+public func allocate(
+    _ network: ActiveNetwork, method: AllocationMethod = .automatic, timeLimit: Double? = nil
+) throws(AllocationError) -> Allocation {
+    switch method.resolved(for: network) {
+    case .paths: try PathAllocationSolver(network: network).solve(timeLimit: timeLimit)
+    default: try AllocationSolver(model: AllocationModel(network: network)).solve(timeLimit: timeLimit)
+    }
+}
+
+/// How the allocation program is written and solved; both give the same optimum (docs/MODEL.md).
+public enum AllocationMethod: String, Sendable, CaseIterable {
+    /// The arc formulation (``AllocationModel``): one flow variable per origin, commodity and arc,
+    /// solved at once by the dual simplex from a shortest-path-tree basis; what sweeps re-solve warm.
+    case arcs
+    /// Column generation over paths (``PathAllocationSolver``).
+    case paths
+    /// ``arcs`` while the arc program is small, ``paths`` above ``automaticThreshold`` flow variables.
+    case automatic = "auto"
+
+    /// The number of flow variables (flow groups × arcs, an upper bound) above which `automatic` takes paths.
+    public static let automaticThreshold = 200_000
+
+    /// `arcs` or `paths`: what `automatic` means for this network.
+    public func resolved(for network: ActiveNetwork) -> AllocationMethod {
+        guard self == .automatic else { return self }
+        var groups = Set<Int>()
+        for demand in network.demands where demand.isServable {
+            groups.insert((demand.origin ?? 0) * network.commodities.count + demand.commodity)
+        }
+        return groups.count * network.arcs.count > Self.automaticThreshold ? .paths : .arcs
+    }
 }
 
 /// Why an allocation could not be computed.

@@ -141,6 +141,14 @@ int cglpk_set_row_bounds(cglpk_problem *problem, int count, const int *rows, con
 int cglpk_set_column_bounds(cglpk_problem *problem, int count, const int *columns, const double *lower,
                             const double *upper, char *message, size_t capacity);
 
+/// Appends `count` columns with bounds (±INFINITY: none), objective coefficients and entries: column k's
+/// entries are `rows[starts[k] ..< starts[k+1]]` (1-based GLPK row numbers) and the same range of `values`;
+/// `starts` has `count + 1` elements and `starts[0] >= 1`, so that the arrays hold a slot before each
+/// column's first entry (GLPK reads its arrays from index 1).
+int cglpk_add_columns(cglpk_problem *problem, int count, const double *lower, const double *upper,
+                      const double *objective, const int *starts, const int *rows, const double *values,
+                      char *message, size_t capacity);
+
 /// Sets `count` objective coefficients (0-based column indices).
 int cglpk_set_objective(cglpk_problem *problem, int count, const int *columns, const double *coefficients,
                         char *message, size_t capacity);

@@ -13,7 +13,10 @@ struct AllocateCommand: ParsableCommand {
         abstract: "Split demand across crossings and lines at least total cost; report unserved demand and shadow prices.",
         discussion: """
             Formats: table (default), json (corridor-allocation/1), csv (a folder of tables; needs --output DIR), \
-            geojson (a FeatureCollection). --write-lp/--write-mps export the linear program for other solvers.
+            geojson (a FeatureCollection). --write-lp/--write-mps export the linear program for other solvers \
+            (always the full arc formulation). --method paths solves by column generation over paths, arcs the \
+            arc formulation at once; auto (default) takes paths when the arc program would exceed \
+            \(AllocationMethod.automaticThreshold) flow variables. Both give the same optimum.
             """)
 
     @OptionGroup var networkOptions: NetworkOptions
@@ -41,6 +44,9 @@ struct AllocateCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the seconds spent reading, building, solving, decoding and writing to standard error.")
     var timings = false
 
+    @Option(name: .long, help: "How to solve: auto, arcs or paths (column generation).")
+    var method: AllocationMethod = .automatic
+
     func validate() throws {
         if let demands, demands < 0 { throw ValidationError("--demands must not be negative") }
         if format == .csv, output == nil {
@@ -59,21 +65,34 @@ struct AllocateCommand: ParsableCommand {
         let network = try networkOptions.loadActiveNetwork()
         let started = clock.now
         let readDuration = started - reading
-        let solver = try AllocationSolver(model: AllocationModel(network: network))
-        let build = clock.now - started
-        let allocation = try solver.solve()
-        let solve = solver.lastTimings
+        func seconds(_ duration: Duration) -> String { String(format: "%.4f", duration.seconds) }
+        let exported = writeLP != nil || writeMPS != nil ? try AllocationModel(network: network) : nil
+        let allocation: Allocation
+        let report: String
+        if method.resolved(for: network) == .paths {
+            let solver = try PathAllocationSolver(network: network)
+            let build = clock.now - started
+            allocation = try solver.solve()
+            let solve = solver.lastTimings
+            report = "build \(seconds(build)) s, solve \(seconds(solve.simplex)) s in GLPK + \(seconds(solve.pricing)) s pricing "
+                + "(\(solver.lastRounds.rounds) rounds, \(solver.lastRounds.paths) paths, \(allocation.iterations) simplex iterations), "
+                + "decode \(seconds(solve.decoding)) s"
+        } else {
+            let solver = try AllocationSolver(model: exported ?? AllocationModel(network: network))
+            let build = clock.now - started
+            allocation = try solver.solve()
+            let solve = solver.lastTimings
+            report = "build \(seconds(build)) s, solve \(seconds(solve.simplex)) s "
+                + "(\(allocation.iterations) simplex iterations), decode \(seconds(solve.decoding)) s"
+        }
         let writing = clock.now
         // The result first: if it cannot be written, neither is the model.
         try write(allocation, network: network)
-        if let writeLP { try OutputFile.write(solver.model.program.lpText(), to: writeLP) }
-        if let writeMPS { try OutputFile.write(solver.model.program.mpsText(), to: writeMPS) }
+        if let writeLP, let exported { try OutputFile.write(exported.program.lpText(), to: writeLP) }
+        if let writeMPS, let exported { try OutputFile.write(exported.program.mpsText(), to: writeMPS) }
         if timings {
-            func seconds(_ duration: Duration) -> String { String(format: "%.4f", duration.seconds) }
             Terminal.printError(
-                "timings: read \(seconds(readDuration)) s, build \(seconds(build)) s, solve \(seconds(solve.simplex)) s "
-                    + "(\(allocation.iterations) simplex iterations), decode \(seconds(solve.decoding)) s, "
-                    + "write \(seconds(clock.now - writing)) s")
+                "timings: read \(seconds(readDuration)) s, \(report), write \(seconds(clock.now - writing)) s")
         }
     }
 
@@ -100,3 +119,5 @@ struct AllocateCommand: ParsableCommand {
         try Delivery.text(text, to: output)
     }
 }
+
+extension AllocationMethod: ExpressibleByArgument {}
