@@ -338,6 +338,23 @@ int cglpk_add_columns(cglpk_problem *problem, int count, const double *lower, co
     return CGLPK_OK;
 }
 
+int cglpk_add_rows(cglpk_problem *problem, int count, const double *lower, const double *upper, const int *starts,
+                   const int *columns, const double *values, char *message, size_t capacity) {
+    GUARDED_SECTION(problem, message, capacity);
+    glp_prob *P = problem->glpk;
+    int first = glp_add_rows(P, count);
+    for (int k = 0; k < count; k++) {
+        int row = first + k;
+        set_bounds(P, 1, row, lower[k], upper[k]);
+        int length = starts[k + 1] - starts[k];
+        glp_set_mat_row(P, row, length, columns + starts[k] - 1, values + starts[k] - 1);
+        /* A new row enters with its auxiliary variable basic, so the basis stays a basis. */
+        glp_set_row_stat(P, row, GLP_BS);
+    }
+    guard_end();
+    return CGLPK_OK;
+}
+
 void cglpk_free_environment(void) {
     environment_generation += 1;
     glp_free_env();

@@ -57,7 +57,7 @@ public enum GLPK {
 /// ```
 public final class GLPKSolver {
     private let handle: OpaquePointer
-    private let rowNames: [String]
+    private var rowNames: [String]
     private var columnNames: [String]
 
     public var rowCount: Int { rowNames.count }
@@ -312,6 +312,7 @@ public final class GLPKSolver {
     ///   ``SolverError/internalFault(_:)`` if the problem is gone.
     @discardableResult
     public func addColumns(_ columns: [NewColumn]) throws -> Range<Int> {
+        guard !columns.isEmpty else { return columnCount..<columnCount }
         var lower: [Double] = []
         var upper: [Double] = []
         var objective: [Double] = []
@@ -347,6 +348,55 @@ public final class GLPKSolver {
         guard code == CGLPK_OK else { throw Self.fault(code, message, while: "adding columns") }
         columnNames += columns.map(\.name)
         return first..<columnCount
+    }
+
+    /// A row to append to the loaded problem: bounds and its entries by column.
+    public struct NewRow: Sendable {
+        public let name: String
+        public let lower: Double?
+        public let upper: Double?
+        public let entries: [(column: Int, coefficient: Double)]
+
+        public init(name: String, lower: Double?, upper: Double?, entries: [(column: Int, coefficient: Double)]) {
+            (self.name, self.lower, self.upper, self.entries) = (name, lower, upper, entries)
+        }
+    }
+
+    /// Appends rows to the loaded problem (`glp_add_rows`, `glp_set_mat_row`), each with its slack basic,
+    /// so the held basis stays a basis (row generation: the next solve repairs what the rows cut off).
+    /// - Returns: the new rows' indices.
+    /// - Throws: ``LinearProgramError`` for an unknown column, a non-finite number or lower > upper;
+    ///   ``SolverError/internalFault(_:)`` if the problem is gone.
+    @discardableResult
+    public func addRows(_ newRows: [NewRow]) throws -> Range<Int> {
+        guard !newRows.isEmpty else { return rowCount..<rowCount }
+        var lower: [Double] = []
+        var upper: [Double] = []
+        var starts: [Int32] = [1]
+        var columns: [Int32] = [0]
+        var values: [Double] = [0]
+        for (offset, row) in newRows.enumerated() {
+            try Self.checkBounds(row.lower, row.upper, at: .row(rowCount + offset, name: row.name))
+            for entry in row.entries {
+                guard columnNames.indices.contains(entry.column), entry.coefficient.isFinite else {
+                    throw LinearProgramError(issues: [
+                        .indexOutOfRange(operation: "addRows", kind: .column, index: entry.column, count: columnCount)
+                    ])
+                }
+                columns.append(Int32(entry.column + 1))
+                values.append(entry.coefficient)
+            }
+            starts.append(Int32(columns.count))
+            lower.append(row.lower ?? -.infinity)
+            upper.append(row.upper ?? .infinity)
+        }
+        let first = rowCount
+        let (code, message) = Self.guarded { buffer, capacity in
+            cglpk_add_rows(handle, Int32(newRows.count), lower, upper, starts, columns, values, buffer, capacity)
+        }
+        guard code == CGLPK_OK else { throw Self.fault(code, message, while: "adding rows") }
+        rowNames += newRows.map(\.name)
+        return first..<rowCount
     }
 
     /// Replaces a column's objective coefficient in the loaded problem (`glp_set_obj_coef`).

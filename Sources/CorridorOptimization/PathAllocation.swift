@@ -19,12 +19,16 @@
 //   reduced cost of p = Σ_{a∈p} (c_{a,c} − Σ_{limits of a} w·π) + Σ_{n∈p} (h_{n,c} − Σ_{limits of n} w·π) − σ_k
 //
 // Every weight is ≥ 0 (π ≤ 0), so one Dijkstra per origin and commodity finds the cheapest path to every
-// destination. A demand whose cheapest path has negative reduced cost gets it as a new column; when none
-// has, every column of the full program prices out, and the restricted optimum is the full optimum, with
-// duals that are optimal for it too (Ahuja–Magnanti–Orlin, *Network Flows*, §17.4; Desaulniers, Desrosiers
+// destination. A demand whose cheapest path has negative reduced cost gets it as a new column.
+//
+// Limit rows are generated too: most limits never bind, so a limit's row enters the program only once the
+// flows break it (its dual is 0 until then, which is what a slack row would have). When no path prices
+// out and no limit is broken, the restricted optimum is feasible for the full program and every column
+// and row of it prices out, so it is the full optimum, with duals that are optimal for it too (Ahuja–Magnanti–Orlin, *Network Flows*, §17.4; Desaulniers, Desrosiers
 // and Solomon, *Column Generation*, 2005, ch. 1).
 
 import CorridorLP
+import Foundation
 import CorridorModel
 import CorridorRouting
 
@@ -48,13 +52,26 @@ public final class PathAllocationSolver {
     /// Demand row and `u` column per demand; `nil` for a demand with an end off.
     private let demandRow: [Int?]
     private let unservedColumn: [Int?]
-    private let nodeLimitRows: [[AllocationModel.LimitRow]]
-    private let arcLimitRows: [[AllocationModel.LimitRow]]
+    /// One limit of a node or an arc, and its row once it has one.
+    private struct Limit {
+        let measure: CapacityMeasure
+        let value: Double
+        /// Per commodity, `1 / load`; `nil` where the limit does not count the commodity.
+        let weights: [Double?]
+        var row: Int?
+    }
+    private var nodeLimits: [[Limit]]
+    private var arcLimits: [[Limit]]
+    /// The paths (positions in ``paths``) through each node and each arc.
+    private var pathsThroughNode: [[Int]]
+    private var pathsThroughArc: [[Int]]
     /// Servable demands grouped by origin and commodity, in order of each group's first demand.
     private let groups: [(origin: Int, commodity: Int, demands: [Int])]
     /// The paths in the program: demand and arcs, in column order after ``firstPathColumn``.
     private var paths: [(demand: Int, arcs: [Int])] = []
     private var pathSet: Set<[Int]> = []
+    /// Per commodity, the graph's slots whose arc does not accept it.
+    private let blockedSlots: [[Bool]]
     private let firstPathColumn: Int
 
     /// Builds the restricted master program: a demand row and `u` column per servable demand, a row per
@@ -92,23 +109,18 @@ public final class PathAllocationSolver {
                 groups.append((origin, demand.commodity, [k]))
             }
         }
-        func weights(_ measure: CapacityMeasure) -> [Double?] {
-            network.commodities.map { $0.load(per: measure, networkUnit: network.network.unit).map { 1 / $0 } }
-        }
-        var nodeLimitRows = [[AllocationModel.LimitRow]](repeating: [], count: network.nodes.count)
-        for (n, node) in network.nodes.enumerated() {
-            for limit in node.limits {
-                let row = program.addRow(name: "capn_\(n)_\(nodeLimitRows[n].count)", lower: nil, upper: limit.value, terms: [])
-                nodeLimitRows[n].append(.init(measure: limit.measure, row: row, weights: weights(limit.measure)))
+        func limits(_ limits: [CapacityLimit]) -> [Limit] {
+            limits.map { limit in
+                Limit(
+                    measure: limit.measure, value: limit.value,
+                    weights: network.commodities.map { $0.load(per: limit.measure, networkUnit: network.network.unit).map { 1 / $0 } },
+                    row: nil)
             }
         }
-        var arcLimitRows = [[AllocationModel.LimitRow]](repeating: [], count: network.arcs.count)
-        for (a, arc) in network.arcs.enumerated() {
-            for limit in arc.limits {
-                let row = program.addRow(name: "capa_\(a)_\(arcLimitRows[a].count)", lower: nil, upper: limit.value, terms: [])
-                arcLimitRows[a].append(.init(measure: limit.measure, row: row, weights: weights(limit.measure)))
-            }
-        }
+        nodeLimits = network.nodes.map { limits($0.limits) }
+        arcLimits = network.arcs.map { limits($0.limits) }
+        pathsThroughNode = Array(repeating: [], count: network.nodes.count)
+        pathsThroughArc = Array(repeating: [], count: network.arcs.count)
         program.addColumn(name: "constant", lower: 1, upper: 1, objective: constant)
         firstPathColumn = program.columnCount
         do {
@@ -118,9 +130,9 @@ public final class PathAllocationSolver {
         }
         self.demandRow = demandRow
         self.unservedColumn = unservedColumn
-        self.nodeLimitRows = nodeLimitRows
-        self.arcLimitRows = arcLimitRows
         self.groups = groups
+        let graph = graph
+        blockedSlots = (0..<commodityCount).map { c in graph.arcIDs.map { !network.terms(ofArc: Int($0), commodity: c).accepts } }
     }
 
     /// Generates paths until none has a negative reduced cost, then decodes the optimum.
@@ -152,18 +164,26 @@ public final class PathAllocationSolver {
             let columns = priceOut(solution.rowDuals)
             pricing += clock.now - solved
             rounds += 1
-            guard !columns.isEmpty else { break }
             do {
                 try solver.addColumns(columns)
+                // After the new columns, so that each new row holds every path through its element.
+                let rows = brokenLimitRows(solution.columnValues)
+                guard !columns.isEmpty || !rows.isEmpty else { break }
+                try solver.addRows(rows)
             } catch {
-                throw .solver("adding paths: \(error)")
+                throw .solver("adding paths and limits: \(error)")
             }
         } while true
 
         let decodeStart = clock.now
+        // A limit that never got a row was never broken: its dual is 0, read from one extra slot.
+        let zeroDual = solution.rowDuals.count
+        func rows(_ limits: [Limit]) -> [AllocationModel.LimitRow] {
+            limits.map { .init(measure: $0.measure, row: $0.row ?? zeroDual, weights: $0.weights) }
+        }
         let decoder = AllocationDecoder(
-            network: network, demandScale: 1, nodeLimitRows: nodeLimitRows, arcLimitRows: arcLimitRows,
-            rowDuals: solution.rowDuals, iterations: iterations, nodeLimits: network.nodes.map(\.limits),
+            network: network, demandScale: 1, nodeLimitRows: nodeLimits.map(rows), arcLimitRows: arcLimits.map(rows),
+            rowDuals: solution.rowDuals + [0], iterations: iterations, nodeLimits: network.nodes.map(\.limits),
             arcLimits: network.arcs.map(\.limits), arcUnitCost: arcUnitCost, nodeUnitCost: nodeUnitCost)
         let allocation = decoder.allocation(flows(solution.columnValues))
         lastRounds = (rounds, paths.count)
@@ -171,51 +191,52 @@ public final class PathAllocationSolver {
         return allocation
     }
 
-    /// One round of pricing: for every origin and commodity, the cheapest paths under the duals' weights;
-    /// a new column for every demand whose path has negative reduced cost and is not already in the program.
+    /// One round of pricing: for every origin and commodity, the cheapest paths under the duals' weights
+    /// (the searches run in parallel); a new column for every demand whose path has negative reduced cost
+    /// and is not already in the program.
     private func priceOut(_ duals: [Double]) -> [GLPKSolver.NewColumn] {
         let arcs = network.arcs
         let commodityCount = network.commodities.count
         /// `−Σ w·π` over an element's limit rows that count commodity c: what the prices add per unit.
-        func surcharge(_ rows: [AllocationModel.LimitRow], _ c: Int) -> Double {
-            rows.reduce(0.0) { sum, limit in limit.weights[c].map { sum - $0 * min(0, duals[limit.row]) } ?? sum }
-        }
-        var columns: [GLPKSolver.NewColumn] = []
-        var slotWeights: [[Double]?] = Array(repeating: nil, count: commodityCount)
-        var nodeWeights: [[Double]?] = Array(repeating: nil, count: commodityCount)
-        var blocked: [[Bool]?] = Array(repeating: nil, count: commodityCount)
-        for group in groups {
-            let c = group.commodity
-            if slotWeights[c] == nil {
-                let nodeWeight = network.nodes.indices.map { nodeUnitCost[c][$0] + surcharge(nodeLimitRows[$0], c) }
-                nodeWeights[c] = nodeWeight
-                slotWeights[c] = graph.arcIDs.map { id in
-                    let a = Int(id)
-                    return arcUnitCost[c][a] + surcharge(arcLimitRows[a], c) + nodeWeight[arcs[a].to]
-                }
-                blocked[c] = graph.arcIDs.map { !network.terms(ofArc: Int($0), commodity: c).accepts }
+        func surcharge(_ limits: [Limit], _ c: Int) -> Double {
+            limits.reduce(0.0) { sum, limit in
+                guard let row = limit.row, let weight = limit.weights[c] else { return sum }
+                return sum - weight * min(0, duals[row])
             }
-            let tree = Dijkstra.run(
-                in: graph, slotWeights: slotWeights[c] ?? [], from: group.origin, blockedSlots: blocked[c] ?? [])
-            let originWeight = nodeWeights[c]?[group.origin] ?? 0
-            for k in group.demands {
-                guard let destination = network.demands[k].destination, tree.isReached(destination),
-                    let row = demandRow[k]
-                else { continue }
-                let sigma = duals[row]
-                let reducedCost = tree.distances[destination] + originWeight - sigma
-                guard reducedCost < -1e-9 * max(1, abs(sigma)) else { continue }
-                var pathArcs: [Int] = []
-                var node = destination
-                while node != group.origin {
-                    let a = Int(graph.arcIDs[Int(tree.predecessorSlots[node])])
-                    pathArcs.append(a)
-                    node = arcs[a].from
-                }
-                pathArcs.reverse()
-                guard pathSet.insert([k] + pathArcs).inserted else { continue }
+        }
+        var slotWeights = [[Double]](repeating: [], count: commodityCount)
+        var nodeWeights = [[Double]](repeating: [], count: commodityCount)
+        for c in Set(groups.map(\.commodity)) {
+            let nodeWeight = network.nodes.indices.map { nodeUnitCost[c][$0] + surcharge(nodeLimits[$0], c) }
+            nodeWeights[c] = nodeWeight
+            slotWeights[c] = graph.arcIDs.map { id in
+                let a = Int(id)
+                return arcUnitCost[c][a] + surcharge(arcLimits[a], c) + nodeWeight[arcs[a].to]
+            }
+        }
+        let search = PricingSearch(
+            network: network, graph: graph, groups: groups, demandRow: demandRow, duals: duals, slotWeights: slotWeights,
+            nodeWeights: nodeWeights, blockedSlots: blockedSlots)
+        let found = [[(demand: Int, arcs: [Int])]](unsafeUninitializedCapacity: groups.count) { buffer, count in
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: groups.count) { g in
+                (slots.baseAddress! + g).initialize(to: search.improvingPaths(ofGroup: g))
+            }
+            count = groups.count
+        }
+
+        var columns: [GLPKSolver.NewColumn] = []
+        for (g, group) in groups.enumerated() {
+            for (k, pathArcs) in found[g] {
+                guard let row = demandRow[k], pathSet.insert([k] + pathArcs).inserted else { continue }
+                columns.append(column(for: k, commodity: group.commodity, origin: group.origin, arcs: pathArcs, row: row))
+                let position = paths.count
                 paths.append((k, pathArcs))
-                columns.append(column(for: k, commodity: c, origin: group.origin, arcs: pathArcs, row: row))
+                pathsThroughNode[group.origin].append(position)
+                for a in pathArcs {
+                    pathsThroughArc[a].append(position)
+                    pathsThroughNode[arcs[a].to].append(position)
+                }
             }
         }
         return columns
@@ -225,17 +246,45 @@ public final class PathAllocationSolver {
     private func column(for k: Int, commodity c: Int, origin: Int, arcs pathArcs: [Int], row: Int) -> GLPKSolver.NewColumn {
         var cost = nodeUnitCost[c][origin]
         var entries: [(row: Int, coefficient: Double)] = [(row, 1)]
-        func count(_ rows: [AllocationModel.LimitRow]) {
-            for limit in rows { if let weight = limit.weights[c] { entries.append((limit.row, weight)) } }
+        func count(_ limits: [Limit]) {
+            for limit in limits { if let row = limit.row, let weight = limit.weights[c] { entries.append((row, weight)) } }
         }
-        count(nodeLimitRows[origin])
+        count(nodeLimits[origin])
         for a in pathArcs {
             let head = network.arcs[a].to
             cost += arcUnitCost[c][a] + nodeUnitCost[c][head]
-            count(arcLimitRows[a])
-            count(nodeLimitRows[head])
+            count(arcLimits[a])
+            count(nodeLimits[head])
         }
         return GLPKSolver.NewColumn(name: "p_\(paths.count)", lower: 0, upper: nil, objective: cost, entries: entries)
+    }
+
+    /// Rows for the limits without one that the paths' flows break (beyond 1e-9 relative), each holding every
+    /// path through its element; the limits are marked as having them.
+    private func brokenLimitRows(_ values: [Double]) -> [GLPKSolver.NewRow] {
+        var rows: [GLPKSolver.NewRow] = []
+        func check(_ limits: inout [Limit], through pathIndices: [Int], name: String) {
+            for index in limits.indices where limits[index].row == nil {
+                var used = 0.0
+                var entries: [(column: Int, coefficient: Double)] = []
+                for position in pathIndices {
+                    guard let weight = limits[index].weights[network.demands[paths[position].demand].commodity] else { continue }
+                    let column = firstPathColumn + position
+                    used += weight * (values.indices.contains(column) ? values[column] : 0)
+                    entries.append((column, weight))
+                }
+                guard used > limits[index].value * (1 + 1e-9) + 1e-9 else { continue }
+                limits[index].row = solver.rowCount + rows.count
+                rows.append(.init(name: "\(name)_\(index)", lower: nil, upper: limits[index].value, entries: entries))
+            }
+        }
+        for n in nodeLimits.indices where !nodeLimits[n].isEmpty {
+            check(&nodeLimits[n], through: pathsThroughNode[n], name: "capn_\(n)")
+        }
+        for a in arcLimits.indices where !arcLimits[a].isEmpty {
+            check(&arcLimits[a], through: pathsThroughArc[a], name: "capa_\(a)")
+        }
+        return rows
     }
 
     /// Served quantities, flows and routes from the path columns' values.
@@ -258,5 +307,42 @@ public final class PathAllocationSolver {
             routes[path.demand].append(FlowPath(arcs: path.arcs, sink: destination, flow: flow))
         }
         return .init(served: served, arcFlow: arcFlow, routes: routes)
+    }
+}
+
+/// The searches of one pricing round, with everything they read, so that they can run on several threads.
+private struct PricingSearch: Sendable {
+    let network: ActiveNetwork
+    let graph: Digraph
+    let groups: [(origin: Int, commodity: Int, demands: [Int])]
+    let demandRow: [Int?]
+    let duals: [Double]
+    let slotWeights: [[Double]]
+    let nodeWeights: [[Double]]
+    let blockedSlots: [[Bool]]
+
+    /// The cheapest path of each demand of the group whose reduced cost is negative (below
+    /// `−1e-9·max(1, |σ_k|)`), as arcs from the origin.
+    func improvingPaths(ofGroup g: Int) -> [(demand: Int, arcs: [Int])] {
+        let group = groups[g]
+        let c = group.commodity
+        let tree = Dijkstra.run(in: graph, slotWeights: slotWeights[c], from: group.origin, blockedSlots: blockedSlots[c])
+        let originWeight = nodeWeights[c][group.origin]
+        var found: [(demand: Int, arcs: [Int])] = []
+        for k in group.demands {
+            guard let destination = network.demands[k].destination, tree.isReached(destination), let row = demandRow[k]
+            else { continue }
+            let sigma = duals[row]
+            guard tree.distances[destination] + originWeight - sigma < -1e-9 * max(1, abs(sigma)) else { continue }
+            var pathArcs: [Int] = []
+            var node = destination
+            while node != group.origin {
+                let a = Int(graph.arcIDs[Int(tree.predecessorSlots[node])])
+                pathArcs.append(a)
+                node = network.arcs[a].from
+            }
+            found.append((k, pathArcs.reversed()))
+        }
+        return found
     }
 }

@@ -164,6 +164,45 @@ import Testing
         #expect(closed.demands[1].unserved == 100 && closed.objective == 10 + 100 * 50)
     }
 
+    // MARK: - Column generation against the arc formulation
+
+    /// Both methods solve the same program: equal objectives, and on the teaching network (whose optimum
+    /// is unique) the same prices of every limit.
+    @Test(arguments: ["baseline", "dostyk-queue", "ore-boom", "third-crossing"])
+    func pathsAndArcsAgreeOnTheTeachingNetwork(_ scenario: String) throws {
+        let network = try Self.bundled("two-way.json").activate(scenario: scenario)
+        let arcs = try allocate(network, method: .arcs)
+        let paths = try allocate(network, method: .paths)
+        #expect(Self.close(paths.objective, arcs.objective))
+        for (a, b) in zip(arcs.arcs, paths.arcs) {
+            #expect(zip(a.limits, b.limits).allSatisfy { Self.close($0.shadowPrice, $1.shadowPrice) }, "\(a.linkID)")
+            #expect(zip(a.flows, b.flows).allSatisfy { Self.close($0, $1) }, "\(a.linkID)")
+        }
+        #expect(paths.demands.map(\.served) == arcs.demands.map(\.served))
+    }
+
+    /// Every scenario of the bundled networks, and random two-commodity ones: the same optimum either way.
+    @Test func pathsAndArcsAgreeOnTheBundledNetworks() throws {
+        for name in ["tiny.json", "china-europe.json"] {
+            let network = try Self.bundled(name)
+            for scenario in [nil] + network.scenarios.map(\.id) {
+                let active = try network.activate(scenario: scenario)
+                let arcs = try allocate(active, method: .arcs)
+                let paths = try allocate(active, method: .paths)
+                #expect(abs(paths.objective - arcs.objective) <= 1e-9 * max(1, arcs.objective), "\(name) \(scenario ?? "baseline")")
+                #expect(paths.served == arcs.served || abs(paths.served - arcs.served) <= 1e-6 * max(1, arcs.served))
+            }
+        }
+    }
+
+    @Test(arguments: 0..<40)
+    func pathsAndArcsAgreeOnRandomNetworks(seed: UInt64) throws {
+        let active = try Self.read(Self.randomNetwork(seed: 1000 + seed)).activate(scenario: nil)
+        let arcs = try allocate(active, method: .arcs)
+        let paths = try allocate(active, method: .paths)
+        #expect(abs(paths.objective - arcs.objective) <= 1e-9 * max(1, abs(arcs.objective)), "seed \(seed)")
+    }
+
     // MARK: - Against an independent LP
 
     /// Random two-commodity, two-direction networks: corridor's objective equals the one HiGHS finds for

@@ -87,8 +87,8 @@ typedef struct cglpk_simplex_parameters {
     int dual;
     int presolve;
     /// 1: scale the problem (glp_scale_prob with GLP_SF_AUTO) before solving, 0: solve it unscaled. The
-    /// factors depend on the matrix alone, which never changes after loading, so they are computed once
-    /// and kept until a call asks for the other setting (then glp_unscale_prob).
+    /// factors depend on the matrix alone, so they are computed once and kept until a call asks for the
+    /// other setting (then glp_unscale_prob); rows and columns added later keep the factor 1.
     int scale;
     /// Basis to start from: CGLPK_BASIS_HELD (the one the problem holds), or replace it first.
     int starting_basis;
@@ -148,6 +148,11 @@ int cglpk_set_column_bounds(cglpk_problem *problem, int count, const int *column
 int cglpk_add_columns(cglpk_problem *problem, int count, const double *lower, const double *upper,
                       const double *objective, const int *starts, const int *rows, const double *values,
                       char *message, size_t capacity);
+
+/// Appends `count` rows with bounds and entries laid out as in `cglpk_add_columns` (1-based GLPK column
+/// numbers); each new row's auxiliary variable is basic, so a held basis stays valid.
+int cglpk_add_rows(cglpk_problem *problem, int count, const double *lower, const double *upper, const int *starts,
+                   const int *columns, const double *values, char *message, size_t capacity);
 
 /// Sets `count` objective coefficients (0-based column indices).
 int cglpk_set_objective(cglpk_problem *problem, int count, const int *columns, const double *coefficients,
