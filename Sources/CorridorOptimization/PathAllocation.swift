@@ -59,6 +59,8 @@ public final class PathAllocationSolver {
         /// Per commodity, `1 / load`; `nil` where the limit does not count the commodity.
         let weights: [Double?]
         var row: Int?
+        /// The price the seed's congestion pricing has put on the limit (money per unit of the measure).
+        var congestionPrice = 0.0
     }
     private var nodeLimits: [[Limit]]
     private var arcLimits: [[Limit]]
@@ -73,6 +75,9 @@ public final class PathAllocationSolver {
     /// Per commodity, the graph's slots whose arc does not accept it.
     private let blockedSlots: [[Bool]]
     private let firstPathColumn: Int
+    /// Rounds of congestion pricing that seed the program (``seed(rounds:)``); measured on the generated
+    /// two-commodity corridors of Benchmarks/allocation (Benchmarks/README.md).
+    static let seedRounds = 8
 
     /// Builds the restricted master program: a demand row and `u` column per servable demand, a row per
     /// limit, no path yet.
@@ -148,6 +153,15 @@ public final class PathAllocationSolver {
         var solution: LPSolution
         var options = SolverOptions(timeLimit: timeLimit)
         options.method = .primal
+        let seedStart = clock.now
+        let seeded = seed(rounds: Self.seedRounds)
+        pricing += clock.now - seedStart
+        do {
+            try solver.addColumns(seeded.columns)
+            try solver.addRows(seeded.rows)
+        } catch {
+            throw .solver("adding the first paths: \(error)")
+        }
         repeat {
             let started = clock.now
             do {
@@ -191,18 +205,24 @@ public final class PathAllocationSolver {
         return allocation
     }
 
-    /// One round of pricing: for every origin and commodity, the cheapest paths under the duals' weights
+    /// One round of pricing under the program's duals: for every origin and commodity, the cheapest paths
     /// (the searches run in parallel); a new column for every demand whose path has negative reduced cost
     /// and is not already in the program.
     private func priceOut(_ duals: [Double]) -> [GLPKSolver.NewColumn] {
+        let found = cheapestPaths(
+            price: { limit in limit.row.map { -min(0, duals[$0]) } ?? 0 },
+            threshold: demandRow.map { row in row.map { duals[$0] } ?? 0 })
+        return columns(for: found)
+    }
+
+    /// The cheapest path of every demand under costs plus `price(limit) × weight` for each limit passed,
+    /// kept when its price is below the demand's `threshold` by more than 1e-9 relative.
+    private func cheapestPaths(price: (Limit) -> Double, threshold: [Double]) -> [[(demand: Int, arcs: [Int])]] {
         let arcs = network.arcs
         let commodityCount = network.commodities.count
-        /// `−Σ w·π` over an element's limit rows that count commodity c: what the prices add per unit.
+        /// `Σ price·w` over an element's limits that count commodity c: what the prices add per unit.
         func surcharge(_ limits: [Limit], _ c: Int) -> Double {
-            limits.reduce(0.0) { sum, limit in
-                guard let row = limit.row, let weight = limit.weights[c] else { return sum }
-                return sum - weight * min(0, duals[row])
-            }
+            limits.reduce(0.0) { sum, limit in limit.weights[c].map { sum + $0 * price(limit) } ?? sum }
         }
         var slotWeights = [[Double]](repeating: [], count: commodityCount)
         var nodeWeights = [[Double]](repeating: [], count: commodityCount)
@@ -215,16 +235,19 @@ public final class PathAllocationSolver {
             }
         }
         let search = PricingSearch(
-            network: network, graph: graph, groups: groups, demandRow: demandRow, duals: duals, slotWeights: slotWeights,
+            network: network, graph: graph, groups: groups, threshold: threshold, slotWeights: slotWeights,
             nodeWeights: nodeWeights, blockedSlots: blockedSlots)
-        let found = [[(demand: Int, arcs: [Int])]](unsafeUninitializedCapacity: groups.count) { buffer, count in
+        return [[(demand: Int, arcs: [Int])]](unsafeUninitializedCapacity: groups.count) { buffer, count in
             nonisolated(unsafe) let slots = buffer
             DispatchQueue.concurrentPerform(iterations: groups.count) { g in
                 (slots.baseAddress! + g).initialize(to: search.improvingPaths(ofGroup: g))
             }
             count = groups.count
         }
+    }
 
+    /// Columns for the paths not yet in the program, recorded as the program's.
+    private func columns(for found: [[(demand: Int, arcs: [Int])]]) -> [GLPKSolver.NewColumn] {
         var columns: [GLPKSolver.NewColumn] = []
         for (g, group) in groups.enumerated() {
             for (k, pathArcs) in found[g] {
@@ -235,26 +258,104 @@ public final class PathAllocationSolver {
                 pathsThroughNode[group.origin].append(position)
                 for a in pathArcs {
                     pathsThroughArc[a].append(position)
-                    pathsThroughNode[arcs[a].to].append(position)
+                    pathsThroughNode[network.arcs[a].to].append(position)
                 }
             }
         }
         return columns
     }
 
+    /// A first set of paths, and rows for the limits they overload, before the first solve: a few rounds
+    /// of congestion pricing (a subgradient step on the limits' prices per round). Each demand sends its
+    /// whole quantity along its cheapest path under the prices; an overloaded limit's price then rises by
+    /// half the unit cost of what crosses it times its relative overload, an unused one's price halves.
+    /// The paths are only candidates: the program picks among them and column generation goes on from
+    /// there, so the seed changes the number of rounds, never the optimum.
+    private func seed(rounds: Int) -> (columns: [GLPKSolver.NewColumn], rows: [GLPKSolver.NewRow]) {
+        var columns: [GLPKSolver.NewColumn] = []
+        var overloaded = Set<LimitID>()
+        let open = [Double](repeating: .infinity, count: network.demands.count)
+        for _ in 0..<rounds {
+            let found = cheapestPaths(price: { $0.congestionPrice }, threshold: open)
+            columns += self.columns(for: found)
+            // What each limit carries if every demand takes its path, and what that freight pays per unit.
+            var usage: [LimitID: (used: Double, cost: Double)] = [:]
+            for (g, group) in groups.enumerated() {
+                let c = group.commodity
+                for (k, pathArcs) in found[g] {
+                    let quantity = network.demands[k].quantity
+                    let cost = pathCost(commodity: c, origin: group.origin, arcs: pathArcs) * quantity
+                    func add(_ limits: [Limit], _ id: (Int, Int) -> LimitID, _ element: Int) {
+                        for (index, limit) in limits.enumerated() {
+                            guard let weight = limit.weights[c] else { continue }
+                            usage[id(element, index), default: (0, 0)].used += weight * quantity
+                            usage[id(element, index), default: (0, 0)].cost += cost
+                        }
+                    }
+                    add(nodeLimits[group.origin], LimitID.node, group.origin)
+                    for a in pathArcs {
+                        add(arcLimits[a], LimitID.arc, a)
+                        add(nodeLimits[network.arcs[a].to], LimitID.node, network.arcs[a].to)
+                    }
+                }
+            }
+            func update(_ limit: inout Limit, _ id: LimitID) {
+                guard let (used, cost) = usage[id], used > 0 else {
+                    limit.congestionPrice /= 2
+                    return
+                }
+                let unitCost = cost / used
+                let overload = used / max(limit.value, 1e-9) - 1
+                if overload > 1e-9 { overloaded.insert(id) }
+                limit.congestionPrice = max(0, limit.congestionPrice + 0.5 * unitCost * overload)
+            }
+            for n in nodeLimits.indices { for i in nodeLimits[n].indices { update(&nodeLimits[n][i], .node(n, i)) } }
+            for a in arcLimits.indices { for i in arcLimits[a].indices { update(&arcLimits[a][i], .arc(a, i)) } }
+        }
+        var rows: [GLPKSolver.NewRow] = []
+        for id in overloaded.sorted() {
+            switch id {
+            case .node(let n, let i): rows.append(addRow(for: &nodeLimits[n][i], through: pathsThroughNode[n], name: "capn_\(n)_\(i)", pending: rows.count))
+            case .arc(let a, let i): rows.append(addRow(for: &arcLimits[a][i], through: pathsThroughArc[a], name: "capa_\(a)_\(i)", pending: rows.count))
+            }
+        }
+        return (columns, rows)
+    }
+
+    /// A limit of a node or an arc: the element and the limit's position in its list.
+    private enum LimitID: Hashable, Comparable {
+        case node(Int, Int)
+        case arc(Int, Int)
+    }
+
+    /// Cost per unit of a path of commodity `c`: its arcs and every node on it, ends included.
+    private func pathCost(commodity c: Int, origin: Int, arcs pathArcs: [Int]) -> Double {
+        pathArcs.reduce(nodeUnitCost[c][origin]) { $0 + arcUnitCost[c][$1] + nodeUnitCost[c][network.arcs[$1].to] }
+    }
+
+    /// A row for a limit over every path through its element, recorded as the limit's; `pending` rows
+    /// are being added before it.
+    private func addRow(for limit: inout Limit, through pathIndices: [Int], name: String, pending: Int) -> GLPKSolver.NewRow {
+        var entries: [(column: Int, coefficient: Double)] = []
+        for position in pathIndices {
+            guard let weight = limit.weights[network.demands[paths[position].demand].commodity] else { continue }
+            entries.append((firstPathColumn + position, weight))
+        }
+        limit.row = solver.rowCount + pending
+        return .init(name: name, lower: nil, upper: limit.value, entries: entries)
+    }
+
     /// A path's column: its cost, 1 in its demand's row, its weight in every limit it passes.
     private func column(for k: Int, commodity c: Int, origin: Int, arcs pathArcs: [Int], row: Int) -> GLPKSolver.NewColumn {
-        var cost = nodeUnitCost[c][origin]
+        let cost = pathCost(commodity: c, origin: origin, arcs: pathArcs)
         var entries: [(row: Int, coefficient: Double)] = [(row, 1)]
         func count(_ limits: [Limit]) {
             for limit in limits { if let row = limit.row, let weight = limit.weights[c] { entries.append((row, weight)) } }
         }
         count(nodeLimits[origin])
         for a in pathArcs {
-            let head = network.arcs[a].to
-            cost += arcUnitCost[c][a] + nodeUnitCost[c][head]
             count(arcLimits[a])
-            count(nodeLimits[head])
+            count(nodeLimits[network.arcs[a].to])
         }
         return GLPKSolver.NewColumn(name: "p_\(paths.count)", lower: 0, upper: nil, objective: cost, entries: entries)
     }
@@ -266,16 +367,13 @@ public final class PathAllocationSolver {
         func check(_ limits: inout [Limit], through pathIndices: [Int], name: String) {
             for index in limits.indices where limits[index].row == nil {
                 var used = 0.0
-                var entries: [(column: Int, coefficient: Double)] = []
                 for position in pathIndices {
                     guard let weight = limits[index].weights[network.demands[paths[position].demand].commodity] else { continue }
                     let column = firstPathColumn + position
                     used += weight * (values.indices.contains(column) ? values[column] : 0)
-                    entries.append((column, weight))
                 }
                 guard used > limits[index].value * (1 + 1e-9) + 1e-9 else { continue }
-                limits[index].row = solver.rowCount + rows.count
-                rows.append(.init(name: "\(name)_\(index)", lower: nil, upper: limits[index].value, entries: entries))
+                rows.append(addRow(for: &limits[index], through: pathIndices, name: "\(name)_\(index)", pending: rows.count))
             }
         }
         for n in nodeLimits.indices where !nodeLimits[n].isEmpty {
@@ -315,8 +413,8 @@ private struct PricingSearch: Sendable {
     let network: ActiveNetwork
     let graph: Digraph
     let groups: [(origin: Int, commodity: Int, demands: [Int])]
-    let demandRow: [Int?]
-    let duals: [Double]
+    /// Per demand, what its cheapest path must cost less than (its dual `σ_k` when pricing).
+    let threshold: [Double]
     let slotWeights: [[Double]]
     let nodeWeights: [[Double]]
     let blockedSlots: [[Bool]]
@@ -330,10 +428,10 @@ private struct PricingSearch: Sendable {
         let originWeight = nodeWeights[c][group.origin]
         var found: [(demand: Int, arcs: [Int])] = []
         for k in group.demands {
-            guard let destination = network.demands[k].destination, tree.isReached(destination), let row = demandRow[k]
+            guard let destination = network.demands[k].destination, tree.isReached(destination) else { continue }
+            let sigma = threshold[k]
+            guard sigma == .infinity || tree.distances[destination] + originWeight - sigma < -1e-9 * max(1, abs(sigma))
             else { continue }
-            let sigma = duals[row]
-            guard tree.distances[destination] + originWeight - sigma < -1e-9 * max(1, abs(sigma)) else { continue }
             var pathArcs: [Int] = []
             var node = destination
             while node != group.origin {
