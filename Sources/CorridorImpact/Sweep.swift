@@ -13,8 +13,11 @@ import CorridorOptimization
 
 /// What a sweep varies.
 public enum SweepParameter: Sendable, Equatable {
-    /// The capacity of a node, or of both directions of a link.
-    case capacity(String)
+    /// The capacity of a node, or of both directions of a link, in a measure: `trains`, `vehicles` or a
+    /// unit; `nil` is the default of ``CorridorModel/ActiveNetwork/sweptMeasure(of:named:)``. A sweep's
+    /// result names the measure it used on a network that declares commodities, and leaves it `nil` on
+    /// one that does not (where the network's unit is the only one).
+    case capacity(String, measure: String? = nil)
     /// The cost per unit of a link (both directions).
     case cost(String)
     /// A factor on every demand quantity of the scenario (on top of the scenario's own `demandScale`).
@@ -32,9 +35,15 @@ public enum SweepParameter: Sendable, Equatable {
     /// The element varied; `nil` for the demand scale.
     public var id: String? {
         switch self {
-        case .capacity(let id), .cost(let id): id
+        case .capacity(let id, _), .cost(let id): id
         case .demandScale: nil
         }
+    }
+
+    /// The measure of a capacity sweep, when named; `nil` for the other kinds.
+    public var measure: String? {
+        guard case .capacity(_, let measure) = self else { return nil }
+        return measure
     }
 }
 
@@ -65,7 +74,7 @@ public struct SweepRequest: Sendable, Equatable {
     /// Points per warm-started segment; shards take whole segments (see the top of `Sweep.swift`).
     public static let segmentLength = 10
 
-    public let parameter: SweepParameter
+    public private(set) var parameter: SweepParameter
     public let minimum: Double
     public let maximum: Double
     public let steps: Int
@@ -94,6 +103,13 @@ public struct SweepRequest: Sendable, Equatable {
         self.maximum = maximum
         self.steps = steps
         self.shard = shard
+    }
+
+    /// This request with the parameter as the sweep resolved it (the measure it used).
+    func resolving(_ parameter: SweepParameter) -> SweepRequest {
+        var request = self
+        request.parameter = parameter
+        return request
     }
 
     /// The most points one sweep computes.
@@ -144,31 +160,69 @@ public struct SweepPoint: Sendable, Equatable {
     public let value: Double
     /// The allocation's objective at this value.
     public let objective: Double
+    /// Unserved quantity over the commodities measured in the network's unit (all of it on a network
+    /// that declares no commodities).
     public let unserved: Double
     /// `−d objective / d value`: the objective's decrease per unit increase of the parameter (see
     /// ``sweep(_:_:progress:)`` for how each kind gets it).
     public let marginalValue: Double
     /// Flow through every active crossing, in network order.
     public let crossings: [CrossingFlow]
+    /// Served and unserved per commodity, in the order of ``SweepResult/commodities``; empty on a network
+    /// that declares no commodities.
+    public let service: [CommodityService]
 
-    public init(index: Int, value: Double, objective: Double, unserved: Double, marginalValue: Double, crossings: [CrossingFlow]) {
+    public init(
+        index: Int, value: Double, objective: Double, unserved: Double, marginalValue: Double, crossings: [CrossingFlow],
+        service: [CommodityService] = []
+    ) {
         self.index = index
         self.value = value
         self.objective = objective
         self.unserved = unserved
         self.marginalValue = marginalValue
         self.crossings = crossings
+        self.service = service
     }
 }
 
 /// A crossing's throughput.
 public struct CrossingFlow: Sendable, Equatable {
     public let id: String
+    /// Over the commodities measured in the network's unit.
     public let flow: Double
+    /// Per commodity, each in its unit, in the order of ``SweepResult/commodities``; empty on a network
+    /// that declares no commodities.
+    public let flows: [Double]
 
-    public init(id: String, flow: Double) {
+    public init(id: String, flow: Double, flows: [Double] = []) {
         self.id = id
         self.flow = flow
+        self.flows = flows
+    }
+}
+
+/// A commodity a sweep reports on: a network's declared commodity.
+public struct SweepCommodity: Sendable, Equatable {
+    public let id: String
+    public let name: String
+    public let unit: String
+
+    public init(id: String, name: String, unit: String) {
+        self.id = id
+        self.name = name
+        self.unit = unit
+    }
+}
+
+/// One commodity's quantity served and unserved at a sweep point, in its unit.
+public struct CommodityService: Sendable, Equatable {
+    public let served: Double
+    public let unserved: Double
+
+    public init(served: Double, unserved: Double) {
+        self.served = served
+        self.unserved = unserved
     }
 }
 
@@ -176,14 +230,22 @@ public struct CrossingFlow: Sendable, Equatable {
 public struct SweepResult: Sendable, Equatable {
     public let networkName: String
     public let scenarioID: String
+    /// The request, its capacity measure resolved (see ``SweepParameter/capacity(_:measure:)``).
     public let request: SweepRequest
+    /// The network's declared commodities, whose service and crossing flows each point gives; empty
+    /// when it declares none.
+    public let commodities: [SweepCommodity]
     /// Points in grid order.
     public let points: [SweepPoint]
 
-    public init(networkName: String, scenarioID: String, request: SweepRequest, points: [SweepPoint]) {
+    public init(
+        networkName: String, scenarioID: String, request: SweepRequest, commodities: [SweepCommodity] = [],
+        points: [SweepPoint]
+    ) {
         self.networkName = networkName
         self.scenarioID = scenarioID
         self.request = request
+        self.commodities = commodities
         self.points = points
     }
 
@@ -199,39 +261,28 @@ public struct SweepResult: Sendable, Equatable {
 /// Runs a sweep on a scenario.
 ///
 /// Marginal values, each `−d objective / d value` at the point:
-/// - capacity: the shadow price of the element's capacity (a link's two directions added), from
-///   GLPK's row duals. Where the objective has a kink the dual is one of its one-sided slopes.
-/// - cost: `−(flow on the link, both directions)`: by the envelope theorem the objective grows by the
-///   link's flow per unit of cost, wherever the optimal flow on it is unique.
+/// - capacity: the shadow price of the element's limit in the swept measure (a link's two directions
+///   added), from GLPK's row duals: money per extra train, vehicle or unit. Where the objective has a
+///   kink the dual is one of its one-sided slopes.
+/// - cost: `−(flow on the link, both directions)` of the commodities that pay the link's cost (those
+///   without a cost of their own on it): by the envelope theorem the objective grows by that flow per
+///   unit of cost, wherever the optimal flow on it is unique.
 /// - demand scale: `−Σ_k q_k·λ_k` from the LP duals, where `q_k` is demand k's quantity in the
 ///   scenario and `λ_k` the cost of one more unit of it: its penalty when it is partly or wholly
-///   unserved, otherwise its route's cost plus the shadow prices of every node and arc on the route
-///   (complementary slackness: every used route prices the same). A demand with nothing to route
-///   (scale 0) counts at its penalty, an upper bound on its cost.
+///   unserved, otherwise its route's cost plus the shadow price of every limit on the route, each
+///   weighted by what one unit of the demand's commodity counts in it (complementary slackness: every
+///   used route prices the same). A demand with nothing to route (scale 0) counts at its penalty, an
+///   upper bound on its cost.
 ///
 /// - Parameter progress: called after each point with (points done, points to do).
 /// - Throws: ``ImpactError/element(_:)`` for an id that is not an active element of the kind the
-///   parameter needs; ``ImpactError/allocation(_:)`` for a value the element cannot take or when GLPK fails.
+///   parameter needs; ``ImpactError/allocation(_:)`` for a value the element cannot take, for a measure
+///   the element has no limit in (``AllocationError/notAdjustable(_:)``;
+///   ``CorridorModel/ActiveNetwork/sweptMeasure(of:named:)`` says why), or when GLPK fails.
 public func sweep(
     _ network: ActiveNetwork, _ request: SweepRequest, progress: ((Int, Int) -> Void)? = nil
 ) throws(ImpactError) -> SweepResult {
-    let target: SweptTarget
-    var adjustable: [ElementReference] = []
-    do {
-        switch request.parameter {
-        case .capacity(let id):
-            let element = try network.resolveElement(id, as: .sweptCapacity)
-            adjustable.append(element)
-            target = .capacity(element)
-        case .cost(let id):
-            let link = try network.resolveLink(id, as: .sweptCost)
-            target = .cost(link, base: network.arcs[link.arcs[0]].cost)
-        case .demandScale:
-            target = .demandScale
-        }
-    } catch {
-        throw .element(error)
-    }
+    let (target, parameter) = try resolve(request.parameter, in: network)
     // Refused before any point is solved: the largest scale must keep every quantity within its limit.
     if case .demandScale = target, let largest = network.demands.max(by: { $0.quantity < $1.quantity }),
         largest.quantity * request.maximum > ModelLimits.quantity
@@ -243,6 +294,8 @@ public func sweep(
     }
     let model: AllocationModel
     do {
+        var adjustable: [ElementReference] = []
+        if case .capacity(let element, .networkUnit) = target { adjustable.append(element) }
         model = try AllocationModel(network: network, adjustableCapacities: adjustable)
     } catch {
         throw .allocation(error)
@@ -262,23 +315,49 @@ public func sweep(
         points.append(try point(index: index, value: value, target: target, solver: solver))
         progress?(points.count, range.count)
     }
+    let commodities =
+        network.network.declaresCommodities
+        ? network.commodities.map { SweepCommodity(id: $0.id, name: $0.name, unit: $0.unit) } : []
     return SweepResult(
-        networkName: network.network.name, scenarioID: network.scenarioID, request: request, points: points)
+        networkName: network.network.name, scenarioID: network.scenarioID, request: request.resolving(parameter),
+        commodities: commodities, points: points)
 }
 
 /// What a sweep varies, resolved in its scenario.
 private enum SweptTarget {
-    case capacity(ElementReference)
+    /// An element's limit in one measure.
+    case capacity(ElementReference, CapacityMeasure)
     /// A link and its cost in the scenario (the decoded allocation prices the link at it).
     case cost(LinkReference, base: Double)
     case demandScale
+}
+
+/// The parameter's element (and measure) in the scenario, and the parameter naming the measure the
+/// sweep uses on a network that declares commodities.
+private func resolve(_ parameter: SweepParameter, in network: ActiveNetwork) throws(ImpactError) -> (SweptTarget, SweepParameter) {
+    switch parameter {
+    case .capacity(let id, let name):
+        let element: ElementReference
+        do { element = try network.resolveElement(id, as: .sweptCapacity) } catch { throw .element(error) }
+        let measure: CapacityMeasure
+        do { measure = try network.sweptMeasure(of: element, named: name) } catch { throw .allocation(.notAdjustable(id)) }
+        let base = network.network
+        let named = base.declaresCommodities ? measure.name(networkUnit: base.unit) : nil
+        return (.capacity(element, measure), .capacity(id, measure: named))
+    case .cost(let id):
+        let link: LinkReference
+        do { link = try network.resolveLink(id, as: .sweptCost) } catch { throw .element(error) }
+        return (.cost(link, base: network.arcs[link.arcs[0]].cost), parameter)
+    case .demandScale:
+        return (.demandScale, parameter)
+    }
 }
 
 private func point(index: Int, value: Double, target: SweptTarget, solver: AllocationSolver) throws(ImpactError) -> SweepPoint {
     let allocation: Allocation
     do {
         switch target {
-        case .capacity(let element): try solver.updateCapacity(of: element, to: value)
+        case .capacity(let element, let measure): try solver.updateCapacity(of: element, measure: measure, to: value)
         case .cost(let link, _): try solver.updateCost(of: link, to: value)
         case .demandScale: try solver.updateDemandScale(value)
         }
@@ -286,31 +365,56 @@ private func point(index: Int, value: Double, target: SweptTarget, solver: Alloc
     } catch {
         throw .allocation(error)
     }
+    let network = solver.model.network
     var objective = allocation.objective
     let marginalValue: Double
     switch target {
-    case .capacity(.node(let node)):
-        marginalValue = allocation.nodes[node.index].shadowPrice
-    case .capacity(.link(let link)):
-        marginalValue = link.arcs.reduce(0) { $0 + allocation.arcs[$1].shadowPrice }
+    case .capacity(.node(let node), let measure):
+        marginalValue = price(of: measure, in: allocation.nodes[node.index].limits, network: network)
+    case .capacity(.link(let link), let measure):
+        marginalValue = link.arcs.reduce(0) { $0 + price(of: measure, in: allocation.arcs[$1].limits, network: network) }
     case .cost(let link, let baseCost):
-        let flow = link.arcs.reduce(0) { $0 + allocation.arcs[$1].flow }
+        var flow = 0.0
+        for a in link.arcs {
+            for c in network.commodities.indices where !network.terms(ofArc: a, commodity: c).hasOwnCost {
+                flow += allocation.arcs[a].flows[c]
+            }
+        }
         objective += (value - baseCost) * flow
         marginalValue = flow == 0 ? 0 : -flow
     case .demandScale:
-        marginalValue = -demandScaleDerivative(allocation, network: solver.model.network)
+        marginalValue = -demandScaleDerivative(allocation, network: network)
     }
+    let perCommodity = network.network.declaresCommodities
     return SweepPoint(
-        index: index, value: value, objective: objective, unserved: allocation.unserved,
-        marginalValue: marginalValue, crossings: allocation.crossings.map { CrossingFlow(id: $0.id, flow: $0.flow) })
+        index: index, value: value, objective: objective, unserved: allocation.unserved, marginalValue: marginalValue,
+        crossings: allocation.crossings.map { CrossingFlow(id: $0.id, flow: $0.flow, flows: perCommodity ? $0.flows : []) },
+        service: perCommodity ? allocation.commodities.map { CommodityService(served: $0.served, unserved: $0.unserved) } : [])
+}
+
+/// The shadow price of the limit in `measure` among an element's (one direction's) limits; 0 without one.
+private func price(of measure: CapacityMeasure, in limits: [Allocation.LimitResult], network: ActiveNetwork) -> Double {
+    let name = measure.name(networkUnit: network.network.unit)
+    return limits.first { $0.measure == name }?.shadowPrice ?? 0
 }
 
 /// `d objective / d scale` by complementary slackness (see ``sweep(_:_:progress:)``).
 private func demandScaleDerivative(_ allocation: Allocation, network: ActiveNetwork) -> Double {
-    let nodePrice = Dictionary(allocation.nodes.map { ($0.id, $0.shadowPrice) }, uniquingKeysWith: +)
-    var arcPrice: [String: Double] = [:]
-    for arc in allocation.arcs { arcPrice["\(arc.linkID)\u{0}\(arc.from)\u{0}\(arc.to)"] = arc.shadowPrice }
-    let tolerance = Allocation.tolerance * max(1, allocation.served + allocation.unserved)
+    let unit = network.network.unit
+    let nodeLimits = Dictionary(allocation.nodes.map { ($0.id, $0.limits) }, uniquingKeysWith: +)
+    var arcLimits: [String: [Allocation.LimitResult]] = [:]
+    for arc in allocation.arcs { arcLimits["\(arc.linkID)\u{0}\(arc.from)\u{0}\(arc.to)"] = arc.limits }
+    /// What one unit of commodity `c` adds to these limits' rows, priced: `Σ price / load`.
+    func limitPrice(_ limits: [Allocation.LimitResult]?, commodity c: Int) -> Double {
+        var total = 0.0
+        for limit in limits ?? [] {
+            guard let load = network.commodities[c].load(per: CapacityMeasure(key: limit.measure, networkUnit: unit), networkUnit: unit)
+            else { continue }
+            total += (load == 1 ? 1 : 1 / load) * limit.shadowPrice
+        }
+        return total
+    }
+    let tolerance = Allocation.tolerance * max(1, allocation.commodities.reduce(0) { $0 + $1.quantity })
     var derivative = 0.0
     for (k, result) in allocation.demands.enumerated() {
         let demand = network.demands[k]
@@ -320,9 +424,9 @@ private func demandScaleDerivative(_ allocation: Allocation, network: ActiveNetw
             continue
         }
         var price = route.cost
-        for node in route.nodes { price += nodePrice[node] ?? 0 }
+        for node in route.nodes { price += limitPrice(nodeLimits[node], commodity: demand.commodity) }
         for (step, link) in route.links.enumerated() {
-            price += arcPrice["\(link)\u{0}\(route.nodes[step])\u{0}\(route.nodes[step + 1])"] ?? 0
+            price += limitPrice(arcLimits["\(link)\u{0}\(route.nodes[step])\u{0}\(route.nodes[step + 1])"], commodity: demand.commodity)
         }
         derivative += demand.quantity * price
     }

@@ -4,7 +4,8 @@ import CorridorModel
 ///
 /// - Parameter parts: each shard's result with the name it came from (a file path), for messages.
 /// - Throws: ``ImpactError/inconsistentShards(_:)`` when the headers (network, scenario, parameter,
-///   range, steps) disagree, a point's value is not its grid value, or points are missing or repeated.
+///   range, steps, commodity list) disagree, a point's value is not its grid value, or points are
+///   missing or repeated.
 public func mergeSweepShards(_ parts: [(source: String, result: SweepResult)]) throws(ImpactError) -> SweepResult {
     guard let first = parts.first else { throw .inconsistentShards("no shard documents to merge") }
     let reference = first.result
@@ -18,6 +19,7 @@ public func mergeSweepShards(_ parts: [(source: String, result: SweepResult)]) t
         if other.minimum != request.minimum { differences.append("min") }
         if other.maximum != request.maximum { differences.append("max") }
         if other.steps != request.steps { differences.append("steps") }
+        if result.commodities != reference.commodities { differences.append("commodity list") }
         if !differences.isEmpty {
             throw .inconsistentShards(
                 "\(source): its \(differences.joined(separator: ", ")) \(differences.count == 1 ? "differs" : "differ") from "
@@ -55,7 +57,9 @@ public func mergeSweepShards(_ parts: [(source: String, result: SweepResult)]) t
     } catch {
         throw .sweepRequest(error)
     }
-    return SweepResult(networkName: reference.networkName, scenarioID: reference.scenarioID, request: whole, points: complete)
+    return SweepResult(
+        networkName: reference.networkName, scenarioID: reference.scenarioID, request: whole,
+        commodities: reference.commodities, points: complete)
 }
 
 /// `0–9, 20–29` for indices 0…9 and 20…29.

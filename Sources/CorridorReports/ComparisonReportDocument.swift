@@ -6,6 +6,10 @@ import CorridorRouting
 /// Turns a scenario comparison (and optionally a capacity sweep) into the HTML report's document:
 /// two maps drawn with each scenario's flows, the comparison tables, crossing-share charts and the
 /// sweep's curves.
+///
+/// On a network that declares commodities the tables give service, max-flow and crossing flows per
+/// commodity and the limits at each crossing, while maps and charts count flows in one measure
+/// (``ReportFlowMeasure``: trains, or the first commodity) and say so.
 public enum ComparisonReportDocument {
     /// How many moved demands the report lists; the JSON and CSV exports carry all of them.
     static let changesListed = 15
@@ -20,41 +24,72 @@ public enum ComparisonReportDocument {
         let before = comparison.baseline
         let after = comparison.scenario
         let network = before.network.network
-        let flowUnit = "\(network.unit)/\(network.period)"
+        let measure = ReportFlowMeasure(network)
+        let flowUnit = "\(measure.unit)/\(network.period)"
         let moneyUnit = "\(network.currency)/\(network.period)"
         var notes = [
             "Flows are the least-cost allocation of every demand under every capacity (a linear program solved by GLPK); "
-                + "unserved demand is priced at the network's penalty.",
-            "Shadow price: how much the total cost falls per extra \(network.unit) of capacity per \(network.period).",
-            "Share: the crossing's flow as a share of all served flow; a route may pass several crossings.",
+                + "unserved demand is priced at the network's penalty."
         ]
-        if let note = before.maxFlowNote ?? after.maxFlowNote { notes.append(note) }
+        if let basis = measure.basis {
+            notes += [
+                "Shadow price: how much the total cost falls per extra unit of a limit per \(network.period) — a train, "
+                    + "a road vehicle or a unit of freight, as the limit counts.",
+                "Share: the crossing's flow as a share of all served flow, both counted as the maps count; a route may "
+                    + "pass several crossings.",
+                basis,
+            ]
+            for (old, new) in zip(before.commodities, after.commodities) {
+                if let note = old.maxFlowNote ?? new.maxFlowNote { notes.append("Max-flow of \(old.commodity.name): \(note)") }
+            }
+        } else {
+            notes += [
+                "Shadow price: how much the total cost falls per extra \(network.unit) of capacity per \(network.period).",
+                "Share: the crossing's flow as a share of all served flow; a route may pass several crossings.",
+            ]
+            if let note = before.maxFlowNote ?? after.maxFlowNote { notes.append(note) }
+        }
         var lineCharts: [LineChart] = []
-        if let sweep { lineCharts = sweepCharts(sweep.result, scenarioCapacity: sweep.scenarioCapacity, network: network) }
-        let crossings = comparison.crossings.filter { ($0.before?.flow ?? 0) > 0 || ($0.after?.flow ?? 0) > 0 }
+        if let sweep {
+            lineCharts = sweepCharts(sweep.result, scenarioCapacity: sweep.scenarioCapacity, network: network, measure: measure)
+        }
+        func flow(_ state: ScenarioComparison.CrossingState?) -> Double {
+            state.map { measure.flow(total: $0.flow, perCommodity: $0.flows) } ?? 0
+        }
+        /// The crossing's share of all served flow, in percent.
+        func share(_ state: ScenarioComparison.CrossingState?, _ outcome: ScenarioComparison.Outcome) -> Double {
+            guard let state else { return 0 }
+            guard measure.basis != nil else { return 100 * state.share }
+            let served = measure.flow(total: outcome.allocation.served, perCommodity: outcome.allocation.commodities.map(\.served))
+            return served > 0 ? 100 * flow(state) / served : 0
+        }
+        let crossings = comparison.crossings.filter { flow($0.before) > 0 || flow($0.after) > 0 }
         let labels = crossings.map { shortName($0.name) }
+        var tables = [totalsTable(comparison, moneyUnit: moneyUnit, flowUnit: flowUnit)]
+        if measure.basis == nil {
+            tables.append(crossingTable(comparison, flowUnit: flowUnit, currency: network.currency))
+        } else {
+            tables += [commodityCrossingTable(comparison), limitTable(comparison, currency: network.currency)]
+        }
+        tables.append(changesTable(comparison, flowUnit: flowUnit))
         return ReportDocument(
             title: "\(after.network.scenarioName): what changes on the corridor",
             subtitle: "\(network.name) · scenario “\(after.network.scenarioID)” against “\(before.network.scenarioID)”",
             generatedNote: "corridor · \(source)",
-            maps: [map(before, flowUnit: flowUnit), map(after, flowUnit: flowUnit)],
-            tables: [
-                totalsTable(comparison, moneyUnit: moneyUnit, flowUnit: flowUnit),
-                crossingTable(comparison, flowUnit: flowUnit, currency: network.currency),
-                changesTable(comparison, flowUnit: flowUnit),
-            ],
+            maps: [map(before, flowUnit: flowUnit, measure: measure), map(after, flowUnit: flowUnit, measure: measure)],
+            tables: tables,
             shareCharts: [
                 ShareChart(
                     title: "Share of served flow by crossing", categories: labels,
                     series: [
-                        .init(name: before.network.scenarioName, values: crossings.map { 100 * ($0.before?.share ?? 0) }),
-                        .init(name: after.network.scenarioName, values: crossings.map { 100 * ($0.after?.share ?? 0) }),
+                        .init(name: before.network.scenarioName, values: crossings.map { share($0.before, before) }),
+                        .init(name: after.network.scenarioName, values: crossings.map { share($0.after, after) }),
                     ]),
                 ShareChart(
                     title: "Flow by crossing", categories: labels,
                     series: [
-                        .init(name: before.network.scenarioName, values: crossings.map { $0.before?.flow ?? 0 }),
-                        .init(name: after.network.scenarioName, values: crossings.map { $0.after?.flow ?? 0 }),
+                        .init(name: before.network.scenarioName, values: crossings.map { flow($0.before) }),
+                        .init(name: after.network.scenarioName, values: crossings.map { flow($0.after) }),
                     ], unit: flowUnit),
             ],
             lineCharts: lineCharts, notes: notes)
@@ -70,17 +105,20 @@ public enum ComparisonReportDocument {
     }
 
     /// One scenario's map: every node with coordinates and every link of the file, those off in the
-    /// scenario faded, flows and utilisation from its allocation (a link's two directions added).
-    static func map(_ outcome: ScenarioComparison.Outcome, flowUnit: String) -> ReportMap {
+    /// scenario faded, flows (in `measure`) and utilisation from its allocation (a link's two directions
+    /// added). On a network that declares commodities an element's utilisation is its most used limit's,
+    /// and a link's capacity is not shown (its limits need not be in the map's measure).
+    static func map(_ outcome: ScenarioComparison.Outcome, flowUnit: String, measure: ReportFlowMeasure) -> ReportMap {
         let active = outcome.network
         let allocation = outcome.allocation
+        let perCommodity = active.network.declaresCommodities
         var nodeResults: [String: Allocation.NodeResult] = [:]
         for node in allocation.nodes { nodeResults[node.id] = node }
         var linkFlow: [String: Double] = [:]
         var linkUtilisation: [String: Double] = [:]
         for arc in allocation.arcs {
-            linkFlow[arc.linkID, default: 0] += arc.flow
-            if let utilisation = arc.utilisation {
+            linkFlow[arc.linkID, default: 0] += measure.flow(total: arc.flow, perCommodity: arc.flows)
+            if let utilisation = measure.utilisation(arc.utilisation, limits: arc.limits) {
                 linkUtilisation[arc.linkID] = max(linkUtilisation[arc.linkID] ?? 0, utilisation)
             }
         }
@@ -93,15 +131,16 @@ public enum ComparisonReportDocument {
             return MapNode(
                 id: node.id, name: node.name, lat: lat, lon: lon, kind: node.kind,
                 isProposed: node.status == .proposed, isActive: active.nodeIndex(of: node.id) != nil,
-                utilisation: result?.utilisation, flow: result?.flow ?? 0)
+                utilisation: result.flatMap { measure.utilisation($0.utilisation, limits: $0.limits) },
+                flow: result.map { measure.flow(total: $0.flow, perCommodity: $0.flows) } ?? 0)
         }
         let links = active.network.links.map { link in
             MapLink(
                 id: link.id, fromID: link.from, toID: link.to, flow: linkFlow[link.id] ?? 0,
-                capacity: capacityByLink[link.id] ?? link.capacity, utilisation: linkUtilisation[link.id],
+                capacity: perCommodity ? nil : capacityByLink[link.id] ?? link.capacity, utilisation: linkUtilisation[link.id],
                 mode: link.mode, isProposed: link.status == .proposed, isActive: activeLinks.contains(link.id))
         }
-        return ReportMap(title: active.scenarioName, nodes: nodes, links: links, flowUnit: flowUnit)
+        return ReportMap(title: active.scenarioName, nodes: nodes, links: links, flowUnit: flowUnit, flowBasis: measure.legend)
     }
 
     private static func signedCell(_ change: Double, decimals: Int = 0, lowerIsBetter: Bool) -> ReportTable.Cell {
@@ -131,10 +170,32 @@ public enum ComparisonReportDocument {
         row("  handling", oldParts.handling, newParts.handling)
         row("  time value", oldParts.timeValue, newParts.timeValue)
         row("  unserved penalty", oldParts.unservedPenalty, newParts.unservedPenalty)
-        row("Served (\(flowUnit))", before.allocation.served, after.allocation.served, lowerIsBetter: false)
-        row("Unserved (\(flowUnit))", before.allocation.unserved, after.allocation.unserved)
-        row("Mean transit (days)", before.meanTransitDays, after.meanTransitDays, decimals: 2)
-        row("Max-flow (\(flowUnit))", before.maxFlow?.value, after.maxFlow?.value, lowerIsBetter: false)
+        let footnote: String
+        if before.network.network.declaresCommodities {
+            let period = before.network.network.period
+            var cuts: [String] = []
+            for (old, new) in zip(before.commodities, after.commodities) {
+                let name = old.commodity.name
+                let unit = "\(old.commodity.unit)/\(period)"
+                row("Served, \(name) (\(unit))", old.commodity.served, new.commodity.served, lowerIsBetter: false)
+                row("Unserved, \(name) (\(unit))", old.commodity.unserved, new.commodity.unserved)
+                row("Mean transit, \(name) (days)", old.meanTransitDays, new.meanTransitDays, decimals: 2)
+                row("Max-flow, \(name) (\(unit))", old.maxFlow?.value, new.maxFlow?.value, lowerIsBetter: false)
+                cuts.append(
+                    "\(name), \(before.network.scenarioID): \(ComparisonTableReport.cutText(old.maxFlow, note: old.maxFlowNote)); "
+                        + "\(after.network.scenarioID): \(ComparisonTableReport.cutText(new.maxFlow, note: new.maxFlowNote))")
+            }
+            footnote = "Max-flow cut per commodity, on the network as it sees it (its links, limits in its unit): "
+                + cuts.joined(separator: ". ") + "."
+        } else {
+            row("Served (\(flowUnit))", before.allocation.served, after.allocation.served, lowerIsBetter: false)
+            row("Unserved (\(flowUnit))", before.allocation.unserved, after.allocation.unserved)
+            row("Mean transit (days)", before.meanTransitDays, after.meanTransitDays, decimals: 2)
+            row("Max-flow (\(flowUnit))", before.maxFlow?.value, after.maxFlow?.value, lowerIsBetter: false)
+            footnote = "Max-flow cut, \(before.network.scenarioID): "
+                + "\(ComparisonTableReport.cutText(before.maxFlow, note: before.maxFlowNote)); \(after.network.scenarioID): "
+                + "\(ComparisonTableReport.cutText(after.maxFlow, note: after.maxFlowNote))."
+        }
         return ReportTable(
             title: "Totals",
             columns: [
@@ -142,8 +203,7 @@ public enum ComparisonReportDocument {
                 .init(after.network.scenarioID, alignment: .right), .init("Change", alignment: .right),
             ],
             rows: rows,
-            footnote: "Max-flow cut, \(before.network.scenarioID): \(ComparisonTableReport.cutText(before)); "
-                + "\(after.network.scenarioID): \(ComparisonTableReport.cutText(after)).")
+            footnote: footnote)
     }
 
     private static func crossingTable(
@@ -182,13 +242,75 @@ public enum ComparisonReportDocument {
                 + "bold utilisation marks a binding capacity.")
     }
 
+    /// On a network that declares commodities: each crossing's throughput per commodity it carries.
+    private static func commodityCrossingTable(_ comparison: ScenarioComparison) -> ReportTable {
+        let commodities = comparison.baseline.allocation.commodities
+        var rows: [[ReportTable.Cell]] = []
+        for crossing in comparison.crossings {
+            let old = crossing.before
+            let new = crossing.after
+            let carried = commodities.indices.filter { (old?.flows[$0] ?? 0) != 0 || (new?.flows[$0] ?? 0) != 0 }
+            for (position, c) in carried.enumerated() {
+                let change = crossing.flowChanges[c]
+                rows.append([
+                    .init(position == 0 ? crossing.name : ""), .init("\(commodities[c].name) (\(commodities[c].unit))"),
+                    .init(old.map { Markup.quantity($0.flows[c]) } ?? "off"),
+                    .init(new.map { Markup.quantity($0.flows[c]) } ?? "off", emphasis: abs(change) > 1e-9 ? .changed : .none),
+                    signedCell(change, lowerIsBetter: false),
+                ])
+            }
+        }
+        return ReportTable(
+            title: "Crossings",
+            columns: [
+                .init("Crossing"), .init("Commodity"), .init("Flow before", alignment: .right),
+                .init("Flow after", alignment: .right), .init("Change", alignment: .right),
+            ],
+            rows: rows,
+            footnote: "Throughput per \(comparison.baseline.network.network.period) in each commodity's unit, both "
+                + "directions together; crossings that carry nothing in either scenario are left out.")
+    }
+
+    /// On a network that declares commodities: every limit at a crossing, its own and its links' in each
+    /// direction, with use and shadow price before and after.
+    private static func limitTable(_ comparison: ScenarioComparison, currency: String) -> ReportTable {
+        let rows = CrossingLimitRow.rows(comparison).map { row -> [ReportTable.Cell] in
+            let limit = row.limit
+            func used(_ side: Allocation.LimitResult?) -> ReportTable.Cell {
+                guard let side else { return "—" }
+                let binding = side.utilisation.map { $0 >= 1 - 1e-9 } ?? false
+                return .init(Markup.quantity(side.used), emphasis: binding ? .strong : .none)
+            }
+            func price(_ side: Allocation.LimitResult?) -> String { side.map { Markup.number($0.shadowPrice, decimals: 2) } ?? "—" }
+            let capacities = [limit.before?.capacity, limit.after?.capacity].map { $0.map(Markup.quantity) ?? "—" }
+            return [
+                .init(row.isFirstOfCrossing ? row.crossingName : ""), .init(row.place), .init(limit.measure),
+                .init(capacities[0] == capacities[1] ? capacities[0] : "\(capacities[0]) → \(capacities[1])"),
+                used(limit.before), used(limit.after), .init(price(limit.before)), .init(price(limit.after)),
+            ]
+        }
+        return ReportTable(
+            title: "Limits at crossings",
+            columns: [
+                .init("Crossing"), .init("Where"), .init("Measure"), .init("Capacity", alignment: .right),
+                .init("Used before", alignment: .right), .init("Used after", alignment: .right),
+                .init("Shadow price before", alignment: .right), .init("Shadow price after", alignment: .right),
+            ],
+            rows: rows,
+            footnote: "The crossing's own limits (throughput) and those of each direction of its links, per "
+                + "\(comparison.baseline.network.network.period); shadow prices in \(currency) per extra train, vehicle "
+                + "or unit of the limit; bold use marks a binding limit.")
+    }
+
     private static func changesTable(_ comparison: ScenarioComparison, flowUnit: String) -> ReportTable {
+        let perCommodity = comparison.baseline.network.network.declaresCommodities
         var rows: [[ReportTable.Cell]] = []
         for change in comparison.changes.prefix(changesListed) {
             for shift in change.shifts {
                 rows.append([
-                    .init("\(change.origin) → \(change.destination)"), .init(shift.from?.description ?? "—"),
-                    .init(shift.to?.description ?? "—"), .init(Markup.quantity(shift.flow)),
+                    .init("\(change.origin) → \(change.destination)" + (perCommodity ? " (\(change.commodity))" : "")),
+                    .init(shift.from?.description ?? "—"), .init(shift.to?.description ?? "—"),
+                    .init(perCommodity ? Markup.withUnit(Markup.quantity(shift.flow), change.unit) : Markup.quantity(shift.flow)),
                 ])
             }
         }
@@ -197,30 +319,39 @@ public enum ComparisonReportDocument {
             title: "Demands that moved (largest first)",
             columns: [
                 .init("Demand"), .init("From (crossings)"), .init("To (crossings)"),
-                .init("Flow (\(flowUnit))", alignment: .right),
+                .init(perCommodity ? "Flow" : "Flow (\(flowUnit))", alignment: .right),
             ],
             rows: rows,
             footnote: hidden > 0
                 ? "\(hidden) smaller changes are in `corridor compare --format json`." : "Every changed demand is listed.")
     }
 
-    private static func sweepCharts(_ sweep: SweepResult, scenarioCapacity: Double?, network: Network) -> [LineChart] {
+    /// The curves of a capacity sweep: objective, flow by crossing (in the maps' measure) and the
+    /// capacity's marginal value, against the capacity in the measure swept.
+    private static func sweepCharts(
+        _ sweep: SweepResult, scenarioCapacity: Double?, network: Network, measure: ReportFlowMeasure
+    ) -> [LineChart] {
         let values = sweep.points.map(\.value)
         let elementID = sweep.request.parameter.id ?? "demand scale"
-        let xTitle = "Capacity of \(elementID) (\(network.unit)/\(network.period))"
+        let sweptUnit = sweep.request.parameter.measure ?? network.unit
+        let xTitle = "Capacity of \(elementID) (\(sweptUnit)/\(network.period))"
         let markers = scenarioCapacity.map { [LineChart.Marker(x: $0, label: "scenario: \(Markup.quantity($0))")] } ?? []
         var crossingSeries: [LineChart.Series] = []
         if let first = sweep.points.first {
             for (position, crossing) in first.crossings.enumerated() {
                 let flows = sweep.points.map { point -> Double? in
-                    position < point.crossings.count ? point.crossings[position].flow : nil
+                    guard position < point.crossings.count else { return nil }
+                    return measure.flow(total: point.crossings[position].flow, perCommodity: point.crossings[position].flows)
                 }
                 if flows.contains(where: { ($0 ?? 0) > 1e-9 }) {
                     crossingSeries.append(.init(name: crossing.id, values: flows))
                 }
             }
         }
-        crossingSeries.append(.init(name: "unserved", values: sweep.points.map(\.unserved)))
+        crossingSeries.append(
+            .init(
+                name: "unserved",
+                values: sweep.points.map { measure.flow(total: $0.unserved, perCommodity: $0.service.map(\.unserved)) }))
         return [
             LineChart(
                 title: "Total cost as \(elementID) grows", xTitle: xTitle,
@@ -228,12 +359,21 @@ public enum ComparisonReportDocument {
                 series: [.init(name: "objective", values: sweep.points.map(\.objective))], markers: markers,
                 yIncludesZero: false),
             LineChart(
-                title: "Flow by crossing", xTitle: xTitle, yTitle: "\(network.unit)/\(network.period)", xValues: values,
+                title: "Flow by crossing", xTitle: xTitle, yTitle: "\(measure.unit)/\(network.period)", xValues: values,
                 series: crossingSeries, markers: markers),
             LineChart(
                 title: "Marginal value of \(elementID)'s capacity", xTitle: xTitle,
-                yTitle: "\(network.currency) per \(network.unit) of capacity", xValues: values,
+                yTitle: "\(network.currency) per \(singular(sweptUnit)) of capacity", xValues: values,
                 series: [.init(name: "marginal value", values: sweep.points.map(\.marginalValue))], markers: markers),
         ]
+    }
+
+    /// `train` for `trains`, `vehicle` for `vehicles`; a unit as it is.
+    private static func singular(_ measure: String) -> String {
+        switch measure {
+        case CapacityMeasure.trainsKey: "train"
+        case CapacityMeasure.vehiclesKey: "vehicle"
+        default: measure
+        }
     }
 }

@@ -48,7 +48,9 @@ struct MapLegend {
 
     private func groups() -> [[Item]] {
         let unit = maps.first { !$0.flowUnit.isEmpty }?.flowUnit ?? ""
-        var flow = [heading(unit.isEmpty ? "Flow" : "Flow (\(unit))")]
+        let basis = maps.first { !$0.flowBasis.isEmpty }?.flowBasis ?? ""
+        let described = [unit, basis].filter { !$0.isEmpty }.joined(separator: "; ")
+        var flow = [heading(described.isEmpty ? "Flow" : "Flow (\(described))")]
         for value in flowScale.legendFlows {
             let stroke = Markup.coordinate(flowScale.width(value))
             let label = Markup.escape(Markup.quantity(value))

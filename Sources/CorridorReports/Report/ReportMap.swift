@@ -11,12 +11,16 @@ public struct ReportMap: Sendable, Equatable {
     public var links: [MapLink]
     /// The unit of every flow on the map, e.g. `TEU/day`; shown in the legend and tooltips.
     public var flowUnit: String
+    /// What the flows count when the unit alone does not say, e.g. `each commodity ÷ its load per train`;
+    /// shown in the legend after the unit. Empty for none.
+    public var flowBasis: String
 
-    public init(title: String, nodes: [MapNode], links: [MapLink], flowUnit: String = "") {
+    public init(title: String, nodes: [MapNode], links: [MapLink], flowUnit: String = "", flowBasis: String = "") {
         self.title = title
         self.nodes = nodes
         self.links = links
         self.flowUnit = flowUnit
+        self.flowBasis = flowBasis
     }
 }
 

@@ -11,8 +11,10 @@ struct CompareCommand: ParsableCommand {
         commandName: "compare",
         abstract: "Compare two scenarios: crossings, costs, service, transit time, max-flow and the demands that moved.",
         discussion: """
+            On a network that declares commodities: flows, service, transit time and max-flow per commodity \
+            in its unit, and the limits at every crossing (trains, vehicles, units) used and priced. \
             Formats: table (default), json (corridor-comparison/1), csv (the crossings table; with --output DIR, \
-            crossings.csv, totals.csv and changes.csv in that folder).
+            crossings.csv, totals.csv and changes.csv in that folder, and limits.csv and flows.csv for commodities).
             """)
 
     @OptionGroup var networkFile: NetworkFile

@@ -10,7 +10,9 @@ struct CriticalityCommand: ParsableCommand {
         abstract: "Close each active crossing (with --links, each link too) in turn and rank by the damage.",
         discussion: """
             Closing sets the element's capacity to 0 and re-solves from the last basis; a closed crossing also \
-            stops traffic that starts or ends there. Ranked by cost increase, then unserved increase, then id. \
+            stops traffic that starts or ends there. On a network that declares commodities every limit of the \
+            element goes to 0 and nothing of any commodity passes; the table then shows the change in what each \
+            commodity has served. Ranked by cost increase, then unserved increase, then id. \
             Formats: table (default), json (corridor-criticality/1).
             """)
 
@@ -33,8 +35,10 @@ struct CriticalityCommand: ParsableCommand {
         let network = try networkOptions.loadActiveNetwork()
         let result = try criticality(of: network, includeLinks: links)
         switch format {
-        case .json: try Delivery.standardOutput(CriticalityJSONReport.document(result, includesLinks: links).serialized())
-        default: try Delivery.standardOutput(CriticalityTableReport.render(result))
+        case .json:
+            try Delivery.standardOutput(
+                CriticalityJSONReport.document(result, includesLinks: links, network: network.network).serialized())
+        default: try Delivery.standardOutput(CriticalityTableReport.render(result, network: network.network))
         }
     }
 }

@@ -10,7 +10,9 @@ struct ReportCommand: ParsableCommand {
         abstract: "Write a self-contained HTML report comparing two scenarios: maps, tables and charts.",
         discussion: """
             The page needs no network access to view. With --sweep ID it adds the curves of a capacity sweep of \
-            ID under the scenario, from 0 to the capacity the scenario gives it.
+            ID under the scenario, from 0 to the capacity the scenario gives it (in --measure). On a network that \
+            declares commodities the tables are per commodity, and the maps and charts count trains when every \
+            commodity has a load per train (else the first commodity alone); the legend says which.
             """)
 
     @OptionGroup var networkFile: NetworkFile
@@ -26,6 +28,8 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "A node or link whose capacity to sweep from 0 to its value in the scenario.")
     var sweep: String?
 
+    @OptionGroup var measureOption: MeasureOption
+
     @Option(name: .long, parsing: .unconditional, help: "Points on the sweep curve (with --sweep).")
     var steps = 21
 
@@ -34,6 +38,7 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         if steps < 2 { throw ValidationError("--steps must be at least 2") }
+        if measureOption.measure != nil && sweep == nil { throw ValidationError("--measure goes with --sweep ID") }
     }
 
     func run() throws {
@@ -47,7 +52,8 @@ struct ReportCommand: ParsableCommand {
         if let sweep {
             let capacity = try capacityToSweep(sweep, in: after)
             let request = try SweepRequest(
-                parameter: .capacity(sweep), minimum: 0, maximum: capacity, steps: steps, shard: nil)
+                parameter: .capacity(sweep, measure: measureOption.measure), minimum: 0, maximum: capacity, steps: steps,
+                shard: nil)
             swept = (try CorridorImpact.sweep(after, request), capacity)
         }
         let document = ComparisonReportDocument.make(
@@ -55,16 +61,19 @@ struct ReportCommand: ParsableCommand {
         try Delivery.text(document.html(), to: output)
     }
 
-    /// The capacity the scenario gives a node or link: the upper end of the sweep.
+    /// The capacity the scenario gives a node or link in the measure swept (a link's forward direction):
+    /// the upper end of the sweep.
     private func capacityToSweep(_ id: String, in network: ActiveNetwork) throws -> Double {
         let element = try network.resolveElement(id, as: .sweptCapacity)
+        let measure = try measureOption.resolve(element, in: network)
         let capacity: Double?
         switch element {
-        case .node(let node): capacity = network.nodes[node.index].capacity
-        case .link(let link): capacity = network.arcs[link.arcs[0]].capacity
+        case .node(let node): capacity = network.nodes[node.index].limits.value(in: measure)
+        case .link(let link): capacity = network.arcs[link.arcs[0]].limits.value(in: measure)
         }
         guard let capacity else {
-            throw BadInput("--sweep \(id): it has no capacity limit in scenario \(network.scenarioID) to sweep up to")
+            let unit = network.network.declaresCommodities ? " in \(measure.name(networkUnit: network.network.unit))" : ""
+            throw BadInput("--sweep \(id): it has no capacity limit\(unit) in scenario \(network.scenarioID) to sweep up to")
         }
         return capacity
     }

@@ -12,7 +12,10 @@ struct SweepCommand: ParsableCommand {
         discussion: """
             N steps give N evenly spaced points, --min and --max included (one step: --min alone). \
             --shard i/n computes the i-th of n contiguous blocks of points; `corridor sweep --merge FILE...` \
-            joins the shards' JSON into the unsharded result. Formats: table (default), json (corridor-sweep/1), csv.
+            joins the shards' JSON into the unsharded result. A capacity is varied in one measure (--measure): \
+            on a network that declares commodities e.g. `--capacity urumqi-dostyk --measure trains --min 10 \
+            --max 40`, with served quantities per commodity at every point and the marginal value per extra \
+            train. Formats: table (default), json (corridor-sweep/1), csv.
             """)
 
     @OptionGroup var networkOptions: NetworkOptions
@@ -21,6 +24,8 @@ struct SweepCommand: ParsableCommand {
 
     @Option(name: .long, help: "Vary the capacity of this node or link.")
     var capacity: String?
+
+    @OptionGroup var measureOption: MeasureOption
 
     @Option(name: .long, help: "Vary the cost per unit of this link.")
     var cost: String?
@@ -50,7 +55,8 @@ struct SweepCommand: ParsableCommand {
         do { try format.require(oneOf: [.table, .json, .csv], for: "sweep") } catch { throw ValidationError(error.description) }
         if !merge.isEmpty {
             let extra = [
-                capacity.map { _ in "--capacity" }, cost.map { _ in "--cost" }, demandScale ? "--demand-scale" : nil,
+                capacity.map { _ in "--capacity" }, measureOption.measure.map { _ in "--measure" }, cost.map { _ in "--cost" },
+                demandScale ? "--demand-scale" : nil,
                 min.map { _ in "--min" }, max.map { _ in "--max" }, steps.map { _ in "--steps" },
                 shard.map { _ in "--shard" }, networkOptions.scenario.map { _ in "--scenario" },
                 networkOptions.network.map { _ in "NETWORK" },
@@ -62,6 +68,7 @@ struct SweepCommand: ParsableCommand {
         }
         let chosen = [capacity != nil, cost != nil, demandScale].filter { $0 }.count
         if chosen != 1 { throw ValidationError("name exactly one of --capacity ID, --cost ID or --demand-scale") }
+        if measureOption.measure != nil && capacity == nil { throw ValidationError("--measure goes with --capacity ID") }
         if min == nil || max == nil || steps == nil { throw ValidationError("--min, --max and --steps are all needed") }
     }
 
@@ -88,7 +95,7 @@ struct SweepCommand: ParsableCommand {
         guard let min, let max, let steps else { throw BadInput("--min, --max and --steps are all needed") }
         let parameter: SweepParameter
         if let capacity {
-            parameter = .capacity(capacity)
+            parameter = .capacity(capacity, measure: measureOption.measure)
         } else if let cost {
             parameter = .cost(cost)
         } else {
@@ -103,6 +110,10 @@ struct SweepCommand: ParsableCommand {
             throw ImpactError.sweepRequest(error)
         }
         let network = try networkOptions.loadActiveNetwork()
+        if let capacity {
+            // Refused here, not in the sweep, to name the element's limits.
+            _ = try measureOption.resolve(try network.resolveElement(capacity, as: .sweptCapacity), in: network)
+        }
         guard Terminal.drawsProgress else { return try sweep(network, request) }
         let bar = ProgressBar()
         defer { bar.finish() }
