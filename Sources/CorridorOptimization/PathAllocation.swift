@@ -424,7 +424,9 @@ private struct PricingSearch: Sendable {
     func improvingPaths(ofGroup g: Int) -> [(demand: Int, arcs: [Int])] {
         let group = groups[g]
         let c = group.commodity
-        let tree = Dijkstra.run(in: graph, slotWeights: slotWeights[c], from: group.origin, blockedSlots: blockedSlots[c])
+        let tree = Dijkstra.run(
+            in: graph, slotWeights: slotWeights[c], from: group.origin,
+            targets: group.demands.compactMap { network.demands[$0].destination }, blockedSlots: blockedSlots[c])
         let originWeight = nodeWeights[c][group.origin]
         var found: [(demand: Int, arcs: [Int])] = []
         for k in group.demands {

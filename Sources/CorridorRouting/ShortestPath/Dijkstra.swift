@@ -41,11 +41,13 @@ public enum Dijkstra {
     ///   - slotWeights: the non-negative weight of each slot of `graph`.
     ///   - initialDistance: the source's distance (a node term of the source, for instance).
     ///   - target: stop as soon as this node is settled; `nil` settles every reachable node.
+    ///   - targets: stop as soon as all of these are settled (or unreachable). After an early stop only
+    ///     the settled nodes' distances and paths are final.
     ///   - blockedNodes: nodes the search may not enter (empty = none); the source is never blocked.
     ///   - blockedSlots: slots the search may not use (empty = none).
     public static func run<Weight: PathWeight>(
         in graph: Digraph, slotWeights: [Weight], from source: Int, initialDistance: Weight = .zero,
-        to target: Int? = nil, blockedNodes: [Bool] = [], blockedSlots: [Bool] = []
+        to target: Int? = nil, targets: [Int] = [], blockedNodes: [Bool] = [], blockedSlots: [Bool] = []
     ) -> ShortestPathTree<Weight> {
         let nodeCount = graph.nodeCount
         let unseen: Int32 = -1
@@ -58,6 +60,12 @@ public enum Dijkstra {
         var reached = [Bool](repeating: false, count: nodeCount)
         let stopAt = target ?? -1
         let checkSlots = !blockedSlots.isEmpty
+        var isTarget = [Bool](repeating: false, count: targets.isEmpty ? 0 : nodeCount)
+        var targetsLeft = 0
+        for node in targets where !isTarget[node] {
+            isTarget[node] = true
+            targetsLeft += 1
+        }
 
         graph.offsets.withUnsafeBufferPointer { offsets in
             graph.heads.withUnsafeBufferPointer { heads in
@@ -75,6 +83,10 @@ public enum Dijkstra {
                                         let (node, nodeDistance) = heap.popMinimum(state: state)
                                         state[Int(node)] = settled
                                         if Int(node) == stopAt { break }
+                                        if targetsLeft > 0, isTarget[Int(node)] {
+                                            targetsLeft -= 1
+                                            if targetsLeft == 0 { break }
+                                        }
                                         for slot in Int(offsets[Int(node)])..<Int(offsets[Int(node) + 1]) {
                                             let head = Int(heads[slot])
                                             let headState = state[head]
