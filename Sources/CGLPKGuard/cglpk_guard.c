@@ -355,6 +355,22 @@ int cglpk_add_rows(cglpk_problem *problem, int count, const double *lower, const
     return CGLPK_OK;
 }
 
+int cglpk_delete_nonbasic_columns(cglpk_problem *problem, int count, const int *columns, int *deleted,
+                                   char *message, size_t capacity) {
+    GUARDED_SECTION(problem, message, capacity);
+    glp_prob *P = problem->glpk;
+    int *numbers = count > 0 ? malloc(sizeof(int) * (size_t)(count + 1)) : NULL;
+    int chosen = 0;
+    for (int k = 0; k < count; k++) {
+        deleted[k] = glp_get_col_stat(P, columns[k] + 1) != GLP_BS;
+        if (deleted[k]) numbers[++chosen] = columns[k] + 1;
+    }
+    if (chosen > 0) glp_del_cols(P, chosen, numbers);
+    free(numbers);
+    guard_end();
+    return CGLPK_OK;
+}
+
 void cglpk_free_environment(void) {
     environment_generation += 1;
     glp_free_env();

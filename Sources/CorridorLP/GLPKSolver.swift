@@ -399,6 +399,30 @@ public final class GLPKSolver {
         return first..<rowCount
     }
 
+    /// Deletes those of the columns that are not basic (`glp_del_cols`), so the held basis stays a basis;
+    /// the later columns move down, in order, to fill the gaps.
+    /// - Returns: which columns were deleted, in the order given.
+    /// - Throws: ``LinearProgramError`` for an unknown or repeated column; ``SolverError/internalFault(_:)``
+    ///   if the problem is gone.
+    public func deleteNonbasicColumns(_ columns: [Int]) throws -> [Bool] {
+        guard !columns.isEmpty else { return [] }
+        var seen = Set<Int>()
+        for column in columns where !columnNames.indices.contains(column) || !seen.insert(column).inserted {
+            throw LinearProgramError(issues: [
+                .indexOutOfRange(operation: "deleteNonbasicColumns", kind: .column, index: column, count: columnCount)
+            ])
+        }
+        let indices = columns.map(Int32.init)
+        var deleted = [Int32](repeating: 0, count: columns.count)
+        let (code, message) = Self.guarded { buffer, capacity in
+            cglpk_delete_nonbasic_columns(handle, Int32(columns.count), indices, &deleted, buffer, capacity)
+        }
+        guard code == CGLPK_OK else { throw Self.fault(code, message, while: "deleting columns") }
+        let gone = Set(zip(columns, deleted).filter { $0.1 != 0 }.map(\.0))
+        columnNames = columnNames.enumerated().filter { !gone.contains($0.offset) }.map(\.element)
+        return deleted.map { $0 != 0 }
+    }
+
     /// Replaces a column's objective coefficient in the loaded problem (`glp_set_obj_coef`).
     /// - Throws: ``LinearProgramError`` for an unknown column or a non-finite coefficient;
     ///   ``SolverError/internalFault(_:)`` if the problem is gone.

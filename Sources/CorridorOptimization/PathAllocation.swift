@@ -71,6 +71,10 @@ public final class PathAllocationSolver {
     private let groups: [(origin: Int, commodity: Int, demands: [Int])]
     /// The paths in the program: demand and arcs, in column order after ``firstPathColumn``.
     private var paths: [(demand: Int, arcs: [Int])] = []
+    /// Per path, the last round in which it carried flow (or entered).
+    private var lastUsed: [Int] = []
+    /// How often each path (demand and arcs) was dropped; one dropped twice is kept from then on.
+    private var timesDropped: [[Int]: Int] = [:]
     private var pathSet: Set<[Int]> = []
     /// Per commodity, the graph's slots whose arc does not accept it.
     private let blockedSlots: [[Bool]]
@@ -78,6 +82,8 @@ public final class PathAllocationSolver {
     /// Rounds of congestion pricing that seed the program (``seed(rounds:)``); measured on the generated
     /// two-commodity corridors of Benchmarks/allocation (Benchmarks/README.md).
     static let seedRounds = 8
+    /// Rounds a path may sit unused before ``dropIdlePaths(_:round:)`` may drop it.
+    static let idleRoundsBeforeDrop = 3
 
     /// Builds the restricted master program: a demand row and `u` column per servable demand, a row per
     /// limit, no path yet.
@@ -184,6 +190,7 @@ public final class PathAllocationSolver {
                 let rows = brokenLimitRows(solution.columnValues)
                 guard !columns.isEmpty || !rows.isEmpty else { break }
                 try solver.addRows(rows)
+                try dropIdlePaths(solution, round: rounds)
             } catch {
                 throw .solver("adding paths and limits: \(error)")
             }
@@ -209,10 +216,10 @@ public final class PathAllocationSolver {
     /// (the searches run in parallel); a new column for every demand whose path has negative reduced cost
     /// and is not already in the program.
     private func priceOut(_ duals: [Double]) -> [GLPKSolver.NewColumn] {
-        let found = cheapestPaths(
-            price: { limit in limit.row.map { -min(0, duals[$0]) } ?? 0 },
-            threshold: demandRow.map { row in row.map { duals[$0] } ?? 0 })
-        return columns(for: found)
+        columns(
+            for: cheapestPaths(
+                price: { limit in limit.row.map { -min(0, duals[$0]) } ?? 0 },
+                threshold: demandRow.map { row in row.map { duals[$0] } ?? 0 }))
     }
 
     /// The cheapest path of every demand under costs plus `price(limit) × weight` for each limit passed,
@@ -255,6 +262,7 @@ public final class PathAllocationSolver {
                 columns.append(column(for: k, commodity: group.commodity, origin: group.origin, arcs: pathArcs, row: row))
                 let position = paths.count
                 paths.append((k, pathArcs))
+                lastUsed.append(Int.max)
                 pathsThroughNode[group.origin].append(position)
                 for a in pathArcs {
                     pathsThroughArc[a].append(position)
@@ -383,6 +391,48 @@ public final class PathAllocationSolver {
             check(&arcLimits[a], through: pathsThroughArc[a], name: "capa_\(a)")
         }
         return rows
+    }
+
+    /// Paths idle for ``idleRoundsBeforeDrop`` rounds with a positive reduced cost leave the program once a
+    /// fifth of its paths are such (GLPK's simplex works on every column at each iteration, so a program
+    /// crowded with paths the optimum no longer wants slows every later round). A dropped path that
+    /// prices out again is simply generated again; one dropped twice stays, so the rounds cannot cycle.
+    private func dropIdlePaths(_ solution: LPSolution, round: Int) throws {
+        let tolerance = AllocationDecoder.flowTolerance(network, demandScale: 1)
+        var idle: [Int] = []
+        for position in paths.indices {
+            let column = firstPathColumn + position
+            guard solution.columnValues.indices.contains(column) else { break }
+            if lastUsed[position] == Int.max || solution.columnValues[column] > tolerance {
+                lastUsed[position] = round
+            } else if round - lastUsed[position] >= Self.idleRoundsBeforeDrop,
+                solution.columnReducedCosts[column] > 1e-9, timesDropped[[paths[position].demand] + paths[position].arcs, default: 0] < 2
+            {
+                idle.append(position)
+            }
+        }
+        guard idle.count * 5 >= paths.count, !idle.isEmpty else { return }
+        let dropped = try solver.deleteNonbasicColumns(idle.map { firstPathColumn + $0 })
+        var isDropped = [Bool](repeating: false, count: paths.count)
+        for (position, gone) in zip(idle, dropped) where gone {
+            isDropped[position] = true
+            let key = [paths[position].demand] + paths[position].arcs
+            pathSet.remove(key)
+            timesDropped[key, default: 0] += 1
+        }
+        let kept = paths.indices.filter { !isDropped[$0] }
+        paths = kept.map { paths[$0] }
+        lastUsed = kept.map { lastUsed[$0] }
+        pathsThroughNode = Array(repeating: [], count: network.nodes.count)
+        pathsThroughArc = Array(repeating: [], count: network.arcs.count)
+        for (position, path) in paths.enumerated() {
+            guard let origin = network.demands[path.demand].origin else { continue }
+            pathsThroughNode[origin].append(position)
+            for a in path.arcs {
+                pathsThroughArc[a].append(position)
+                pathsThroughNode[network.arcs[a].to].append(position)
+            }
+        }
     }
 
     /// Served quantities, flows and routes from the path columns' values.

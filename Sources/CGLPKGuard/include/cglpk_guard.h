@@ -154,6 +154,11 @@ int cglpk_add_columns(cglpk_problem *problem, int count, const double *lower, co
 int cglpk_add_rows(cglpk_problem *problem, int count, const double *lower, const double *upper, const int *starts,
                    const int *columns, const double *values, char *message, size_t capacity);
 
+/// Deletes those of `count` columns (0-based, distinct) that are not basic, so the held basis stays a
+/// basis; `deleted[k]` tells which were. Later columns move down to fill the gaps, in order.
+int cglpk_delete_nonbasic_columns(cglpk_problem *problem, int count, const int *columns, int *deleted,
+                                   char *message, size_t capacity);
+
 /// Sets `count` objective coefficients (0-based column indices).
 int cglpk_set_objective(cglpk_problem *problem, int count, const int *columns, const double *coefficients,
                         char *message, size_t capacity);
