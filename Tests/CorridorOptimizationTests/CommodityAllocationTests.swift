@@ -195,6 +195,22 @@ import Testing
         }
     }
 
+    /// A generated two-commodity, two-direction corridor of the benchmark's shape (Benchmarks/allocation),
+    /// congested enough for many rounds of pricing and for idle paths to be dropped.
+    @Test(arguments: [(400, 1200, 120, 7), (600, 1800, 150, 7)])
+    func pathsAndArcsAgreeOnGeneratedCorridors(nodes: Int, links: Int, demands: Int, seed: Int) throws {
+        let generator = Self.repository.appendingPathComponent("Benchmarks/allocation/generate.py").path
+        let run = try ExternalProgram.run(
+            "/usr/bin/env", ["python3", generator, "\(nodes)", "\(links)", "\(demands)", "--seed", "\(seed)", "--commodities", "2"])
+        try #require(run.status == 0, "\(run.output.prefix(500))")
+        let active = try Self.read(run.output).activate(scenario: nil)
+        let arcs = try allocate(active, method: .arcs)
+        let solver = try PathAllocationSolver(network: active)
+        let paths = try solver.solve()
+        #expect(solver.lastRounds.rounds > 5)
+        #expect(abs(paths.objective - arcs.objective) <= 1e-9 * max(1, abs(arcs.objective)))
+    }
+
     @Test(arguments: 0..<40)
     func pathsAndArcsAgreeOnRandomNetworks(seed: UInt64) throws {
         let active = try Self.read(Self.randomNetwork(seed: 1000 + seed)).activate(scenario: nil)
