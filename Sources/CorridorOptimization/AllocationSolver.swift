@@ -32,7 +32,7 @@ public enum AllocationMethod: String, Sendable, CaseIterable {
     case automatic = "auto"
 
     /// The number of flow variables (flow groups × arcs, an upper bound) above which `automatic` takes paths.
-    public static let automaticThreshold = 200_000
+    public static let automaticThreshold = 20_000
 
     /// `arcs` or `paths`: what `automatic` means for this network.
     public func resolved(for network: ActiveNetwork) -> AllocationMethod {
