@@ -54,27 +54,29 @@ struct AllocationDecoder {
     /// Set by the arc formulation's initialiser; the path formulation passes its own to ``allocation(_:)``.
     private(set) var flows: Flows?
 
-    /// The zero threshold for flows: ``Allocation/tolerance`` times the total quantity, at least 1.
-    static func flowTolerance(_ network: ActiveNetwork, demandScale: Double) -> Double {
-        Allocation.tolerance * max(1, network.demands.reduce(0) { $0 + $1.quantity * demandScale })
-    }
+    /// The zero threshold for a flow of demands totalling `quantity`: ``Allocation/tolerance`` times it, at
+    /// least that times 1. Relative to the demands the flow belongs to, never to the whole file, so one
+    /// huge demand cannot erase another's small flow.
+    static func flowTolerance(of quantity: Double) -> Double { Allocation.tolerance * max(1, quantity) }
 
     private static func flows(of model: AllocationModel, values: [Double], demandScale: Double) -> Flows {
         let network = model.network
         let arcs = network.arcs
         let quantities = network.demands.map { $0.quantity * demandScale }
-        let flowTolerance = Self.flowTolerance(network, demandScale: demandScale)
-        func clean(_ value: Double) -> Double { abs(value) <= flowTolerance ? 0 : value }
-
         var served = [Double](repeating: 0, count: quantities.count)
         for (k, column) in model.unservedColumn.enumerated() {
             guard let column else { continue }
-            served[k] = Self.tidy(clean(min(quantities[k], max(0, quantities[k] - values[column]))))
+            let value = min(quantities[k], max(0, quantities[k] - values[column]))
+            served[k] = Self.tidy(value <= Self.flowTolerance(of: quantities[k]) ? 0 : value)
         }
         var arcFlow = [[Double]](repeating: [Double](repeating: 0, count: arcs.count), count: network.commodities.count)
         var routesOfDemand = [[FlowPath]](repeating: [], count: quantities.count)
         for group in model.groups {
-            let groupFlows = group.arcs.indices.map { clean(max(0, values[group.firstColumn + $0])) }
+            let flowTolerance = Self.flowTolerance(of: group.demands.reduce(0) { $0 + quantities[$1] })
+            let groupFlows = group.arcs.indices.map { position in
+                let value = max(0, values[group.firstColumn + position])
+                return value <= flowTolerance ? 0 : value
+            }
             for (position, a) in group.arcs.enumerated() { arcFlow[group.commodity][a] += groupFlows[position] }
             var need: [Int: Double] = [:]
             for k in group.demands {

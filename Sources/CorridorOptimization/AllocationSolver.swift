@@ -15,10 +15,15 @@ import CorridorModel
 public func allocate(
     _ network: ActiveNetwork, method: AllocationMethod = .automatic, timeLimit: Double? = nil
 ) throws(AllocationError) -> Allocation {
-    switch method.resolved(for: network) {
-    case .paths: try PathAllocationSolver(network: network).solve(timeLimit: timeLimit)
-    default: try AllocationSolver(model: AllocationModel(network: network)).solve(timeLimit: timeLimit)
+    if method.resolved(for: network) == .paths {
+        do {
+            return try PathAllocationSolver(network: network).solve(timeLimit: timeLimit)
+        } catch .solver {
+            // GLPK failing on the restricted program (rows weighing 1e-6 beside 1e3): the arc formulation
+            // is the same program, solved another way.
+        }
     }
+    return try AllocationSolver(model: AllocationModel(network: network)).solve(timeLimit: timeLimit)
 }
 
 /// How the allocation program is written and solved; both give the same optimum (docs/MODEL.md).
@@ -196,7 +201,7 @@ public final class AllocationSolver {
         options.method = .dual
         let clock = ContinuousClock()
         let started = clock.now
-        let solution: LPSolution
+        var solution: LPSolution
         do {
             if !hasSolved {
                 let basis = model.startingBasis
@@ -204,6 +209,12 @@ public final class AllocationSolver {
                     basicRows: basis.rows, basicColumns: basis.columns, columnsAtUpperBound: basis.atUpperBound)
             }
             solution = try solver.solve(options)
+            if solution.status != .optimal {
+                // The program is feasible and bounded by construction, so this is GLPK's dual simplex
+                // misjudging badly scaled rows (a limit weighing 1e-6 per tonne against 1e7 TEU): solve
+                // again with the primal simplex from the all-slack basis, which does not rely on it.
+                solution = try solver.solve(SolverOptions(timeLimit: timeLimit, scaling: scaling, startingBasis: .standard))
+            }
         } catch {
             throw .solver("solving the allocation program: \(error)")
         }

@@ -172,6 +172,13 @@ public final class PathAllocationSolver {
             let started = clock.now
             do {
                 solution = try solver.solve(options)
+                if solution.status != .optimal {
+                    // Feasible and bounded by construction (the unserved columns): a numerical misjudgement,
+                    // solved again from the all-slack basis.
+                    var restart = options
+                    restart.startingBasis = .standard
+                    solution = try solver.solve(restart)
+                }
             } catch {
                 throw .solver("solving the path program: \(error)")
             }
@@ -398,11 +405,11 @@ public final class PathAllocationSolver {
     /// crowded with paths the optimum no longer wants slows every later round). A dropped path that
     /// prices out again is simply generated again; one dropped twice stays, so the rounds cannot cycle.
     private func dropIdlePaths(_ solution: LPSolution, round: Int) throws {
-        let tolerance = AllocationDecoder.flowTolerance(network, demandScale: 1)
         var idle: [Int] = []
         for position in paths.indices {
             let column = firstPathColumn + position
             guard solution.columnValues.indices.contains(column) else { break }
+            let tolerance = AllocationDecoder.flowTolerance(of: network.demands[paths[position].demand].quantity)
             if lastUsed[position] == Int.max || solution.columnValues[column] > tolerance {
                 lastUsed[position] = round
             } else if round - lastUsed[position] >= Self.idleRoundsBeforeDrop,
@@ -437,19 +444,20 @@ public final class PathAllocationSolver {
 
     /// Served quantities, flows and routes from the path columns' values.
     private func flows(_ values: [Double]) -> AllocationDecoder.Flows {
-        let tolerance = AllocationDecoder.flowTolerance(network, demandScale: 1)
         var served = [Double](repeating: 0, count: network.demands.count)
         for (k, column) in unservedColumn.enumerated() {
             guard let column else { continue }
             let quantity = network.demands[k].quantity
             let value = min(quantity, max(0, quantity - values[column]))
-            served[k] = AllocationDecoder.tidy(abs(value) <= tolerance ? 0 : value)
+            served[k] = AllocationDecoder.tidy(value <= AllocationDecoder.flowTolerance(of: quantity) ? 0 : value)
         }
         var arcFlow = [[Double]](repeating: [Double](repeating: 0, count: network.arcs.count), count: network.commodities.count)
         var routes = [[FlowPath]](repeating: [], count: network.demands.count)
         for (position, path) in paths.enumerated() {
             let flow = values[firstPathColumn + position]
-            guard flow > tolerance, let destination = network.demands[path.demand].destination else { continue }
+            guard flow > AllocationDecoder.flowTolerance(of: network.demands[path.demand].quantity),
+                let destination = network.demands[path.demand].destination
+            else { continue }
             let c = network.demands[path.demand].commodity
             for a in path.arcs { arcFlow[c][a] += flow }
             routes[path.demand].append(FlowPath(arcs: path.arcs, sink: destination, flow: flow))

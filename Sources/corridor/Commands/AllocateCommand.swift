@@ -65,18 +65,13 @@ struct AllocateCommand: ParsableCommand {
         let network = try networkOptions.loadActiveNetwork()
         let started = clock.now
         let readDuration = started - reading
-        func seconds(_ duration: Duration) -> String { String(format: "%.4f", duration.seconds) }
+        let seconds = Self.seconds
         let exported = writeLP != nil || writeMPS != nil ? try AllocationModel(network: network) : nil
         let allocation: Allocation
         let report: String
-        if method.resolved(for: network) == .paths {
-            let solver = try PathAllocationSolver(network: network)
-            let build = clock.now - started
-            allocation = try solver.solve()
-            let solve = solver.lastTimings
-            report = "build \(seconds(build)) s, solve \(seconds(solve.simplex)) s in GLPK + \(seconds(solve.pricing)) s pricing "
-                + "(\(solver.lastRounds.rounds) rounds, \(solver.lastRounds.paths) paths, \(allocation.iterations) simplex iterations), "
-                + "decode \(seconds(solve.decoding)) s"
+        let pathResult = method.resolved(for: network) == .paths ? try solveByPaths(network, started: started) : nil
+        if let pathResult {
+            (allocation, report) = pathResult
         } else {
             let solver = try AllocationSolver(model: exported ?? AllocationModel(network: network))
             let build = clock.now - started
@@ -95,6 +90,31 @@ struct AllocateCommand: ParsableCommand {
                 "timings: read \(seconds(readDuration)) s, \(report), write \(seconds(clock.now - writing)) s")
         }
     }
+
+    /// The allocation by column generation and its timings; `nil` when GLPK fails on the restricted
+    /// program, which the arc formulation then solves (the same program, another way).
+    private func solveByPaths(_ network: ActiveNetwork, started: ContinuousClock.Instant) throws -> (Allocation, String)? {
+        let seconds = Self.seconds
+        let solver = try PathAllocationSolver(network: network)
+        let build = ContinuousClock.now - started
+        let allocation: Allocation
+        do {
+            allocation = try solver.solve()
+        } catch {
+            guard case .solver(let reason) = error else { throw error }
+            Terminal.printError("column generation failed (\(reason)); solving the arc formulation instead")
+            return nil
+        }
+        let solve = solver.lastTimings
+        return (
+            allocation,
+            "build \(seconds(build)) s, solve \(seconds(solve.simplex)) s in GLPK + \(seconds(solve.pricing)) s pricing "
+                + "(\(solver.lastRounds.rounds) rounds, \(solver.lastRounds.paths) paths, \(allocation.iterations) simplex "
+                + "iterations), decode \(seconds(solve.decoding)) s")
+    }
+
+    /// Seconds as `--timings` prints them.
+    private static func seconds(_ duration: Duration) -> String { String(format: "%.4f", duration.seconds) }
 
     private func write(_ allocation: Allocation, network: ActiveNetwork) throws {
         let text: String
