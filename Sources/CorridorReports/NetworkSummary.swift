@@ -190,21 +190,17 @@ public struct NetworkSummary {
                 ("id", .string(scenario.id)), ("name", .string(scenario.name)),
                 ("enable", .array(scenario.enable.map { .string($0) })),
                 ("disable", .array(scenario.disable.map { .string($0) })),
-                (
-                    "capacity",
-                    .array(
-                        scenario.capacity.map { .object([("id", .string($0.id)), ("capacity", .number($0.capacity))]) })
-                ),
+                ("capacity", .array(scenario.capacity.map(capacityOverride))),
                 ("cost", .array(scenario.cost.map { .object([("id", .string($0.id)), ("cost", .number($0.value))]) })),
                 (
                     "demand",
                     .array(scenario.demand.map { .object([("id", .string($0.id)), ("quantity", .number($0.value))]) })
                 ),
                 ("demandScale", .number(scenario.demandScale)),
-                ("reverseCapacity", .array(scenario.reverseCapacity.map { .object([("id", .string($0.id)), ("capacity", .number($0.capacity))]) })),
+                ("reverseCapacity", .array(scenario.reverseCapacity.map(capacityOverride))),
                 ("hours", .array(scenario.hours.map { .object([("id", .string($0.id)), ("hours", .number($0.value))]) })),
                 ("dwellHours", .array(scenario.dwellHours.map { .object([("id", .string($0.id)), ("dwellHours", .number($0.value))]) })),
-            ])
+            ] + commodityOverrides(of: scenario))
         }
         var document: [(key: String, value: JSONValue)] = [
             ("format", .string("corridor-info/1")),
@@ -244,6 +240,33 @@ public struct NetworkSummary {
         ]
         if speaksCommodities { document.append(("commodities", commoditiesJSON)) }
         return .object(document)
+    }
+
+    /// A capacity override: `capacity` in the network's unit (`null` when none), and on a network with
+    /// commodities every limit, as the file writes them (`null` = unlimited).
+    private func capacityOverride(_ change: CapacityOverride) -> JSONValue {
+        var entries: [(key: String, value: JSONValue)] = [("id", .string(change.id)), ("capacity", .number(change.capacity))]
+        if speaksCommodities { entries.append(("limits", CapacityText.json(change.limits, networkUnit: network.unit))) }
+        return .object(entries)
+    }
+
+    /// A scenario's `accepts`, `perCommodity` and `commodityScale`, on a network with commodities.
+    private func commodityOverrides(of scenario: Scenario) -> [(key: String, value: JSONValue)] {
+        guard speaksCommodities else { return [] }
+        return [
+            ("accepts", .array(scenario.accepts.map { .object([("id", .string($0.id)), ("commodities", .array($0.commodities.map { .string($0) }))]) })),
+            (
+                "perCommodity",
+                .array(
+                    scenario.perCommodity.map { change in
+                        .object([
+                            ("id", .string(change.id)),
+                            ("terms", .array(change.terms.map { .object([("commodity", .string($0.commodity)), ("cost", .number($0.cost)), ("hours", .number($0.hours))]) })),
+                        ])
+                    })
+            ),
+            ("commodityScale", .array(scenario.commodityScale.map { .object([("id", .string($0.id)), ("scale", .number($0.value))]) })),
+        ]
     }
 
     /// True when the file declares commodities or states limits other than in its unit: the documents

@@ -386,6 +386,9 @@ extension NetworkValidator {
             }
         case .networkUnit, .unit:
             let unit = limit.measure.name(networkUnit: networkUnit)
+            if accepted.isEmpty {
+                return "binds nothing: no commodity can pass here (the link and its two ends accept none in common)"
+            }
             if !accepted.contains(where: { $0.unit == unit }) {
                 let units = Set(accepted.map(\.unit)).sorted().map(quoted).joined(separator: ", ")
                 return "binds nothing: no commodity accepted here is measured in \(quoted(unit)) (they are in \(units)); "
