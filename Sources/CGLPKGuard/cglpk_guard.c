@@ -334,8 +334,6 @@ int cglpk_add_columns(cglpk_problem *problem, int count, const double *lower, co
         /* GLPK's arrays are 1-based: element 0 is ignored, so pass one before the entries. */
         glp_set_mat_col(P, column, length, rows + starts[k] - 1, values + starts[k] - 1);
     }
-    /* New entries would otherwise keep the factor 1: scale the whole matrix again at the next solve. */
-    problem->scaled = 0;
     guard_end();
     return CGLPK_OK;
 }
@@ -353,7 +351,6 @@ int cglpk_add_rows(cglpk_problem *problem, int count, const double *lower, const
         /* A new row enters with its auxiliary variable basic, so the basis stays a basis. */
         glp_set_row_stat(P, row, GLP_BS);
     }
-    problem->scaled = 0;
     guard_end();
     return CGLPK_OK;
 }
