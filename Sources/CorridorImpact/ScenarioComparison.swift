@@ -211,6 +211,9 @@ private func commodityOutcome(_ c: Int, network: ActiveNetwork, allocation: Allo
     var note: String?
     do {
         maxFlow = try maximumFlow(in: network.network.declaresCommodities ? network.carrying(c) : network)
+    } catch MaxFlowNetworkError.sourceIsSink(let id, fromDemands: true) {
+        note = "not computed: node \"\(id)\" is both an origin and a destination of these demands, so they give no "
+            + "one source and sink set; the maxflow command computes it between sources and sinks of your choice"
     } catch {
         note = error.description
     }

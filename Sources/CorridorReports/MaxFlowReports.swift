@@ -24,7 +24,7 @@ public enum MaxFlowReport {
         var cut = TextTable([("Element", .left), ("Kind", .left), ("Capacity", .right)])
         for element in result.cut { cut.append([element.label, element.kind.rawValue, number(element.capacity)]) }
         text += cut.rendered(indent: "  ")
-        let crossings = network.nodes.indices.filter { network.nodes[$0].kind == .crossing }
+        let crossings = crossingIndices(network)
         if !crossings.isEmpty {
             text += "\nCrossings:\n"
             var table = TextTable([
@@ -53,7 +53,7 @@ public enum MaxFlowReport {
             if element.kind == .link { entries.append(("reverse", .bool(element.isReverse))) }
             return .object(entries)
         }
-        let crossings: [JSONValue] = network.nodes.indices.filter { network.nodes[$0].kind == .crossing }.map { index in
+        let crossings: [JSONValue] = crossingIndices(network).map { index in
             .object([
                 ("id", .string(network.nodes[index].id)), ("name", .string(network.nodes[index].name)),
                 ("flow", bounded ? .number(result.nodeFlows[index]) : .null),
@@ -119,4 +119,10 @@ public enum MaxFlowReport {
     }
 
     private static func number(_ value: Double) -> String { JSONValue.format(value) }
+
+    /// The crossings to list: those of the network, less any that refuse the commodity of a
+    /// single-commodity view (``ActiveNetwork/carrying(_:)``, whose only commodity is index 0).
+    private static func crossingIndices(_ network: ActiveNetwork) -> [Int] {
+        network.nodes.indices.filter { network.nodes[$0].kind == .crossing && network.terms(ofNode: $0, commodity: 0).accepts }
+    }
 }
