@@ -408,9 +408,8 @@ private func demandScaleDerivative(_ allocation: Allocation, network: ActiveNetw
     func limitPrice(_ limits: [Allocation.LimitResult]?, commodity c: Int) -> Double {
         var total = 0.0
         for limit in limits ?? [] {
-            guard let load = network.commodities[c].load(per: CapacityMeasure(key: limit.measure, networkUnit: unit), networkUnit: unit)
-            else { continue }
-            total += (load == 1 ? 1 : 1 / load) * limit.shadowPrice
+            guard let weight = network.weights(in: CapacityMeasure(key: limit.measure, networkUnit: unit))[c] else { continue }
+            total += weight * limit.shadowPrice
         }
         return total
     }

@@ -79,6 +79,12 @@ public struct ActiveNetwork: Sendable {
     /// The index in ``commodities`` of a commodity id, or `nil`.
     public func commodityIndex(of id: String) -> Int? { commodities.firstIndex { $0.id == id } }
 
+    /// Each commodity's weight in a limit of `measure` (docs/MODEL.md `w(c, m)`): `1 / load`, in
+    /// ``commodities`` order; `nil` for a commodity the measure does not count.
+    public func weights(in measure: CapacityMeasure) -> [Double?] {
+        commodities.map { commodity in commodity.load(per: measure, networkUnit: network.unit).map { 1 / $0 } }
+    }
+
     /// How much of a commodity an element with these limits lets pass per period: the tightest of its
     /// limits that count the commodity, each turned into the commodity's unit; `nil` when none does.
     public func capacity(of limits: [CapacityLimit], commodity: Int) -> Double? {

@@ -284,12 +284,6 @@ public struct AllocationModel: Sendable {
                     firstColumn: firstColumn))
         }
 
-        /// Each commodity's weight in a limit of `measure`: 1 / its load, `nil` when not counted.
-        func weights(_ measure: CapacityMeasure) -> [Double?] {
-            network.commodities.map { commodity in
-                commodity.load(per: measure, networkUnit: network.network.unit).map { $0 == 1 ? 1 : 1 / $0 }
-            }
-        }
         /// The limits that get rows: the element's, and a free one in the network's unit when adjustable.
         func rowLimits(_ limits: [CapacityLimit], adjustable: Bool) -> [(measure: CapacityMeasure, value: Double?)] {
             var result = limits.map { (measure: $0.measure, value: Optional($0.value)) }
@@ -305,7 +299,7 @@ public struct AllocationModel: Sendable {
         var nodeLimitRows = [[LimitRow]](repeating: [], count: nodeCount)
         for (n, node) in network.nodes.enumerated() {
             for (measure, value) in rowLimits(node.limits, adjustable: adjustableNodes.contains(n)) {
-                let weight = weights(measure)
+                let weight = network.weights(in: measure)
                 var terms: [(column: Int, coefficient: Double)] = []
                 for a in reverse.arcs(leaving: n) {
                     for (column, c) in columnsOfArc[a] { if let w = weight[c] { terms.append((column, w)) } }
@@ -328,7 +322,7 @@ public struct AllocationModel: Sendable {
         var arcLimitRows = [[LimitRow]](repeating: [], count: arcCount)
         for (a, arc) in arcs.enumerated() {
             for (measure, value) in rowLimits(arc.limits, adjustable: adjustableArcs.contains(a)) {
-                let weight = weights(measure)
+                let weight = network.weights(in: measure)
                 let row = program.addRow(
                     name: names.capacity(arc: a, measure: measure), lower: nil, upper: value,
                     terms: columnsOfArc[a].compactMap { entry in weight[entry.commodity].map { (entry.column, $0) } })

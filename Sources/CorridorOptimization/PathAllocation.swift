@@ -124,7 +124,7 @@ public final class PathAllocationSolver {
             limits.map { limit in
                 Limit(
                     measure: limit.measure, value: limit.value,
-                    weights: network.commodities.map { $0.load(per: limit.measure, networkUnit: network.network.unit).map { 1 / $0 } },
+                    weights: network.weights(in: limit.measure),
                     row: nil)
             }
         }
