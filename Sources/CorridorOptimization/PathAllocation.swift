@@ -267,14 +267,9 @@ public final class PathAllocationSolver {
             for (k, pathArcs) in found[g] {
                 guard let row = demandRow[k], pathSet.insert([k] + pathArcs).inserted else { continue }
                 columns.append(column(for: k, commodity: group.commodity, origin: group.origin, arcs: pathArcs, row: row))
-                let position = paths.count
                 paths.append((k, pathArcs))
                 lastUsed.append(Int.max)
-                pathsThroughNode[group.origin].append(position)
-                for a in pathArcs {
-                    pathsThroughArc[a].append(position)
-                    pathsThroughNode[network.arcs[a].to].append(position)
-                }
+                indexElements(ofPath: paths.count - 1)
             }
         }
         return columns
@@ -432,13 +427,17 @@ public final class PathAllocationSolver {
         lastUsed = kept.map { lastUsed[$0] }
         pathsThroughNode = Array(repeating: [], count: network.nodes.count)
         pathsThroughArc = Array(repeating: [], count: network.arcs.count)
-        for (position, path) in paths.enumerated() {
-            guard let origin = network.demands[path.demand].origin else { continue }
-            pathsThroughNode[origin].append(position)
-            for a in path.arcs {
-                pathsThroughArc[a].append(position)
-                pathsThroughNode[network.arcs[a].to].append(position)
-            }
+        for position in paths.indices { indexElements(ofPath: position) }
+    }
+
+    /// Lists the path at `position` under every node (its origin included) and arc it passes.
+    private func indexElements(ofPath position: Int) {
+        let path = paths[position]
+        guard let origin = network.demands[path.demand].origin else { return }
+        pathsThroughNode[origin].append(position)
+        for a in path.arcs {
+            pathsThroughArc[a].append(position)
+            pathsThroughNode[network.arcs[a].to].append(position)
         }
     }
 
