@@ -313,12 +313,6 @@ public final class GLPKSolver {
     @discardableResult
     public func addColumns(_ columns: [NewColumn]) throws -> Range<Int> {
         guard !columns.isEmpty else { return columnCount..<columnCount }
-        var lower: [Double] = []
-        var upper: [Double] = []
-        var objective: [Double] = []
-        var starts: [Int32] = [1]
-        var rows: [Int32] = [0]
-        var values: [Double] = [0]
         for (offset, column) in columns.enumerated() {
             try Self.checkBounds(column.lower, column.upper, at: .column(columnCount + offset, name: column.name))
             guard column.objective.isFinite else {
@@ -326,20 +320,13 @@ public final class GLPKSolver {
                     .nonFinite(.column(columnCount + offset, name: column.name), quantity: .objectiveCoefficient, value: column.objective)
                 ])
             }
-            for entry in column.entries {
-                guard rowNames.indices.contains(entry.row), entry.coefficient.isFinite else {
-                    throw LinearProgramError(issues: [
-                        .indexOutOfRange(operation: "addColumns", kind: .row, index: entry.row, count: rowCount)
-                    ])
-                }
-                rows.append(Int32(entry.row + 1))
-                values.append(entry.coefficient)
-            }
-            starts.append(Int32(rows.count))
-            lower.append(column.lower ?? -.infinity)
-            upper.append(column.upper ?? .infinity)
-            objective.append(column.objective)
         }
+        let (starts, rows, values) = try Self.packed(
+            columns.map { $0.entries.map { (index: $0.row, coefficient: $0.coefficient) } }, into: .row, count: rowCount,
+            operation: "addColumns")
+        let lower = columns.map { $0.lower ?? -.infinity }
+        let upper = columns.map { $0.upper ?? .infinity }
+        let objective = columns.map(\.objective)
         let first = columnCount
         let (code, message) = Self.guarded { buffer, capacity in
             cglpk_add_columns(
@@ -348,6 +335,32 @@ public final class GLPKSolver {
         guard code == CGLPK_OK else { throw Self.fault(code, message, while: "adding columns") }
         columnNames += columns.map(\.name)
         return first..<columnCount
+    }
+
+    /// New columns' or rows' entries laid out as `cglpk_add_columns` and `cglpk_add_rows` read them: list k
+    /// fills `indices[starts[k] ..< starts[k+1]]` (1-based GLPK numbers) and the same range of `values`,
+    /// after an unused slot 0, since GLPK reads its arrays from index 1.
+    /// - Throws: ``LinearProgramError`` for an index outside `0..<count` or a non-finite coefficient.
+    private static func packed(
+        _ lists: [[(index: Int, coefficient: Double)]], into kind: LinearProgramIssue.IndexKind, count: Int,
+        operation: String
+    ) throws -> (starts: [Int32], indices: [Int32], values: [Double]) {
+        var starts: [Int32] = [1]
+        var indices: [Int32] = [0]
+        var values: [Double] = [0]
+        for list in lists {
+            for entry in list {
+                guard (0..<count).contains(entry.index), entry.coefficient.isFinite else {
+                    throw LinearProgramError(issues: [
+                        .indexOutOfRange(operation: operation, kind: kind, index: entry.index, count: count)
+                    ])
+                }
+                indices.append(Int32(entry.index + 1))
+                values.append(entry.coefficient)
+            }
+            starts.append(Int32(indices.count))
+        }
+        return (starts, indices, values)
     }
 
     /// A row to append to the loaded problem: bounds and its entries by column.
@@ -370,26 +383,14 @@ public final class GLPKSolver {
     @discardableResult
     public func addRows(_ newRows: [NewRow]) throws -> Range<Int> {
         guard !newRows.isEmpty else { return rowCount..<rowCount }
-        var lower: [Double] = []
-        var upper: [Double] = []
-        var starts: [Int32] = [1]
-        var columns: [Int32] = [0]
-        var values: [Double] = [0]
         for (offset, row) in newRows.enumerated() {
             try Self.checkBounds(row.lower, row.upper, at: .row(rowCount + offset, name: row.name))
-            for entry in row.entries {
-                guard columnNames.indices.contains(entry.column), entry.coefficient.isFinite else {
-                    throw LinearProgramError(issues: [
-                        .indexOutOfRange(operation: "addRows", kind: .column, index: entry.column, count: columnCount)
-                    ])
-                }
-                columns.append(Int32(entry.column + 1))
-                values.append(entry.coefficient)
-            }
-            starts.append(Int32(columns.count))
-            lower.append(row.lower ?? -.infinity)
-            upper.append(row.upper ?? .infinity)
         }
+        let (starts, columns, values) = try Self.packed(
+            newRows.map { $0.entries.map { (index: $0.column, coefficient: $0.coefficient) } }, into: .column,
+            count: columnCount, operation: "addRows")
+        let lower = newRows.map { $0.lower ?? -.infinity }
+        let upper = newRows.map { $0.upper ?? .infinity }
         let first = rowCount
         let (code, message) = Self.guarded { buffer, capacity in
             cglpk_add_rows(handle, Int32(newRows.count), lower, upper, starts, columns, values, buffer, capacity)
