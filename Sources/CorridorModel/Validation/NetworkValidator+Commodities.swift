@@ -175,35 +175,20 @@ extension NetworkValidator {
     }
 
     private mutating func commodityTerms(_ tree: JSONTree, at path: JSONPath, keys: Keys) -> [CommodityTerms]? {
-        guard case .object(let members) = tree.value else {
-            report(path, at: tree.offset, "expected an object mapping commodity ids to terms, found \(tree.typeDescription)")
-            return nil
-        }
-        var result: [CommodityTerms] = []
-        var isComplete = true
-        for member in members {
-            let keyTree = JSONTree(value: .string(member.key), offset: member.keyOffset)
-            guard let id = identifier(keyTree, at: path.appending(member.key)) else {
-                isComplete = false
-                continue
-            }
-            references.append(Reference(id: id, allowed: [.commodity], parent: path, step: .key(id), offset: member.keyOffset))
-            guard let terms = self.fields(of: member.value, at: path.appending(id), keys: keys) else {
-                isComplete = false
-                continue
-            }
+        entries(of: tree, at: path, referring: [.commodity], expecting: "an object mapping commodity ids to terms") {
+            validator, id, value, termsPath in
+            guard let terms = validator.fields(of: value, at: termsPath, keys: keys) else { return nil }
             if terms.members.isEmpty {
-                report(path.appending(id), at: member.value.offset, "states nothing; allowed here: " + keys.allowed.joined(separator: ", "))
+                validator.report(termsPath, at: value.offset, "states nothing; allowed here: " + keys.allowed.joined(separator: ", "))
             }
-            let cost = number(terms, "handlingCost", atMost: ModelLimits.unitCost) ?? number(terms, "cost", atMost: ModelLimits.unitCost)
-            let hours = number(terms, "dwellHours", atMost: ModelLimits.hours) ?? number(terms, "hours", atMost: ModelLimits.hours)
-            if let first = members.first(where: { $0.key == member.key }), result.contains(where: { $0.commodity == id }) {
-                report(path.appending(id), at: member.keyOffset, "duplicate key; first given at \(describeOffset(first.keyOffset))")
-                isComplete = false
-            }
-            result.append(CommodityTerms(commodity: id, cost: cost, hours: hours))
+            let cost =
+                validator.number(terms, "handlingCost", atMost: ModelLimits.unitCost)
+                ?? validator.number(terms, "cost", atMost: ModelLimits.unitCost)
+            let hours =
+                validator.number(terms, "dwellHours", atMost: ModelLimits.hours)
+                ?? validator.number(terms, "hours", atMost: ModelLimits.hours)
+            return CommodityTerms(commodity: id, cost: cost, hours: hours)
         }
-        return isComplete ? result : nil
     }
 
     /// A scenario's `capacity` or `reverseCapacity`: element id → number, limits or `null`.
@@ -241,10 +226,11 @@ extension NetworkValidator {
     /// The entries of an `id → value` object in file order, each id a reference; `nil` when any is invalid.
     private mutating func entries<Entry>(
         of tree: JSONTree, at path: JSONPath, referring allowed: [Category],
+        expecting expected: String = "an object keyed by ids",
         read: (inout NetworkValidator, String, JSONTree, JSONPath) -> Entry?
     ) -> [Entry]? {
         guard case .object(let members) = tree.value else {
-            report(path, at: tree.offset, "expected an object keyed by ids, found \(tree.typeDescription)")
+            report(path, at: tree.offset, "expected \(expected), found \(tree.typeDescription)")
             return nil
         }
         var result: [Entry] = []
