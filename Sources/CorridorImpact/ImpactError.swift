@@ -12,6 +12,8 @@ public enum ImpactError: Error, Sendable, Equatable, CustomStringConvertible {
     case inconsistentShards(String)
     /// The allocation failed; see ``AllocationError``.
     case allocation(AllocationError)
+    /// A scenario id the network does not have.
+    case scenario(UnknownScenarioError)
 
     public var description: String {
         switch self {
@@ -19,6 +21,7 @@ public enum ImpactError: Error, Sendable, Equatable, CustomStringConvertible {
         case .sweepRequest(let error): error.description
         case .inconsistentShards(let text): text
         case .allocation(let error): error.description
+        case .scenario(let error): error.description
         }
     }
 }

@@ -22,6 +22,7 @@ struct Corridor: ParsableCommand {
             CompareCommand.self,
             SweepCommand.self,
             CriticalityCommand.self,
+            CalibrateCommand.self,
             ReportCommand.self,
         ])
 

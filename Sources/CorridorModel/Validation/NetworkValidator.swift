@@ -507,7 +507,7 @@ struct NetworkValidator {
         return value
     }
 
-    private mutating func boolean(_ fields: Fields, _ key: String) -> Bool? {
+    mutating func boolean(_ fields: Fields, _ key: String) -> Bool? {
         guard let tree = fields[key] else { return nil }
         guard case .bool(let value) = tree.value else {
             report(

@@ -117,6 +117,7 @@ enum Failures {
         case .sweepRequest(let error): (sweepRequest(error), .badInput)
         case .inconsistentShards(let text): (text, .badInput)
         case .allocation(let error): allocation(error)
+        case .scenario(let error): (error.description, .badInput)
         }
     }
 
