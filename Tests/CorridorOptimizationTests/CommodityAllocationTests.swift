@@ -113,13 +113,13 @@ import Testing
 
     /// Declaring the implicit commodity explicitly changes nothing but the names.
     @Test func oneDeclaredCommodityGivesTheSameAllocation() throws {
-        var text = try String(contentsOf: Self.repository.appendingPathComponent("networks/china-europe.json"), encoding: .utf8)
+        var text = try String(contentsOfFile: TestNetworks.chinaEuropeV1, encoding: .utf8)
         text = text.replacingOccurrences(of: "\"corridor-network/1\"", with: "\"corridor-network/2\"")
         let marker = "\"nodes\": ["
         let range = try #require(text.range(of: marker))
         text.replaceSubrange(range, with: "\"commodities\": [{ \"id\": \"containers\", \"unit\": \"TEU\" }],\n" + marker)
         let declared = try Self.read(text)
-        let bundled = try Self.bundled("china-europe.json")
+        let bundled = try NetworkReader.read(path: TestNetworks.chinaEuropeV1)
         for scenario in [nil] + bundled.scenarios.map(\.id) {
             let a = try allocate(declared.activate(scenario: scenario))
             let b = try allocate(bundled.activate(scenario: scenario))

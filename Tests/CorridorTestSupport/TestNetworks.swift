@@ -11,6 +11,13 @@ public enum TestNetworks {
     public static var tiny: String { repositoryRoot.appendingPathComponent("networks/tiny.json").path }
     /// `networks/china-europe.json`: the bundled China–Europe network.
     public static var chinaEurope: String { repositoryRoot.appendingPathComponent("networks/china-europe.json").path }
+    /// `networks/china-europe.observed.json`: the observations the bundled network is backcast against.
+    public static var chinaEuropeObservations: String {
+        repositoryRoot.appendingPathComponent("networks/china-europe.observed.json").path
+    }
+    /// `Tests/Fixtures/china-europe-v1.json`: the bundled network as it was in format /1 (containers
+    /// westbound only, capacities in TEU), kept as a large /1 file for the tests of /1 behaviour.
+    public static var chinaEuropeV1: String { repositoryRoot.appendingPathComponent("Tests/Fixtures/china-europe-v1.json").path }
 }
 
 extension ActiveNetwork {
