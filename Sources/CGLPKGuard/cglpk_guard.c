@@ -407,3 +407,162 @@ int cglpk_set_basis(cglpk_problem *problem, int basic_row_count, const int *basi
     guard_end();
     return CGLPK_OK;
 }
+
+/* ---- Ranging on the final basis ----------------------------------------------------------------------
+ * Both functions read the optimal basis the problem holds (factorizing it when GLPK has dropped the
+ * factorization) and find the interval [low, high] of a step δ (low ≤ 0 ≤ high) over which that basis
+ * stays optimal when some bounds or objective coefficients move by δ·weight. They use GLPK's simplex
+ * tableau: x_B[i] = … + α[i,j]·x_N[j] (glp_eval_tab_col gives a column, glp_eval_tab_row a row).
+ * Scratch arrays are kept per thread and reused, so a fault inside GLPK leaks nothing. */
+
+static _Thread_local double *ranging_values;
+static _Thread_local int *ranging_indices;
+static _Thread_local size_t ranging_capacity;
+
+/* Makes the scratch arrays hold at least `count` (+1 for GLPK's 1-based arrays); 0 when out of memory. */
+static int ranging_reserve(size_t count) {
+    if (count + 1 <= ranging_capacity) return 1;
+    double *values = realloc(ranging_values, (count + 1) * 2 * sizeof(double));
+    if (values == NULL) return 0;
+    ranging_values = values;
+    int *indices = realloc(ranging_indices, (count + 1) * sizeof(int));
+    if (indices == NULL) return 0;
+    ranging_indices = indices;
+    ranging_capacity = count + 1;
+    return 1;
+}
+
+/* Narrows [low, high] so that slack + δ·rate ≥ 0 holds; a slack a hair below 0 counts as 0. */
+static void ranging_keep(double slack, double rate, double *low, double *high) {
+    const double negligible = 1e-11;
+    if (slack < 0) slack = 0;
+    if (rate > negligible) {
+        double bound = -slack / rate;
+        if (bound > *low) *low = bound;
+    } else if (rate < -negligible) {
+        double bound = slack / -rate;
+        if (bound < *high) *high = bound;
+    }
+}
+
+static int variable_status(glp_prob *P, int m, int k) {
+    return k <= m ? glp_get_row_stat(P, k) : glp_get_col_stat(P, k - m);
+}
+
+/* Basis position (1…m) of the basic variable k. */
+static int basis_position(glp_prob *P, int m, int k) {
+    return k <= m ? glp_get_row_bind(P, k) : glp_get_col_bind(P, k - m);
+}
+
+int cglpk_upper_bound_ranging(cglpk_problem *problem, int count, const int *variables, const double *weights,
+                              double *low, double *high, char *message, size_t capacity) {
+    GUARDED_SECTION(problem, message, capacity);
+    glp_prob *P = problem->glpk;
+    int m = glp_get_num_rows(P), n = glp_get_num_cols(P);
+    *low = -INFINITY;
+    *high = INFINITY;
+    if (!glp_bf_exists(P) && glp_factorize(P) != 0) {
+        guard_end();
+        write_message(message, capacity, "the basis cannot be factorized");
+        return CGLPK_FAILED;
+    }
+    if (!ranging_reserve((size_t)(m > n ? m : n) + (size_t)m)) {
+        guard_end();
+        write_message(message, capacity, "out of memory");
+        return CGLPK_FAILED;
+    }
+    /* rate[i]: d x_B[i] / dδ; shift[i]: d (upper bound of x_B[i]) / dδ. */
+    double *rate = ranging_values, *shift = ranging_values + (m + 1);
+    for (int i = 1; i <= m; i++) rate[i] = shift[i] = 0;
+    for (int t = 0; t < count; t++) {
+        int k = variables[t];
+        double w = weights[t];
+        double value = k <= m ? glp_get_row_prim(P, k) : glp_get_col_prim(P, k - m);
+        double upper = k <= m ? glp_get_row_ub(P, k) : glp_get_col_ub(P, k - m);
+        switch (variable_status(P, m, k)) {
+        case GLP_BS:
+            shift[basis_position(P, m, k)] += w;
+            break;
+        case GLP_NU:
+        case GLP_NS: {
+            /* At its upper bound: it moves with the bound and drags the basic variables along. */
+            int len = glp_eval_tab_col(P, k, ranging_indices, ranging_values + 2 * (m + 1));
+            for (int s = 1; s <= len; s++)
+                rate[basis_position(P, m, ranging_indices[s])] += w * ranging_values[2 * (m + 1) + s];
+            int type = k <= m ? glp_get_row_type(P, k) : glp_get_col_type(P, k - m);
+            if (type == GLP_DB) {
+                double lower = k <= m ? glp_get_row_lb(P, k) : glp_get_col_lb(P, k - m);
+                ranging_keep(value - lower, w, low, high);
+            }
+            break;
+        }
+        default:
+            /* At its lower bound or free: only the bound moves, and must stay above the value. */
+            ranging_keep(upper - value, w, low, high);
+            break;
+        }
+    }
+    for (int i = 1; i <= m; i++) {
+        int k = glp_get_bhead(P, i);
+        double value = k <= m ? glp_get_row_prim(P, k) : glp_get_col_prim(P, k - m);
+        int type = k <= m ? glp_get_row_type(P, k) : glp_get_col_type(P, k - m);
+        if (type == GLP_UP || type == GLP_DB || type == GLP_FX) {
+            double upper = k <= m ? glp_get_row_ub(P, k) : glp_get_col_ub(P, k - m);
+            ranging_keep(upper - value, shift[i] - rate[i], low, high);
+        }
+        if (type == GLP_LO || type == GLP_DB || type == GLP_FX) {
+            double lower = k <= m ? glp_get_row_lb(P, k) : glp_get_col_lb(P, k - m);
+            ranging_keep(value - lower, rate[i], low, high);
+        }
+    }
+    guard_end();
+    return CGLPK_OK;
+}
+
+int cglpk_cost_ranging(cglpk_problem *problem, int count, const int *columns, const double *weights,
+                       double *low, double *high, char *message, size_t capacity) {
+    GUARDED_SECTION(problem, message, capacity);
+    glp_prob *P = problem->glpk;
+    int m = glp_get_num_rows(P), n = glp_get_num_cols(P);
+    *low = -INFINITY;
+    *high = INFINITY;
+    if (!glp_bf_exists(P) && glp_factorize(P) != 0) {
+        guard_end();
+        write_message(message, capacity, "the basis cannot be factorized");
+        return CGLPK_FAILED;
+    }
+    if (!ranging_reserve((size_t)(m + n) * 2)) {
+        guard_end();
+        write_message(message, capacity, "out of memory");
+        return CGLPK_FAILED;
+    }
+    /* change[k]: d (reduced cost of the non-basic x_k) / dδ = Δc_k + Σ_{basic i} Δc_B[i]·α[i,k]. */
+    double *change = ranging_values, *row = ranging_values + (m + n + 1);
+    for (int k = 1; k <= m + n; k++) change[k] = 0;
+    for (int t = 0; t < count; t++) {
+        int k = m + columns[t];
+        double w = weights[t];
+        if (glp_get_col_stat(P, columns[t]) != GLP_BS) {
+            change[k] += w;
+            continue;
+        }
+        int len = glp_eval_tab_row(P, k, ranging_indices, row);
+        for (int s = 1; s <= len; s++) change[ranging_indices[s]] += w * row[s];
+    }
+    /* Minimisation: d ≥ 0 at a lower bound, d ≤ 0 at an upper one, d = 0 when free; a fixed one is free to go. */
+    for (int k = 1; k <= m + n; k++) {
+        double r = change[k];
+        if (r == 0) continue;
+        double d = k <= m ? glp_get_row_dual(P, k) : glp_get_col_dual(P, k - m);
+        switch (variable_status(P, m, k)) {
+        case GLP_NL: ranging_keep(d, r, low, high); break;
+        case GLP_NU: ranging_keep(-d, -r, low, high); break;
+        case GLP_NF:
+            if (fabs(r) > 1e-11) *low = *high = 0;
+            break;
+        default: break;
+        }
+    }
+    guard_end();
+    return CGLPK_OK;
+}

@@ -447,6 +447,60 @@ public final class GLPKSolver {
         guard code == CGLPK_OK else { throw Self.fault(code, message, while: "setting an objective coefficient") }
     }
 
+    // MARK: Ranging on the optimal basis
+
+    /// A row or a column of the loaded problem (0-based).
+    public enum Variable: Sendable, Hashable {
+        case row(Int)
+        case column(Int)
+    }
+
+    /// How far the upper bounds of some rows or columns may move together, each by `step × weight`,
+    /// before the optimal basis the problem holds stops being optimal: the interval of `step` (low ≤ 0 ≤ high,
+    /// infinite where nothing ever binds) over which the duals stay what they are and the objective changes
+    /// linearly. Call after an optimal ``solve(_:)``; GLPK's tableau columns (`glp_eval_tab_col`) give the
+    /// rates at which the basic variables move.
+    /// - Throws: ``SolverError/internalFault(_:)`` for an unknown row or column, or when GLPK fails.
+    public func upperBoundRange(_ moves: [(variable: Variable, weight: Double)]) throws(SolverError) -> (low: Double, high: Double) {
+        var variables: [Int32] = []
+        for move in moves {
+            switch move.variable {
+            case .row(let row) where rowNames.indices.contains(row): variables.append(Int32(row + 1))
+            case .column(let column) where columnNames.indices.contains(column):
+                variables.append(Int32(rowCount + column + 1))
+            default: throw .internalFault("ranging asked for \(move.variable), which the problem does not have")
+            }
+        }
+        let weights = moves.map(\.weight)
+        var low = 0.0
+        var high = 0.0
+        let (code, message) = Self.guarded { buffer, capacity in
+            cglpk_upper_bound_ranging(handle, Int32(moves.count), variables, weights, &low, &high, buffer, capacity)
+        }
+        guard code == CGLPK_OK else { throw Self.fault(code, message, while: "ranging bounds") }
+        return (low, high)
+    }
+
+    /// How far the objective coefficients of some columns may move together, each by `step × weight`,
+    /// before the optimal basis stops being optimal: the interval of `step` (low ≤ 0 ≤ high) over which the
+    /// primal solution stays optimal and the objective changes by `step × Σ weight × value`. Call after an
+    /// optimal ``solve(_:)``; GLPK's tableau rows (`glp_eval_tab_row`) give how reduced costs move.
+    /// - Throws: ``SolverError/internalFault(_:)`` for an unknown column, or when GLPK fails.
+    public func costRange(_ moves: [(column: Int, weight: Double)]) throws(SolverError) -> (low: Double, high: Double) {
+        for move in moves where !columnNames.indices.contains(move.column) {
+            throw .internalFault("ranging asked for column \(move.column), which the problem does not have")
+        }
+        let columns = moves.map { Int32($0.column + 1) }
+        let weights = moves.map(\.weight)
+        var low = 0.0
+        var high = 0.0
+        let (code, message) = Self.guarded { buffer, capacity in
+            cglpk_cost_ranging(handle, Int32(moves.count), columns, weights, &low, &high, buffer, capacity)
+        }
+        guard code == CGLPK_OK else { throw Self.fault(code, message, while: "ranging costs") }
+        return (low, high)
+    }
+
     private static func checkBounds(_ lower: Double?, _ upper: Double?, at place: LinearProgramIssue.Place) throws {
         var issues: [LinearProgramIssue] = []
         LinearProgram.checkBounds(lower, upper, at: place, into: &issues)

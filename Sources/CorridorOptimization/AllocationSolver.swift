@@ -94,9 +94,9 @@ public final class AllocationSolver {
     public private(set) var lastTimings = (simplex: Duration.zero, decoding: Duration.zero)
     let solver: GLPKSolver
     /// Each node's and arc's limits as they now stand (the network's, after ``updateCapacity(of:measure:to:)``).
-    private var nodeLimits: [[CapacityLimit]]
-    private var arcLimits: [[CapacityLimit]]
-    private var hasSolved = false
+    private(set) var nodeLimits: [[CapacityLimit]]
+    private(set) var arcLimits: [[CapacityLimit]]
+    private(set) var hasSolved = false
 
     /// Whether GLPK scales the program before solving (``SolverOptions/scaling``).
     public let scaling: Bool

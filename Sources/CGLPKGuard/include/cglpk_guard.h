@@ -178,4 +178,17 @@ int cglpk_set_basis(cglpk_problem *problem, int basic_row_count, const int *basi
                     const int *basic_columns, int upper_column_count, const int *upper_columns, char *message,
                     size_t capacity);
 
+/// Ranging of right-hand sides on the optimal basis the problem holds: the upper bound of each of `count`
+/// variables (GLPK numbering: rows 1…m, then columns m+1…m+n) moves by δ·weights[t]; sets [*low, *high]
+/// (low ≤ 0 ≤ high, ±INFINITY when unbounded) to the steps δ for which the basis stays primal feasible,
+/// hence optimal with the same duals. CGLPK_FAILED when the basis cannot be factorized.
+int cglpk_upper_bound_ranging(cglpk_problem *problem, int count, const int *variables, const double *weights,
+                              double *low, double *high, char *message, size_t capacity);
+
+/// Ranging of objective coefficients on the optimal basis: the coefficient of each of `count` columns
+/// (1-based) moves by δ·weights[t]; sets [*low, *high] to the steps δ for which the basis stays dual
+/// feasible (minimisation), hence optimal with the same primal solution.
+int cglpk_cost_ranging(cglpk_problem *problem, int count, const int *columns, const double *weights,
+                       double *low, double *high, char *message, size_t capacity);
+
 #endif
