@@ -226,6 +226,22 @@ public struct CommodityService: Sendable, Equatable {
     }
 }
 
+/// Where a sweep's objective changes slope: the objective is piecewise linear in a capacity or a cost, and
+/// linear between consecutive breakpoints. The first breakpoint of a sweep is its first value.
+public struct SweepBreakpoint: Sendable, Equatable {
+    public let value: Double
+    /// The objective at ``value``.
+    public let objective: Double
+    /// `−d objective / d value` from ``value`` up to the next breakpoint (the end of the range for the last).
+    public let marginalValue: Double
+
+    public init(value: Double, objective: Double, marginalValue: Double) {
+        self.value = value
+        self.objective = objective
+        self.marginalValue = marginalValue
+    }
+}
+
 /// The points of a sweep (or of one shard of it).
 public struct SweepResult: Sendable, Equatable {
     public let networkName: String
@@ -237,16 +253,28 @@ public struct SweepResult: Sendable, Equatable {
     public let commodities: [SweepCommodity]
     /// Points in grid order.
     public let points: [SweepPoint]
+    /// For a capacity or cost sweep, the exact breakpoints over the range (a shard: over its part of the
+    /// range, from its first value up to the next shard's); empty for the demand scale.
+    public let breakpoints: [SweepBreakpoint]
 
     public init(
         networkName: String, scenarioID: String, request: SweepRequest, commodities: [SweepCommodity] = [],
-        points: [SweepPoint]
+        points: [SweepPoint], breakpoints: [SweepBreakpoint] = []
     ) {
         self.networkName = networkName
         self.scenarioID = scenarioID
         self.request = request
         self.commodities = commodities
         self.points = points
+        self.breakpoints = breakpoints
+    }
+
+    /// The smallest value from which the marginal value is 0 up to the end of the range, from the exact
+    /// breakpoints: capacity beyond it is worth nothing, or (a cost sweep) the link carries nothing at a
+    /// cost above it. `nil` when the marginal value is not 0 at the end, for a shard, and for the demand scale.
+    public var zeroAt: Double? {
+        guard request.shard == nil, let last = breakpoints.last, last.marginalValue == 0 else { return nil }
+        return last.value
     }
 
     /// For a whole capacity sweep: the first value at which the capacity's marginal value is 0, the
@@ -318,9 +346,67 @@ public func sweep(
     let commodities =
         network.network.declaresCommodities
         ? network.commodities.map { SweepCommodity(id: $0.id, name: $0.name, unit: $0.unit) } : []
+    var breakpoints: [SweepBreakpoint] = []
+    if !range.isEmpty, target.hasBreakpoints {
+        let start = request.value(at: range.lowerBound)
+        let end = range.upperBound < request.steps ? request.value(at: range.upperBound) : request.maximum
+        breakpoints = try exactBreakpoints(
+            of: target, model: model, from: start, to: end, includingEnd: range.upperBound == request.steps)
+    }
     return SweepResult(
         networkName: network.network.name, scenarioID: network.scenarioID, request: request.resolving(parameter),
-        commodities: commodities, points: points)
+        commodities: commodities, points: points, breakpoints: breakpoints)
+}
+
+/// The most breakpoints one sweep looks for; a range with more ends its list there.
+let maximumBreakpoints = 10_000
+
+/// The breakpoints of the objective over `[start, end)` (`[start, end]` with `includingEnd`), by parametric
+/// re-solving: at each value the optimal basis's range (``CorridorOptimization/AllocationSolver/capacityRange(of:measure:arc:)``,
+/// ``CorridorOptimization/AllocationSolver/costRange(of:at:)``) says how far the objective stays on its line;
+/// just past that end a warm re-solve finds the next basis and its slope. A basis change that leaves the slope
+/// as it was (a degenerate one) is not a breakpoint. A range end carries the simplex's primal noise (GLPK
+/// works to 1e-7 relative; an end at 40 comes out as 40.0000001), so values and objectives are rounded to 8
+/// significant digits and slopes to 12, which also makes shards and the whole run give the same numbers.
+private func exactBreakpoints(
+    of target: SweptTarget, model: AllocationModel, from start: Double, to end: Double, includingEnd: Bool
+) throws(ImpactError) -> [SweepBreakpoint] {
+    let solver: AllocationSolver
+    do { solver = try AllocationSolver(model: model) } catch { throw .allocation(error) }
+    var value = start
+    var state = try point(index: 0, value: value, target: target, solver: solver)
+    var breakpoints = [
+        SweepBreakpoint(
+            value: value.rounded(significantDigits: 8), objective: state.objective.rounded(significantDigits: 8),
+            marginalValue: state.marginalValue.rounded(significantDigits: 12))
+    ]
+    while breakpoints.count < maximumBreakpoints {
+        let upper: Double
+        do {
+            switch target {
+            case .capacity(let element, let measure): upper = try solver.capacityRange(of: element, measure: measure).upper
+            case .cost(let link, _): upper = try solver.costRange(of: link, at: value).upper
+            case .demandScale: return breakpoints
+            }
+        } catch {
+            throw .allocation(error)
+        }
+        guard upper < end else { break }
+        // On the line up to `upper`; just past it, the next basis.
+        let objectiveThere = state.objective - state.marginalValue * (upper - value)
+        let probe = upper + max(1e-9, 1e-10 * abs(upper))
+        guard probe < end || includingEnd else { break }
+        value = min(probe, end)
+        state = try point(index: 0, value: value, target: target, solver: solver)
+        let slope = state.marginalValue.rounded(significantDigits: 12)
+        if let last = breakpoints.last, abs(slope - last.marginalValue) > 1e-9 * max(1, abs(slope), abs(last.marginalValue)) {
+            breakpoints.append(
+                SweepBreakpoint(
+                    value: upper.rounded(significantDigits: 8), objective: objectiveThere.rounded(significantDigits: 8),
+                    marginalValue: slope))
+        }
+    }
+    return breakpoints
 }
 
 /// What a sweep varies, resolved in its scenario.
@@ -330,6 +416,12 @@ private enum SweptTarget {
     /// A link and its cost in the scenario (the decoded allocation prices the link at it).
     case cost(LinkReference, base: Double)
     case demandScale
+
+    /// Capacities and costs get exact breakpoints; the demand scale moves every quantity at once and has none.
+    var hasBreakpoints: Bool {
+        if case .demandScale = self { return false }
+        return true
+    }
 }
 
 /// The parameter's element (and measure) in the scenario, and the parameter naming the measure the

@@ -59,7 +59,20 @@ public func mergeSweepShards(_ parts: [(source: String, result: SweepResult)]) t
     }
     return SweepResult(
         networkName: reference.networkName, scenarioID: reference.scenarioID, request: whole,
-        commodities: reference.commodities, points: complete)
+        commodities: reference.commodities, points: complete, breakpoints: joinedBreakpoints(parts.map(\.result)))
+}
+
+/// The shards' breakpoints in order of their ranges; a shard's first entry only starts its part of the range
+/// and is dropped where the slope goes on unchanged from the shard before.
+private func joinedBreakpoints(_ shards: [SweepResult]) -> [SweepBreakpoint] {
+    var joined: [SweepBreakpoint] = []
+    for shard in shards.sorted(by: { ($0.request.shard?.index ?? 0) < ($1.request.shard?.index ?? 0) }) {
+        for breakpoint in shard.breakpoints {
+            if let last = joined.last, breakpoint.marginalValue == last.marginalValue { continue }
+            joined.append(breakpoint)
+        }
+    }
+    return joined
 }
 
 /// `0–9, 20–29` for indices 0…9 and 20…29.

@@ -275,14 +275,8 @@ struct AllocationDecoder {
         }
     }
 
-    /// `value` rounded to 12 significant digits, so that 48.49999999999994 from the simplex reads as
-    /// 48.5; far below GLPK's own tolerances (1e-7 relative), far above a `Double`'s noise.
-    static func tidy(_ value: Double) -> Double {
-        guard value != 0, value.isFinite else { return value }
-        let scale = pow(10, Double(12 - Int(log10(abs(value)).rounded(.up))))
-        let rounded = (value * scale).rounded() / scale
-        return rounded.isFinite && scale.isFinite && scale > 0 ? rounded : value
-    }
+    /// `value` rounded to 12 significant digits (``Swift/Double/rounded(significantDigits:)``).
+    static func tidy(_ value: Double) -> Double { value.rounded(significantDigits: 12) }
 
     private func utilisation(_ flow: Double, _ capacity: Double?) -> Double? {
         guard let capacity, capacity > 0 else { return nil }

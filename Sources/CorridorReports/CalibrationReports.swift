@@ -32,8 +32,8 @@ public enum CalibrationJSONReport {
                             ),
                             ("unit", .string(observation.unit)),
                             ("observed", .number(observation.observed)),
-                            ("modelled", .number(CalibrationFigures.rounded(row.modelled))),
-                            ("errorPercent", .number(CalibrationFigures.rounded(row.errorPercent))),
+                            ("modelled", .number(row.modelled.rounded(significantDigits: 6))),
+                            ("errorPercent", .number(row.errorPercent.rounded(significantDigits: 6))),
                             ("tolerancePercent", .number(observation.tolerancePercent)),
                             ("judged", .bool(observation.isJudged)),
                             ("withinTolerance", .bool(row.isWithinTolerance)),
@@ -80,16 +80,5 @@ public enum CalibrationTableReport {
             for row in notes { text += "  \(row.observation.id): \(row.observation.note ?? "")\n" }
         }
         return text
-    }
-}
-
-/// Rounding of the backcast's figures: 6 significant digits, enough for any tolerance and free of
-/// floating-point noise.
-enum CalibrationFigures {
-    static func rounded(_ value: Double) -> Double {
-        guard value != 0, value.isFinite else { return value }
-        let digits = 6 - Int((log10(abs(value))).rounded(.up))
-        let scale = pow(10, Double(digits))
-        return (value * scale).rounded() / scale
     }
 }

@@ -26,6 +26,17 @@ public enum SweepJSONReport {
             ("steps", .number(Double(request.steps))),
             ("shard", .string(request.shard?.description)),
             ("marginalValueReachesZero", .number(result.marginalValueReachesZero)),
+            ("zeroAt", .number(result.zeroAt)),
+            (
+                "breakpoints",
+                .array(
+                    result.breakpoints.map {
+                        .object([
+                            ("value", .number($0.value)), ("objective", .number($0.objective)),
+                            ("marginalValue", .number($0.marginalValue)),
+                        ])
+                    })
+            ),
         ]
         if !result.commodities.isEmpty {
             document.append(
@@ -164,7 +175,20 @@ public enum SweepJSONReport {
                     objective: try number(entry, "objective", at: place), unserved: try number(entry, "unserved", at: place),
                     marginalValue: try number(entry, "marginalValue", at: place), crossings: crossings, service: service))
         }
-        return SweepResult(networkName: network, scenarioID: scenario, request: request, commodities: commodities, points: points)
+        var breakpoints: [SweepBreakpoint] = []
+        if let list = root["breakpoints"] {
+            guard case .array(let entries) = list else { throw fail("\"breakpoints\" must be a list") }
+            for (index, entry) in entries.enumerated() {
+                let place = "breakpoints[\(index)]."
+                breakpoints.append(
+                    SweepBreakpoint(
+                        value: try number(entry, "value", at: place), objective: try number(entry, "objective", at: place),
+                        marginalValue: try number(entry, "marginalValue", at: place)))
+            }
+        }
+        return SweepResult(
+            networkName: network, scenarioID: scenario, request: request, commodities: commodities, points: points,
+            breakpoints: breakpoints)
     }
 }
 
@@ -180,9 +204,20 @@ public enum SweepTableReport {
         if let shard = request.shard { text += ", shard \(shard) (points \(request.pointRange.lowerBound)…\(request.pointRange.upperBound - 1))" }
         text += "\n\n"
         text += result.commodities.isEmpty ? pointTable(result) : commodityPointTable(result)
+        if !result.breakpoints.isEmpty {
+            text += "\nExact breakpoints (the objective is linear between them; marginal value up to the next):\n"
+            var table = TextTable([("value", .right), ("objective", .right), ("marginal value", .right)])
+            for breakpoint in result.breakpoints {
+                table.append([
+                    ImpactCell.number(breakpoint.value), ImpactCell.number(breakpoint.objective),
+                    ImpactCell.number(breakpoint.marginalValue),
+                ])
+            }
+            text += table.rendered()
+        }
         if case .capacity = request.parameter, request.shard == nil {
-            if let zero = result.marginalValueReachesZero {
-                text += "\nmarginal value reaches 0 at \(ImpactCell.number(zero)): more capacity than that is worth nothing here\n"
+            if let zero = result.zeroAt {
+                text += "\nmarginal value is 0 from \(ImpactCell.number(zero)) on: more capacity than that is worth nothing here\n"
             } else {
                 text += "\nmarginal value stays above 0 up to \(ImpactCell.number(request.maximum))\n"
             }

@@ -228,3 +228,55 @@ func closeTo(_ a: Double, _ b: Double, relative: Double = 1e-9) -> Bool {
         }
     }
 }
+
+// Exact breakpoints of the sweep (parametric re-solving, Sweep.swift): on tiny.json's third-crossing
+// Bakhty's capacity is worth 2,792 a unit up to 40 (each serves a Chongqing unit), then 59 up to 100 (each
+// displaces Khorgos, 287 − 228), then 10.5 up to 200 (each displaces Dostyk, 238.5 − 228), then nothing.
+@Test func sweepFindsTinyBakhtyBreakpointsExactly() throws {
+    let request = try SweepRequest(parameter: .capacity("bakhty"), minimum: 0, maximum: 300, steps: 7)
+    let result = try sweep(tiny("third-crossing"), request)
+    let expected = [(0.0, 551_270.0, 2_792.0), (40, 439_590, 59), (100, 436_050, 10.5), (200, 435_000, 0)]
+    #expect(result.breakpoints.count == expected.count)
+    for (found, (value, objective, slope)) in zip(result.breakpoints, expected) {
+        #expect(found.value == value && found.objective == objective && found.marginalValue == slope, "\(found)")
+    }
+    #expect(result.zeroAt == 200)
+}
+
+/// The objective at `value` read off the piecewise-linear curve the breakpoints describe.
+private func curve(_ breakpoints: [SweepBreakpoint], at value: Double) -> Double {
+    let segment = breakpoints.last { $0.value <= value } ?? breakpoints[0]
+    return segment.objective - segment.marginalValue * (value - segment.value)
+}
+
+/// Every grid point of a sweep lies on the exact curve, for capacities and costs, on the teaching networks
+/// and on random corridors; and each breakpoint's objective is what a fresh solve at its value gives.
+@Test(arguments: 0..<6) func gridPointsLieOnTheExactCurve(case index: Int) throws {
+    let cases: [(ActiveNetwork, SweepParameter, Double, Double)] = try [
+        (tiny("third-crossing"), .capacity("bakhty"), 0, 260),
+        (tiny(), .cost("urumqi-khorgos"), 0, 400),
+        (tiny(), .capacity("aktogay-duisburg"), 0, 300),
+        (NetworkReader.read(path: TestNetworks.repositoryRoot.appendingPathComponent("networks/two-way.json").path)
+            .activate(scenario: nil), .capacity("urumqi-dostyk", measure: "trains"), 0, 40),
+        (RandomNetworks.corridor(seed: 7, nodeCount: 10, linkCount: 26, demandCount: 5).activate(Scenario(id: "baseline")),
+            .capacity("n1"), 0, 120),
+        (RandomNetworks.corridor(seed: 11, nodeCount: 10, linkCount: 26, demandCount: 5).activate(Scenario(id: "baseline")),
+            .cost("l3"), 0, 60),
+    ]
+    let (network, parameter, minimum, maximum) = cases[index]
+    let result = try sweep(network, try SweepRequest(parameter: parameter, minimum: minimum, maximum: maximum, steps: 27))
+    #expect(!result.breakpoints.isEmpty)
+    #expect(result.breakpoints.first?.value == minimum)
+    for point in result.points {
+        let onCurve = curve(result.breakpoints, at: point.value)
+        #expect(abs(onCurve - point.objective) <= 1e-6 * max(1, abs(point.objective)), "case \(index) at \(point.value): \(onCurve) vs \(point.objective)")
+    }
+    for breakpoint in result.breakpoints {
+        let single = try sweep(network, try SweepRequest(parameter: parameter, minimum: breakpoint.value, maximum: breakpoint.value, steps: 1))
+        #expect(abs(single.points[0].objective - breakpoint.objective) <= 1e-6 * max(1, abs(breakpoint.objective)), "case \(index) at \(breakpoint.value)")
+    }
+    // Consecutive breakpoints change slope: a basis change that keeps the slope is not one.
+    for (before, after) in zip(result.breakpoints, result.breakpoints.dropFirst()) {
+        #expect(before.marginalValue != after.marginalValue && before.value < after.value)
+    }
+}

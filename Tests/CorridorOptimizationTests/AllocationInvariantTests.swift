@@ -11,13 +11,13 @@ private let seeds: [UInt64] = {
 }()
 
 @Test(arguments: seeds) func randomAllocationsPassTheirCertificates(seed: UInt64) throws {
-    let network = RandomCorridors.network(seed: seed, nodeCount: 12, linkCount: 30, demandCount: 6).activate(Scenario(id: "baseline"))
+    let network = RandomNetworks.corridor(seed: seed, nodeCount: 12, linkCount: 30, demandCount: 6).activate(Scenario(id: "baseline"))
     let allocation = try allocate(network)
     RandomCorridors.checkCertificates(allocation, network)
 }
 
 @Test(arguments: seeds) func servedEqualsTheMaximumFlowWhenOnlyUnservedCosts(seed: UInt64) throws {
-    let network = RandomCorridors.network(
+    let network = RandomNetworks.corridor(
         seed: seed, nodeCount: 10, linkCount: 24, demandCount: 4, zeroCosts: true, singleOrigin: true, penalty: 1e6
     ).activate(Scenario(id: "baseline"))
     let allocation = try allocate(network)
@@ -28,7 +28,7 @@ private let seeds: [UInt64] = {
 }
 
 @Test(arguments: seeds) func moreCapacityNeverCostsMoreAndShadowPricesBoundTheChange(seed: UInt64) throws {
-    let base = RandomCorridors.network(seed: seed, nodeCount: 10, linkCount: 26, demandCount: 5)
+    let base = RandomNetworks.corridor(seed: seed, nodeCount: 10, linkCount: 26, demandCount: 5)
     let network = base.activate(Scenario(id: "baseline"))
     let solver = try AllocationSolver(model: AllocationModel(network: network))
     let before = try solver.solve()
@@ -68,7 +68,7 @@ private let seeds: [UInt64] = {
 }
 
 @Test(arguments: seeds.prefix(4)) func warmDemandScaleMatchesAColdSolve(seed: UInt64) throws {
-    let base = RandomCorridors.network(seed: seed, nodeCount: 10, linkCount: 24, demandCount: 5)
+    let base = RandomNetworks.corridor(seed: seed, nodeCount: 10, linkCount: 24, demandCount: 5)
     let solver = try AllocationSolver(model: AllocationModel(network: base.activate(Scenario(id: "baseline"))))
     _ = try solver.solve()
     for scale in [1.5, 0.25, 0, 2] {

@@ -19,7 +19,7 @@ func tinyAllocationIsTheSameWithScalingOnAndOff(scenario: String?, optimum: Doub
 
 @Test(arguments: [UInt64(3), 17, 29, 41, 57, 88])
 func shortestPathStartReachesTheAllSlackOptimum(seed: UInt64) throws {
-    let network = RandomCorridors.network(seed: seed, nodeCount: 14, linkCount: 36, demandCount: 8)
+    let network = RandomNetworks.corridor(seed: seed, nodeCount: 14, linkCount: 36, demandCount: 8)
         .activate(Scenario(id: "baseline"))
     let model = try AllocationModel(network: network)
     let fromTrees = try AllocationSolver(model: model).solve()

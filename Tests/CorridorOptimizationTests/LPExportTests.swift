@@ -31,7 +31,7 @@ func writtenModelsReachTheSameOptimumInGlpsol(format: String, name: String) thro
     defer { try? FileManager.default.removeItem(at: folder) }
     var networks = [try NetworkReader.read(path: TestNetworks.tiny).activate(scenario: "third-crossing")]
     networks += (0..<3).map {
-        RandomCorridors.network(seed: 77 + $0, nodeCount: 12, linkCount: 30, demandCount: 6)
+        RandomNetworks.corridor(seed: 77 + $0, nodeCount: 12, linkCount: 30, demandCount: 6)
             .activate(Scenario(id: "baseline"))
     }
     for network in networks {

@@ -37,7 +37,7 @@ private func objective(_ base: ActiveNetwork, capacity element: ElementReference
 private let seeds: [UInt64] = (0..<8).map { 2000 + $0 }
 
 @Test(arguments: seeds) func capacityRangesAgreeWithResolvingAtTheirEnds(seed: UInt64) throws {
-    let network = RandomCorridors.network(seed: seed, nodeCount: 10, linkCount: 26, demandCount: 5).activate(Scenario(id: "baseline"))
+    let network = RandomNetworks.corridor(seed: seed, nodeCount: 10, linkCount: 26, demandCount: 5).activate(Scenario(id: "baseline"))
     let solver = try AllocationSolver(model: AllocationModel(network: network))
     let base = try solver.solve()
     // Every limited node, and every link limited the same both ways (both directions move together).
@@ -72,7 +72,7 @@ private let seeds: [UInt64] = (0..<8).map { 2000 + $0 }
 }
 
 @Test(arguments: seeds) func costRangesAgreeWithResolvingAtTheirEnds(seed: UInt64) throws {
-    let network = RandomCorridors.network(seed: seed, nodeCount: 10, linkCount: 26, demandCount: 5).activate(Scenario(id: "baseline"))
+    let network = RandomNetworks.corridor(seed: seed, nodeCount: 10, linkCount: 26, demandCount: 5).activate(Scenario(id: "baseline"))
     let solver = try AllocationSolver(model: AllocationModel(network: network))
     let base = try solver.solve()
     for link in network.network.links.prefix(12) {
