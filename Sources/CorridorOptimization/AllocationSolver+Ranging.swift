@@ -15,7 +15,49 @@ public struct ValidityRange: Sendable, Equatable {
     }
 }
 
+/// The ranges of every limit and link cost of one allocation (``AllocationSolver/sensitivity(of:)``).
+public struct AllocationSensitivity: Sendable, Equatable {
+    /// Per node of the allocation, in its order, the range of each of its limits, in the order of its `limits`.
+    public let nodeLimits: [[ValidityRange]]
+    /// Per arc, the range of each of its limits: that direction alone.
+    public let arcLimits: [[ValidityRange]]
+    /// Per arc, the range of its link's cost (both directions move together, so a link's two arcs agree).
+    public let linkCosts: [ValidityRange]
+}
+
 extension AllocationSolver {
+    /// Every range of the allocation the last ``solve(timeLimit:)`` returned: each node's and each arc's
+    /// limits, and each link's cost at the cost the network gives it.
+    /// - Throws: ``AllocationError/solver(_:)`` when GLPK fails or nothing has been solved yet.
+    public func sensitivity(of allocation: Allocation) throws(AllocationError) -> AllocationSensitivity {
+        let network = model.network
+        let unit = network.network.unit
+        func measure(_ limit: Allocation.LimitResult) -> CapacityMeasure { CapacityMeasure(key: limit.measure, networkUnit: unit) }
+        var nodeRanges: [[ValidityRange]] = []
+        for (n, node) in allocation.nodes.enumerated() {
+            let reference = ElementReference.node(network.reference(toNode: n))
+            nodeRanges.append(
+                try node.limits.map { limit throws(AllocationError) in try capacityRange(of: reference, measure: measure(limit)) })
+        }
+        var arcRanges: [[ValidityRange]] = []
+        var costRanges: [ValidityRange] = []
+        var costOfLink: [String: ValidityRange] = [:]
+        for (a, arc) in allocation.arcs.enumerated() {
+            guard let link = network.linkReference(of: arc.linkID) else {
+                throw .solver("ranging: the allocation's link \"\(arc.linkID)\" is not in the model")
+            }
+            arcRanges.append(
+                try arc.limits.map { limit throws(AllocationError) in
+                    try capacityRange(of: .link(link), measure: measure(limit), arc: a)
+                })
+            if costOfLink[arc.linkID] == nil {
+                costOfLink[arc.linkID] = try costRange(of: link, at: network.arcs[a].cost)
+            }
+            costRanges.append(costOfLink[arc.linkID]!)
+        }
+        return AllocationSensitivity(nodeLimits: nodeRanges, arcLimits: arcRanges, linkCosts: costRanges)
+    }
+
     /// The range of `element`'s limit in `measure` over which the last solve's shadow price holds: for a
     /// link both directions move together (as ``updateCapacity(of:measure:to:)`` moves them), unless `arc`
     /// names one of its arcs. Docs/MODEL.md, "Sensitivity", gives the method.

@@ -10,7 +10,9 @@ import Foundation
 /// docs/OUTPUT.md). Lists inside a cell (a route's nodes) are joined with `;`.
 public enum AllocationCSVReport {
     /// Each file's name and contents, in a fixed order.
-    public static func files(_ allocation: Allocation, network: ActiveNetwork) -> [(name: String, contents: String)] {
+    public static func files(
+        _ allocation: Allocation, network: ActiveNetwork, sensitivity: AllocationSensitivity? = nil
+    ) -> [(name: String, contents: String)] {
         let base = network.network
         let parts = allocation.objectiveParts
         var summary = CSVTable(["key", "value"])
@@ -76,6 +78,9 @@ public enum AllocationCSVReport {
             ("demands.csv", demands.text), ("routes.csv", routes.text), ("crossings.csv", crossings.text),
         ]
         if perCommodity { files += commodityFiles(allocation) }
+        if let sensitivity {
+            files.append(("sensitivity.csv", AllocationSensitivityReport.csv(allocation, network: network, sensitivity)))
+        }
         return files
     }
 
@@ -115,7 +120,7 @@ public enum AllocationCSVReport {
 }
 
 /// Rows of text cells rendered as RFC 4180 CSV.
-private struct CSVTable {
+struct CSVTable {
     private var lines: [String]
     private let width: Int
 

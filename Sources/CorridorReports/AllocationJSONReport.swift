@@ -5,8 +5,11 @@ import CorridorOptimization
 public enum AllocationJSONReport {
     public static let formatTag = "corridor-allocation/1"
 
-    /// The whole document: identification, objective, then demands, nodes, links and crossings.
-    public static func document(_ allocation: Allocation, network: ActiveNetwork) -> JSONValue {
+    /// The whole document: identification, objective, then demands, nodes, links and crossings, and the
+    /// ranges of every limit and cost when `sensitivity` is given.
+    public static func document(
+        _ allocation: Allocation, network: ActiveNetwork, sensitivity: AllocationSensitivity? = nil
+    ) -> JSONValue {
         let base = network.network
         let parts = allocation.objectiveParts
         let perCommodity = base.declaresCommodities
@@ -47,6 +50,9 @@ public enum AllocationJSONReport {
             ("links", .array(allocation.arcs.map { detailed(link($0), flows: $0.flows, limits: $0.limits) })),
             ("crossings", .array(allocation.crossings.map { detailed(crossing($0), flows: $0.flows, limits: $0.limits) })),
         ]
+        if let sensitivity {
+            document.append(("sensitivity", AllocationSensitivityReport.json(allocation, network: network, sensitivity)))
+        }
         return .object(document)
     }
 

@@ -238,3 +238,38 @@ func allocateGeoJSONReadsInOGR() throws {
     #expect(one.standardOutput.contains("… and 1 smaller demands (all of them without --demands)"))
     #expect(try CLIRunner.run(["allocate", tiny, "--demands", "-3"]).exitCode == 2)
 }
+
+/// `allocate --sensitivity`: the JSON's `sensitivity` rows and the CSV folder's sensitivity.csv, and the
+/// formats and methods it refuses.
+@Suite struct AllocateSensitivityCLITests {
+    let tiny = CLIRunner.path("networks/tiny.json")
+
+    @Test func jsonListsEveryLimitAndLinkCostWithItsRange() throws {
+        let result = try CLIRunner.run(["allocate", tiny, "--sensitivity", "--format", "json"])
+        #expect(result.exitCode == 0, "\(result.standardError)")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        let rows = try #require(root["sensitivity"] as? [[String: Any]])
+        let dostyk = try #require(rows.first { $0["id"] as? String == "dostyk" })
+        #expect(dostyk["kind"] as? String == "capacity" && dostyk["lower"] as? Double == 60 && dostyk["upper"] as? Double == 140)
+        #expect(dostyk["shadowPrice"] as? Double == 2781.5)
+        #expect(rows.filter { $0["kind"] as? String == "cost" }.count == 7)  // the 7 active links
+        let plain = try CLIRunner.run(["allocate", tiny, "--format", "json"])
+        #expect(!plain.standardOutput.contains("\"sensitivity\""))
+    }
+
+    @Test func csvFolderGetsASensitivityTable() throws {
+        let folder = try TemporaryFiles.folder("sensitivity").appendingPathComponent("out").path
+        let result = try CLIRunner.run(["allocate", tiny, "--sensitivity", "--format", "csv", "--output", folder])
+        #expect(result.exitCode == 0, "\(result.standardError)")
+        let text = try String(contentsOfFile: folder + "/sensitivity.csv", encoding: .utf8)
+        #expect(text.hasPrefix("kind,element,id,direction,measure,value,slope,lower,upper\r\n"))
+        #expect(text.contains("capacity,node,dostyk,,TEU,100,2781.5,60,140\r\n"))
+    }
+
+    @Test func refusesTablesAndColumnGeneration() throws {
+        let table = try CLIRunner.run(["allocate", tiny, "--sensitivity"])
+        #expect(table.exitCode == 2 && table.standardError.contains("--sensitivity adds ranges to --format json or csv"))
+        let paths = try CLIRunner.run(["allocate", tiny, "--sensitivity", "--format", "json", "--method", "paths"])
+        #expect(paths.exitCode == 2 && paths.standardError.contains("--method arcs or auto"))
+    }
+}

@@ -93,3 +93,18 @@ private let seeds: [UInt64] = (0..<8).map { 2000 + $0 }
         }
     }
 }
+
+/// The bundle `allocate --sensitivity` prints, on tiny.json's hand solution: Khorgos's 2,733 holds from 20
+/// (Chongqing's 40 through it gone) to 100 (all of Chongqing served); Xi'an's line holds its flow until it
+/// costs as much as Chongqing's (300 + 380 − 325 = 355).
+@Test func tinySensitivityBundleMatchesTheHandSolution() throws {
+    let network = try NetworkReader.read(path: TestNetworks.tiny).activate(scenario: nil)
+    let solver = try AllocationSolver(model: AllocationModel(network: network))
+    let allocation = try solver.solve()
+    let ranges = try solver.sensitivity(of: allocation)
+    let khorgos = network.node("khorgos").index
+    #expect(ranges.nodeLimits[khorgos] == [ValidityRange(lower: 20, upper: 100)])
+    let xian = try #require(allocation.arcs.firstIndex { $0.linkID == "xian-urumqi" })
+    #expect(close(ranges.linkCosts[xian].upper, 355) && ranges.linkCosts[xian].lower == 0)
+    #expect(ranges.arcLimits.count == allocation.arcs.count && ranges.linkCosts.count == allocation.arcs.count)
+}

@@ -47,10 +47,19 @@ struct AllocateCommand: ParsableCommand {
     @Option(name: .long, help: "How to solve: auto, arcs or paths (column generation).")
     var method: AllocationMethod = .automatic
 
+    @Flag(name: .long, help: "Add the range of every capacity and link cost over which its shadow price or flows hold (json, csv).")
+    var sensitivity = false
+
     func validate() throws {
         if let demands, demands < 0 { throw ValidationError("--demands must not be negative") }
         if format == .csv, output == nil {
             throw ValidationError("--format csv writes a folder of tables: give it with --output DIR")
+        }
+        if sensitivity, format != .json, format != .csv {
+            throw ValidationError("--sensitivity adds ranges to --format json or csv")
+        }
+        if sensitivity, method == .paths {
+            throw ValidationError("--sensitivity ranges the final basis of the arc formulation: use --method arcs or auto")
         }
     }
 
@@ -69,20 +78,24 @@ struct AllocateCommand: ParsableCommand {
         let exported = writeLP != nil || writeMPS != nil ? try AllocationModel(network: network) : nil
         let allocation: Allocation
         let report: String
-        let pathResult = method.resolved(for: network) == .paths ? try solveByPaths(network, started: started) : nil
+        // Ranges come from the arc formulation's final basis, so --sensitivity solves that way.
+        let pathResult =
+            !sensitivity && method.resolved(for: network) == .paths ? try solveByPaths(network, started: started) : nil
+        var ranges: AllocationSensitivity?
         if let pathResult {
             (allocation, report) = pathResult
         } else {
             let solver = try AllocationSolver(model: exported ?? AllocationModel(network: network))
             let build = clock.now - started
             allocation = try solver.solve()
+            if sensitivity { ranges = try solver.sensitivity(of: allocation) }
             let solve = solver.lastTimings
             report = "build \(seconds(build)) s, solve \(seconds(solve.simplex)) s "
                 + "(\(allocation.iterations) simplex iterations), decode \(seconds(solve.decoding)) s"
         }
         let writing = clock.now
         // The result first: if it cannot be written, neither is the model.
-        try write(allocation, network: network)
+        try write(allocation, network: network, sensitivity: ranges)
         if let writeLP, let exported { try OutputFile.write(exported.program.lpText(), to: writeLP) }
         if let writeMPS, let exported { try OutputFile.write(exported.program.mpsText(), to: writeMPS) }
         if timings {
@@ -116,13 +129,13 @@ struct AllocateCommand: ParsableCommand {
     /// Seconds as `--timings` prints them.
     private static func seconds(_ duration: Duration) -> String { String(format: "%.4f", duration.seconds) }
 
-    private func write(_ allocation: Allocation, network: ActiveNetwork) throws {
+    private func write(_ allocation: Allocation, network: ActiveNetwork, sensitivity: AllocationSensitivity?) throws {
         let text: String
         switch format {
         case .table:
             text = AllocationTableReport.render(allocation, network: network, demandsListed: demands)
         case .json:
-            text = AllocationJSONReport.document(allocation, network: network).serialized() + "\n"
+            text = AllocationJSONReport.document(allocation, network: network, sensitivity: sensitivity).serialized() + "\n"
         case .geojson:
             let (document, skipped) = AllocationGeoJSONReport.document(allocation, network: network)
             if !skipped.isEmpty {
@@ -134,7 +147,8 @@ struct AllocateCommand: ParsableCommand {
         case .csv:
             guard let output else { throw BadInput("--format csv needs --output DIR") }
             return try Delivery.folder(
-                AllocationCSVReport.files(allocation, network: network), kind: "allocation-csv", to: output, force: force)
+                AllocationCSVReport.files(allocation, network: network, sensitivity: sensitivity), kind: "allocation-csv",
+                to: output, force: force)
         }
         try Delivery.text(text, to: output)
     }
