@@ -566,3 +566,47 @@ int cglpk_cost_ranging(cglpk_problem *problem, int count, const int *columns, co
     guard_end();
     return CGLPK_OK;
 }
+
+/* ---- Mixed-integer programs ------------------------------------------------------------------------ */
+
+int cglpk_intopt(cglpk_problem *problem, int count, const int *integer_columns, int time_limit_ms,
+                 cglpk_mip_outcome *outcome, double *column_values, char *message, size_t capacity) {
+    GUARDED_SECTION(problem, message, capacity);
+    glp_prob *P = problem->glpk;
+    for (int k = 0; k < count; k++) glp_set_col_kind(P, integer_columns[k] + 1, GLP_IV);
+    /* Scaled: unscaled, GLPK 5.0's branch-and-bound declared a small feasible program (a budget row of
+       capital costs beside unit flow rows) integer infeasible. */
+    if (!problem->scaled) {
+        glp_scale_prob(P, GLP_SF_AUTO);
+        problem->scaled = 1;
+    }
+    /* The LP relaxation first (glp_intopt without its presolver needs an optimal basis to start from). */
+    glp_smcp simplex;
+    glp_init_smcp(&simplex);
+    simplex.msg_lev = GLP_MSG_OFF;
+    simplex.meth = GLP_DUALP;
+    if (time_limit_ms >= 0) simplex.tm_lim = time_limit_ms;
+    outcome->relaxation_code = glp_simplex(P, &simplex);
+    outcome->relaxation_status = glp_get_status(P);
+    outcome->return_code = -1;
+    outcome->status = GLP_UNDEF;
+    outcome->objective = 0;
+    if (outcome->relaxation_code == 0 && outcome->relaxation_status == GLP_OPT) {
+        glp_iocp branch;
+        glp_init_iocp(&branch);
+        branch.msg_lev = GLP_MSG_OFF;
+        branch.presolve = GLP_OFF;
+        branch.gmi_cuts = GLP_ON;
+        branch.mir_cuts = GLP_ON;
+        branch.cov_cuts = GLP_ON;
+        branch.clq_cuts = GLP_ON;
+        if (time_limit_ms >= 0) branch.tm_lim = time_limit_ms;
+        outcome->return_code = glp_intopt(P, &branch);
+        outcome->status = glp_mip_status(P);
+        outcome->objective = glp_mip_obj_val(P);
+        int columns = glp_get_num_cols(P);
+        for (int j = 0; j < columns; j++) column_values[j] = glp_mip_col_val(P, j + 1);
+    }
+    guard_end();
+    return CGLPK_OK;
+}

@@ -447,6 +447,48 @@ public final class GLPKSolver {
         guard code == CGLPK_OK else { throw Self.fault(code, message, while: "setting an objective coefficient") }
     }
 
+    // MARK: Mixed-integer programs
+
+    /// Solves the loaded program with `integerColumns` (0-based) required integral: the LP relaxation by
+    /// the dual simplex, then GLPK's branch-and-cut (`glp_intopt`, cuts on). The columns stay integer for
+    /// later calls. `timeLimit` (seconds) applies to each of the two stages.
+    /// - Returns: `.optimal` with the objective and every column's value, or `.infeasible` (values all 0).
+    /// - Throws: ``SolverError/timeLimit`` when branch-and-cut stops at the limit; ``SolverError/numericalFailure(_:)``
+    ///   or ``SolverError/internalFault(_:)`` when GLPK fails.
+    public func solveMixedInteger(
+        integerColumns: [Int], timeLimit: Double? = nil
+    ) throws(SolverError) -> (status: LPStatus, objective: Double, columnValues: [Double]) {
+        for column in integerColumns where !columnNames.indices.contains(column) {
+            throw .internalFault("integer column \(column) is not in the problem")
+        }
+        let columns = integerColumns.map(Int32.init)
+        let milliseconds: Int32 = timeLimit.map { Int32(min(max(0, $0 * 1000), Double(Int32.max))) } ?? -1
+        var outcome = cglpk_mip_outcome()
+        var values = [Double](repeating: 0, count: columnCount)
+        let (code, message) = values.withUnsafeMutableBufferPointer { buffer in
+            Self.guarded { text, capacity in
+                cglpk_intopt(handle, Int32(columns.count), columns, milliseconds, &outcome, buffer.baseAddress, text, capacity)
+            }
+        }
+        guard code == CGLPK_OK else { throw Self.fault(code, message, while: "running glp_intopt") }
+        switch (outcome.relaxation_code, outcome.relaxation_status) {
+        case (0, CGLPK_OPT): break
+        case (0, CGLPK_NOFEAS), (CGLPK_ENOPFS, _): return (.infeasible, 0, values)
+        case (CGLPK_ETMLIM, _): throw .timeLimit
+        default:
+            throw .numericalFailure(
+                "the relaxation ended with \(Self.returnCodeName(outcome.relaxation_code)), status \(Self.statusName(outcome.relaxation_status))")
+        }
+        switch (outcome.return_code, outcome.status) {
+        case (0, CGLPK_OPT): return (.optimal, outcome.objective, values)
+        case (0, CGLPK_NOFEAS), (CGLPK_ENOPFS, _): return (.infeasible, 0, values)
+        case (CGLPK_ETMLIM, _), (_, CGLPK_FEAS): throw .timeLimit
+        default:
+            throw .numericalFailure(
+                "glp_intopt returned \(Self.returnCodeName(outcome.return_code)), status \(Self.statusName(outcome.status))")
+        }
+    }
+
     // MARK: Ranging on the optimal basis
 
     /// A row or a column of the loaded problem (0-based).

@@ -117,6 +117,16 @@ public struct AllocationModel: Sendable {
     /// columns, and the columns non-basic at their upper bound (the u[k]).
     let startingBasis: (rows: [Int], columns: [Int], atUpperBound: [Int])
 
+    /// The row of a node's limit in `measure`, when it has one.
+    public func limitRow(ofNode node: Int, measure: CapacityMeasure) -> Int? {
+        nodeLimitRows[node].first { $0.measure == measure }?.row
+    }
+
+    /// The row of an arc's limit in `measure`, when it has one.
+    public func limitRow(ofArc arc: Int, measure: CapacityMeasure) -> Int? {
+        arcLimitRows[arc].first { $0.measure == measure }?.row
+    }
+
     /// Builds the program.
     ///
     /// - Parameters:

@@ -23,6 +23,7 @@ struct Corridor: ParsableCommand {
             SweepCommand.self,
             CriticalityCommand.self,
             CalibrateCommand.self,
+            InvestCommand.self,
             ReportCommand.self,
         ])
 

@@ -191,4 +191,20 @@ int cglpk_upper_bound_ranging(cglpk_problem *problem, int count, const int *vari
 int cglpk_cost_ranging(cglpk_problem *problem, int count, const int *columns, const double *weights,
                        double *low, double *high, char *message, size_t capacity);
 
+/// What cglpk_intopt found: the LP relaxation's glp_simplex code and status, then glp_intopt's return code
+/// (-1 when the relaxation did not reach an optimum, so branch-and-cut did not run) and glp_mip_status.
+typedef struct cglpk_mip_outcome {
+    int relaxation_code;
+    int relaxation_status;
+    int return_code;
+    int status;
+    double objective;
+} cglpk_mip_outcome;
+
+/// Marks `count` columns (0-based) integer, solves the LP relaxation (dual simplex, terminal output off),
+/// then runs GLPK's branch-and-cut (glp_intopt: no presolver, Gomory, MIR, cover and clique cuts on) within
+/// `time_limit_ms` (negative: none) each, and copies the integer solution's column values.
+int cglpk_intopt(cglpk_problem *problem, int count, const int *integer_columns, int time_limit_ms,
+                 cglpk_mip_outcome *outcome, double *column_values, char *message, size_t capacity);
+
 #endif

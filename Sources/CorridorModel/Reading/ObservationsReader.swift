@@ -327,8 +327,15 @@ private struct Reader {
     }
 
     private func unknown(_ id: String, noun: String, among ids: [String]) -> String {
-        let known = "no \(noun) \(checker.quoted(id)) in network \(checker.quoted(network.name))"
+        checker.unknownReference(id, noun: noun, among: ids, in: network.name)
+    }
+}
+
+extension NetworkValidator {
+    /// `no node "dostik" in network "…" (did you mean "dostyk"?)`: a reference from another file to a network.
+    func unknownReference(_ id: String, noun: String, among ids: [String], in networkName: String) -> String {
+        let known = "no \(noun) \(quoted(id)) in network \(quoted(networkName))"
         guard let closest = Suggestion.closest(to: id, among: ids.sorted()) else { return known }
-        return known + " (did you mean \(checker.quoted(closest))?)"
+        return known + " (did you mean \(quoted(closest))?)"
     }
 }

@@ -34,7 +34,7 @@ struct CalibrateCommand: ParsableCommand {
     func run() throws {
         let networkPath = try file.resolvedPath()
         let network = try file.loadNetwork()
-        let observationsPath = observed ?? Self.observationsPath(beside: networkPath)
+        let observationsPath = observed ?? Self.siblingPath(of: networkPath, suffix: ".observed.json")
         let observations = try ObservationsReader.read(path: observationsPath, for: network)
         let calibration = try calibrate(network, against: observations)
         switch format {
@@ -46,9 +46,10 @@ struct CalibrateCommand: ParsableCommand {
         if !calibration.passes { throw ExitCode(CorridorExit.noAnswer.rawValue) }
     }
 
-    /// `name.observed.json` for `name.json` (any other name gets `.observed.json` appended).
-    static func observationsPath(beside networkPath: String) -> String {
+    /// The file beside a network that belongs to it: `name.observed.json` for `name.json` with suffix
+    /// `.observed.json` (a name not ending in `.json` gets the suffix appended).
+    static func siblingPath(of networkPath: String, suffix: String) -> String {
         let stem = networkPath.hasSuffix(".json") ? String(networkPath.dropLast(".json".count)) : networkPath
-        return stem + ".observed.json"
+        return stem + suffix
     }
 }

@@ -118,6 +118,7 @@ enum Failures {
         case .inconsistentShards(let text): (text, .badInput)
         case .allocation(let error): allocation(error)
         case .scenario(let error): (error.description, .badInput)
+        case .investment(let text): (text, .badInput)
         }
     }
 
