@@ -108,3 +108,11 @@ func badProjectsAreLocated(_ fragment: String, _ expected: String) throws {
         "\(error)".contains(expected)
     }
 }
+
+/// The bundled candidates (networks/china-europe.projects.json) read against the bundled network.
+@Test func bundledProjectsRead() throws {
+    let network = try NetworkReader.read(path: TestNetworks.chinaEurope)
+    let problem = try ProjectsReader.read(
+        path: TestNetworks.repositoryRoot.appendingPathComponent("networks/china-europe.projects.json").path, for: network)
+    #expect(problem.projects.count == 8 && problem.years.map(\.year) == [2025, 2030, 2035])
+}

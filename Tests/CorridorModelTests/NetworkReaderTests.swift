@@ -18,8 +18,8 @@ func bundledNetworkPassesValidation(_ name: String) throws {
 func bundledNetworkFiles() -> [String] {
     let folder = TestNetworks.repositoryRoot.appendingPathComponent("networks").path
     let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-    return files.filter { $0.hasSuffix(".json") && !$0.hasSuffix(".schema.json") && !$0.hasSuffix(".observed.json") }
-        .sorted()
+    let companions = [".schema.json", ".observed.json", ".projects.json"]
+    return files.filter { file in file.hasSuffix(".json") && !companions.contains { file.hasSuffix($0) } }.sorted()
 }
 
 @Test func validFixturesLoad() throws {

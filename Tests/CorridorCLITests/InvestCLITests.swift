@@ -1,0 +1,37 @@
+import CorridorTestSupport
+import Foundation
+import Testing
+
+/// `corridor invest` on the tiny fixture with candidate projects: the plan as a table and as
+/// `corridor-investment/1`, and a missing projects file named.
+@Suite struct InvestCLITests {
+    let network = CLIRunner.path("Tests/Fixtures/tiny-projects.json")
+
+    @Test func tableNamesEveryDecision() throws {
+        let result = try CLIRunner.run(["invest", network])
+        #expect(result.exitCode == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("bakhty-small"))
+        #expect(result.standardOutput.contains("the plan saves"))
+    }
+
+    @Test func jsonCarriesTheDocumentedKeys() throws {
+        let result = try CLIRunner.run(["invest", network, "--format", "json"])
+        #expect(result.exitCode == 0, "\(result.standardError)")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        #expect(root["format"] as? String == "corridor-investment/1")
+        for key in ["network", "scenario", "discountRate", "budget", "endYear", "years", "objective", "baselineObjective", "netSaving", "capitalSpent", "projects"] {
+            #expect(root[key] != nil, "\(key)")
+        }
+        let projects = try #require(root["projects"] as? [[String: Any]])
+        #expect(projects.count == 5)
+        for key in ["id", "name", "build", "opensIn", "capitalCost", "annualisedCost", "value"] {
+            #expect(projects.allSatisfy { $0[key] != nil }, "\(key)")
+        }
+    }
+
+    @Test func aNetworkWithoutProjectsSaysWhichFileIsMissing() throws {
+        let result = try CLIRunner.run(["invest", CLIRunner.path("networks/tiny.json")])
+        #expect(result.exitCode == 2)
+        #expect(result.standardError.contains("tiny.projects.json"), "\(result.standardError)")
+    }
+}
