@@ -449,6 +449,14 @@ static int variable_status(glp_prob *P, int m, int k) {
     return k <= m ? glp_get_row_stat(P, k) : glp_get_col_stat(P, k - m);
 }
 
+/* Makes sure the basis is factorized and the scratch arrays hold `count`; NULL when ready, else why not.
+   Called inside a guarded section, so a GLPK error here unwinds to the caller's jump point. */
+static const char *ranging_start(glp_prob *P, size_t count) {
+    if (!glp_bf_exists(P) && glp_factorize(P) != 0) return "the basis cannot be factorized";
+    if (!ranging_reserve(count)) return "out of memory";
+    return NULL;
+}
+
 /* Basis position (1…m) of the basic variable k. */
 static int basis_position(glp_prob *P, int m, int k) {
     return k <= m ? glp_get_row_bind(P, k) : glp_get_col_bind(P, k - m);
@@ -461,14 +469,10 @@ int cglpk_upper_bound_ranging(cglpk_problem *problem, int count, const int *vari
     int m = glp_get_num_rows(P), n = glp_get_num_cols(P);
     *low = -INFINITY;
     *high = INFINITY;
-    if (!glp_bf_exists(P) && glp_factorize(P) != 0) {
+    const char *problem_text = ranging_start(P, (size_t)(m > n ? m : n) + (size_t)m);
+    if (problem_text != NULL) {
         guard_end();
-        write_message(message, capacity, "the basis cannot be factorized");
-        return CGLPK_FAILED;
-    }
-    if (!ranging_reserve((size_t)(m > n ? m : n) + (size_t)m)) {
-        guard_end();
-        write_message(message, capacity, "out of memory");
+        write_message(message, capacity, problem_text);
         return CGLPK_FAILED;
     }
     /* rate[i]: d x_B[i] / dδ; shift[i]: d (upper bound of x_B[i]) / dδ. */
@@ -526,14 +530,10 @@ int cglpk_cost_ranging(cglpk_problem *problem, int count, const int *columns, co
     int m = glp_get_num_rows(P), n = glp_get_num_cols(P);
     *low = -INFINITY;
     *high = INFINITY;
-    if (!glp_bf_exists(P) && glp_factorize(P) != 0) {
+    const char *problem_text = ranging_start(P, (size_t)(m + n) * 2);
+    if (problem_text != NULL) {
         guard_end();
-        write_message(message, capacity, "the basis cannot be factorized");
-        return CGLPK_FAILED;
-    }
-    if (!ranging_reserve((size_t)(m + n) * 2)) {
-        guard_end();
-        write_message(message, capacity, "out of memory");
+        write_message(message, capacity, problem_text);
         return CGLPK_FAILED;
     }
     /* change[k]: d (reduced cost of the non-basic x_k) / dδ = Δc_k + Σ_{basic i} Δc_B[i]·α[i,k]. */

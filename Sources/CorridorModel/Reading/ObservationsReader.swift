@@ -9,6 +9,30 @@ public enum ObservationsReader {
 
     /// Reads and checks the observations file at `path` against `network`.
     public static func read(path: String, for network: Network) throws(NetworkValidationError) -> Observations {
+        try CompanionFile.read(path: path) { bytes, source throws(NetworkValidationError) in
+            try read(bytes: bytes, source: source, for: network)
+        }
+    }
+
+    /// Reads and checks observations from the bytes of a file; `source` names the file in messages.
+    public static func read(bytes: [UInt8], source: String, for network: Network) throws(NetworkValidationError)
+        -> Observations
+    {
+        try CompanionFile.check(bytes: bytes, source: source) { tree, checker in
+            var reader = Reader(network: network, checker: checker)
+            let rows = reader.document(tree)
+            checker = reader.checker
+            return rows.map { Observations(source: source, rows: $0) }
+        }
+    }
+}
+
+/// The reading every file that accompanies a network shares (observations, projects): the whole file,
+/// strict JSON with positions, then a check that reports every problem located by line and column.
+enum CompanionFile {
+    static func read<T>(
+        path: String, _ body: ([UInt8], String) throws(NetworkValidationError) -> T
+    ) throws(NetworkValidationError) -> T {
         let bytes: InputBytes
         do {
             bytes = try InputFile.read(path: path)
@@ -16,13 +40,14 @@ public enum ObservationsReader {
             throw NetworkValidationError(
                 source: path, diagnostics: [Diagnostic(path: error.line.map { "\(path):\($0)" } ?? path, message: error.reason)])
         }
-        return try read(bytes: bytes.array, source: path, for: network)
+        return try body(bytes.array, path)
     }
 
-    /// Reads and checks observations from the bytes of a file; `source` names the file in messages.
-    public static func read(bytes: [UInt8], source: String, for network: Network) throws(NetworkValidationError)
-        -> Observations
-    {
+    /// Parses `bytes` and runs `check` with a validator whose messages locate offsets in them; the value
+    /// when the check reported nothing.
+    static func check<T>(
+        bytes: [UInt8], source: String, _ check: (JSONTree, inout NetworkValidator) -> T?
+    ) throws(NetworkValidationError) -> T {
         if bytes.isEmpty {
             throw NetworkValidationError(source: source, diagnostics: [Diagnostic(path: source, message: "the file is empty")])
         }
@@ -34,12 +59,18 @@ public enum ObservationsReader {
             throw NetworkValidationError(
                 source: source, diagnostics: [Diagnostic(path: "\(source):\(line):\(column)", message: error.message)])
         }
-        var reader = Reader(network: network, bytes: bytes)
-        let rows = reader.document(tree)
-        guard let rows, reader.checker.problems.isEmpty else {
-            throw NetworkValidationError(source: source, diagnostics: reader.checker.diagnostics)
+        var locator: SourceLocator?
+        var checker = NetworkValidator { offset in
+            let found = locator ?? SourceLocator(bytes: bytes)
+            locator = found
+            let (line, column) = found.location(of: offset)
+            return "line \(line), column \(column)"
         }
-        return Observations(source: source, rows: rows)
+        let value = check(tree, &checker)
+        guard let value, checker.problems.isEmpty else {
+            throw NetworkValidationError(source: source, diagnostics: checker.diagnostics)
+        }
+        return value
     }
 }
 
@@ -69,15 +100,9 @@ private struct Reader {
     private let commodities: [String: Commodity]
     private var rowIDs: [String: Int] = [:]
 
-    init(network: Network, bytes: [UInt8]) {
+    init(network: Network, checker: NetworkValidator) {
         self.network = network
-        var locator: SourceLocator?
-        checker = NetworkValidator { offset in
-            let found = locator ?? SourceLocator(bytes: bytes)
-            locator = found
-            let (line, column) = found.location(of: offset)
-            return "line \(line), column \(column)"
-        }
+        self.checker = checker
         nodeIDs = Set(network.nodes.map(\.id))
         links = Dictionary(network.links.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         demandIDs = Set(network.demands.map(\.id))

@@ -7,43 +7,18 @@ public enum ProjectsReader {
 
     /// Reads and checks the projects file at `path` against `network`.
     public static func read(path: String, for network: Network) throws(NetworkValidationError) -> InvestmentProblem {
-        let bytes: InputBytes
-        do {
-            bytes = try InputFile.read(path: path)
-        } catch {
-            throw NetworkValidationError(
-                source: path, diagnostics: [Diagnostic(path: error.line.map { "\(path):\($0)" } ?? path, message: error.reason)])
+        try CompanionFile.read(path: path) { bytes, source throws(NetworkValidationError) in
+            try read(bytes: bytes, source: source, for: network)
         }
-        return try read(bytes: bytes.array, source: path, for: network)
     }
 
     /// Reads and checks projects from the bytes of a file; `source` names the file in messages.
     public static func read(bytes: [UInt8], source: String, for network: Network) throws(NetworkValidationError)
         -> InvestmentProblem
     {
-        if bytes.isEmpty {
-            throw NetworkValidationError(source: source, diagnostics: [Diagnostic(path: source, message: "the file is empty")])
+        try CompanionFile.check(bytes: bytes, source: source) { tree, checker in
+            ProjectsDocument(network: network).read(tree, source: source, into: &checker)
         }
-        let tree: JSONTree
-        do {
-            tree = try JSONParser.parse(bytes)
-        } catch {
-            let (line, column) = SourceLocator(bytes: bytes).location(of: error.offset)
-            throw NetworkValidationError(
-                source: source, diagnostics: [Diagnostic(path: "\(source):\(line):\(column)", message: error.message)])
-        }
-        var locator: SourceLocator?
-        var checker = NetworkValidator { offset in
-            let found = locator ?? SourceLocator(bytes: bytes)
-            locator = found
-            let (line, column) = found.location(of: offset)
-            return "line \(line), column \(column)"
-        }
-        let problem = ProjectsDocument(network: network).read(tree, source: source, into: &checker)
-        guard let problem, checker.problems.isEmpty else {
-            throw NetworkValidationError(source: source, diagnostics: checker.diagnostics)
-        }
-        return problem
     }
 }
 
