@@ -9,7 +9,7 @@ public enum ObservationsReader {
 
     /// Reads and checks the observations file at `path` against `network`.
     public static func read(path: String, for network: Network) throws(NetworkValidationError) -> Observations {
-        try CompanionFile.read(path: path) { bytes, source throws(NetworkValidationError) in
+        try CheckedJSONFile.read(path: path) { bytes, source throws(NetworkValidationError) in
             try read(bytes: bytes, source: source, for: network)
         }
     }
@@ -18,59 +18,12 @@ public enum ObservationsReader {
     public static func read(bytes: [UInt8], source: String, for network: Network) throws(NetworkValidationError)
         -> Observations
     {
-        try CompanionFile.check(bytes: bytes, source: source) { tree, checker in
+        try CheckedJSONFile.check(bytes: bytes, source: source) { tree, checker in
             var reader = Reader(network: network, checker: checker)
             let rows = reader.document(tree)
             checker = reader.checker
             return rows.map { Observations(source: source, rows: $0) }
         }
-    }
-}
-
-/// The reading every file that accompanies a network shares (observations, projects): the whole file,
-/// strict JSON with positions, then a check that reports every problem located by line and column.
-enum CompanionFile {
-    static func read<T>(
-        path: String, _ body: ([UInt8], String) throws(NetworkValidationError) -> T
-    ) throws(NetworkValidationError) -> T {
-        let bytes: InputBytes
-        do {
-            bytes = try InputFile.read(path: path)
-        } catch {
-            throw NetworkValidationError(
-                source: path, diagnostics: [Diagnostic(path: error.line.map { "\(path):\($0)" } ?? path, message: error.reason)])
-        }
-        return try body(bytes.array, path)
-    }
-
-    /// Parses `bytes` and runs `check` with a validator whose messages locate offsets in them; the value
-    /// when the check reported nothing.
-    static func check<T>(
-        bytes: [UInt8], source: String, _ check: (JSONTree, inout NetworkValidator) -> T?
-    ) throws(NetworkValidationError) -> T {
-        if bytes.isEmpty {
-            throw NetworkValidationError(source: source, diagnostics: [Diagnostic(path: source, message: "the file is empty")])
-        }
-        let tree: JSONTree
-        do {
-            tree = try JSONParser.parse(bytes)
-        } catch {
-            let (line, column) = SourceLocator(bytes: bytes).location(of: error.offset)
-            throw NetworkValidationError(
-                source: source, diagnostics: [Diagnostic(path: "\(source):\(line):\(column)", message: error.message)])
-        }
-        var locator: SourceLocator?
-        var checker = NetworkValidator { offset in
-            let found = locator ?? SourceLocator(bytes: bytes)
-            locator = found
-            let (line, column) = found.location(of: offset)
-            return "line \(line), column \(column)"
-        }
-        let value = check(tree, &checker)
-        guard let value, checker.problems.isEmpty else {
-            throw NetworkValidationError(source: source, diagnostics: checker.diagnostics)
-        }
-        return value
     }
 }
 

@@ -7,7 +7,7 @@ public enum ProjectsReader {
 
     /// Reads and checks the projects file at `path` against `network`.
     public static func read(path: String, for network: Network) throws(NetworkValidationError) -> InvestmentProblem {
-        try CompanionFile.read(path: path) { bytes, source throws(NetworkValidationError) in
+        try CheckedJSONFile.read(path: path) { bytes, source throws(NetworkValidationError) in
             try read(bytes: bytes, source: source, for: network)
         }
     }
@@ -16,7 +16,7 @@ public enum ProjectsReader {
     public static func read(bytes: [UInt8], source: String, for network: Network) throws(NetworkValidationError)
         -> InvestmentProblem
     {
-        try CompanionFile.check(bytes: bytes, source: source) { tree, checker in
+        try CheckedJSONFile.check(bytes: bytes, source: source) { tree, checker in
             ProjectsDocument(network: network).read(tree, source: source, into: &checker)
         }
     }
