@@ -1,3 +1,5 @@
+import CorridorModel
+
 /// Fields of the CSV files corridor writes: RFC 4180 quoting, and text that a spreadsheet would run as
 /// a formula made inert.
 ///
@@ -5,6 +7,13 @@
 /// gets a leading apostrophe, so `=HYPERLINK(…)` in a node's name shows as text in Excel, LibreOffice
 /// and Google Sheets. A cell that is a number as corridor writes numbers (`-12.5`, `1e-7`) is left as it is.
 enum CSVField {
+    /// A number as CSV cells hold it: rounded to 12 significant digits (the documented rounding),
+    /// shortest form, no grouping; empty for a missing or non-finite value.
+    static func number(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "" }
+        return JSONValue.format(value.roundedToTwelveDigits)
+    }
+
     /// One line of fields, without its line ending.
     static func row(_ fields: [String]) -> String {
         fields.map(field).joined(separator: ",")

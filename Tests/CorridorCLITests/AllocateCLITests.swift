@@ -84,8 +84,8 @@ private func parseCSV(_ text: String) -> [[String]] {
     let names = try FileManager.default.contentsOfDirectory(atPath: output).sorted()
     #expect(
         names == [
-            "corridor-manifest.json", "crossings.csv", "demands.csv", "links.csv", "nodes.csv", "routes.csv",
-            "summary.csv",
+            "corridor-manifest.json", "crossing_demands.csv", "crossings.csv", "demands.csv", "dictionary.csv",
+            "links.csv", "nodes.csv", "routes.csv", "summary.csv",
         ])
     func table(_ name: String) throws -> [[String]] {
         parseCSV(try String(contentsOfFile: output + "/" + name, encoding: .utf8))
@@ -96,17 +96,26 @@ private func parseCSV(_ text: String) -> [[String]] {
     #expect(nodes.contains(["dostyk", "Dostyk–Alashankou", "crossing", "100", "100", "1", "2781.5"]))
     #expect(nodes.contains { $0.first == "urumqi" && $0[4] == "" })
     let summary = try table("summary.csv")
-    #expect(summary.contains(["objective", "551270"]))
+    #expect(summary.contains(["objective", "551270", "USD/day"]))
+    #expect(summary.contains(["time_value", "23070", "USD/day"]))
     let links = try table("links.csv")
     #expect(links.count == 9 && links.allSatisfy { $0.count == 8 })
     let routes = try table("routes.csv")
     #expect(routes.first == ["demand", "rank", "flow", "share", "hours", "cost", "crossings", "nodes", "links"])
     let chongqing = routes.filter { $0.first == "chongqing-duisburg" }
     #expect(chongqing.reduce(0) { $0 + (Double($1[2]) ?? 0) } == 40)
+    // One row per crossing; the crossing × demand observations in their own file, adding up to it.
     let crossings = try table("crossings.csv")
+    #expect(crossings.first == ["id", "name", "flow", "share", "capacity", "utilisation", "shadow_price"])
+    #expect(Set(crossings.dropFirst().map(\.[0])).count == crossings.count - 1)
+    let users = try table("crossing_demands.csv")
+    #expect(users.first == ["crossing", "demand", "flow"])
+    for crossing in crossings.dropFirst() {
+        let carried = users.filter { $0.first == crossing[0] }.reduce(0) { $0 + (Double($1[2]) ?? 0) }
+        #expect(carried == Double(crossing[2]), "\(crossing[0])")
+    }
     // Which demand takes khorgos is a tie; together they send its 60.
-    let khorgos = crossings.filter { $0.first == "khorgos" }
-    #expect(khorgos.reduce(0) { $0 + (Double($1[8]) ?? 0) } == 60)
+    #expect(users.filter { $0.first == "khorgos" }.reduce(0) { $0 + (Double($1[2]) ?? 0) } == 60)
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }
     #expect(leftovers.isEmpty)
 }
