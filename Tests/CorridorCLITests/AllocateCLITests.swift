@@ -141,36 +141,6 @@ private func parseCSV(_ text: String) -> [[String]] {
     #expect(noLPFolder.standardError == "corridor: /nonexistent/dir/a.lp: cannot write: no folder /nonexistent/dir\n")
 }
 
-@Test func allocateGeoJSONPutsLonBeforeLat() throws {
-    let result = try CLIRunner.run(["allocate", tiny, "--format", "geojson"])
-    #expect(result.exitCode == 0, "\(result.standardError)")
-    let document = try jsonObject(result.standardOutput)
-    #expect(document["type"] as? String == "FeatureCollection")
-    let features = try #require(document["features"] as? [[String: Any]])
-    #expect(features.count == 7 + 8)
-    let xian = features.first { ($0["properties"] as? [String: Any])?["id"] as? String == "xian" }
-    #expect((xian?["geometry"] as? [String: Any])?["coordinates"] as? [Double] == [109.06, 34.41])
-}
-
-private let ogrinfo = ["/usr/bin/ogrinfo", "/usr/local/bin/ogrinfo"].first {
-    FileManager.default.isExecutableFile(atPath: $0)
-}
-
-@Test(.enabled(if: ogrinfo != nil, "ogrinfo (gdal-bin) is not installed: GeoJSON not checked by GDAL"))
-func allocateGeoJSONReadsInOGR() throws {
-    let folder = try temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let file = folder.appendingPathComponent("allocation.geojson").path
-    let result = try CLIRunner.run(["allocate", tiny, "--scenario", "third-crossing", "--format", "geojson", "--output", file])
-    #expect(result.exitCode == 0, "\(result.standardError)")
-    let (status, report) = try ExternalProgram.run(ogrinfo ?? "", ["-ro", "-al", "-so", file])
-    #expect(status == 0, "\(report)")
-    // third-crossing: 8 nodes and 10 arcs (urumqi-khorgos counts twice).
-    #expect(report.contains("Feature Count: 18"), "\(report)")
-    #expect(report.contains("shadowPrice: Real"), "\(report)")
-    #expect(report.contains("flow: Real") || report.contains("flow: Integer"), "\(report)")
-}
-
 @Test func allocateWritesAnLPFileGlpsolSolvesToTheSameOptimum() throws {
     let folder = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -190,27 +160,9 @@ func allocateGeoJSONReadsInOGR() throws {
     #expect(value.map { abs($0 - objective) <= 1e-6 * objective } == true, "\(line) vs \(objective)")
 }
 
-@Test func allocateGeoJSONSaysWhichNodesHadNoCoordinates() throws {
-    let folder = try temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    var text = try String(contentsOfFile: tiny, encoding: .utf8)
-    text = text.replacingOccurrences(of: "\"lat\": 43.83, \"lon\": 87.62", with: "\"meta\": {}")
-    let file = folder.appendingPathComponent("no-urumqi-position.json")
-    try text.write(to: file, atomically: true, encoding: .utf8)
-    let result = try CLIRunner.run(["allocate", file.path, "--format", "geojson"])
-    #expect(result.exitCode == 0, "\(result.standardError)")
-    #expect(result.standardError.contains("urumqi"))
-    let document = try jsonObject(result.standardOutput)
-    let corridor = try #require(document["corridor"] as? [String: Any])
-    #expect(corridor["skippedNodes"] as? [String] == ["urumqi"])
-    // Every arc touching urumqi: xian-, chongqing-, -dostyk, -khorgos both ways.
-    #expect((corridor["skippedLinks"] as? [String])?.count == 5)
-    #expect((document["features"] as? [Any])?.count == 6 + 3)
-}
-
 /// Numbers at the validator's limit, zero capacities and a zero demand, in every output format:
 /// an answer or a clear refusal, never a crash or an internal error.
-@Test(arguments: ["table", "json", "geojson", "csv"]) func allocateSurvivesHostileNumbers(format: String) throws {
+@Test(arguments: ["table", "json", "geojson", "csv", "gpkg"]) func allocateSurvivesHostileNumbers(format: String) throws {
     let folder = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let network = """
@@ -231,7 +183,9 @@ func allocateGeoJSONReadsInOGR() throws {
     let file = folder.appendingPathComponent("hostile.json")
     try network.write(to: file, atomically: true, encoding: .utf8)
     var arguments = ["allocate", file.path, "--format", format]
-    if format == "csv" { arguments += ["--output", folder.appendingPathComponent("tables").path] }
+    if format == "csv" || format == "geojson" || format == "gpkg" {
+        arguments += ["--output", folder.appendingPathComponent("out").path]
+    }
     let result = try CLIRunner.run(arguments)
     #expect(result.exitCode == 0 || result.exitCode == 2, "\(result.standardError)")
     #expect(!result.standardError.contains("internal error"), "\(result.standardError)")

@@ -14,7 +14,7 @@ import Testing
     #expect(result.standardError.hasPrefix("corridor: Unknown option '--bogus'"))
 }
 
-@Test(arguments: [("info", "table or json."), ("compare", "table, json or csv."), ("allocate", "table, json, csv or geojson.")])
+@Test(arguments: [("info", "table or json."), ("compare", "table, json, csv, geojson or gpkg."), ("allocate", "table, json, csv, geojson or gpkg.")])
 func formatHelpNamesOnlyTheAcceptedFormats(command: String, formats: String) throws {
     let result = try CLIRunner.run([command, "--help"])
     let words = result.standardOutput.split(whereSeparator: \.isWhitespace).joined(separator: " ")

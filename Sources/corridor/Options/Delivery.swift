@@ -1,4 +1,6 @@
+import CorridorGIS
 import CorridorOutput
+import CorridorReports
 import Foundation
 
 /// Where a command's result goes: standard output, or the file or folder named by `--output`, always
@@ -56,6 +58,28 @@ enum Delivery {
     static func text(_ text: String, to output: String?) throws(OutputError) {
         SolveWatch.shared.finish()
         try OutputFile.write(text.hasSuffix("\n") ? text : text + "\n", to: output ?? "-")
+    }
+
+    /// Writes a binary file (a GeoPackage) to `output` (`-` is standard output) under the output policy.
+    static func data(_ data: Data, to output: String) throws(OutputError) {
+        SolveWatch.shared.finish()
+        try OutputFile.write(data, to: output)
+    }
+
+    /// Writes GIS layers as a GeoPackage file or a folder of GeoJSON files of `kind`, and names on
+    /// standard error the nodes left out for lack of coordinates.
+    static func layers(
+        _ layers: AllocationGISLayers.Layers, as format: OutputFormat, kind: String, to output: String, force: Bool
+    ) throws {
+        if !layers.skippedNodes.isEmpty {
+            Terminal.printError(
+                "\(layers.skippedNodes.count) node(s) without coordinates left out with their links and routes: "
+                    + layers.skippedNodes.joined(separator: ", "))
+        }
+        if format == .gpkg {
+            return try data(try GeoPackage.data(layers.layers), to: output)
+        }
+        try folder(layers.layers.map { ($0.name + ".geojson", GeoJSONLayer.text($0)) }, kind: kind, to: output, force: force)
     }
 
     /// Prints a result on standard output (see ``text(_:to:)``).
