@@ -23,6 +23,9 @@ struct Corridor: ParsableCommand {
             SweepCommand.self,
             CriticalityCommand.self,
             ReportCommand.self,
+            InitCommand.self,
+            ImportCommand.self,
+            ExportCommand.self,
         ])
 
     /// Parses the command line and runs the command, mapping every failure to the documented exit codes:

@@ -48,6 +48,7 @@ enum Failures {
         case let error as NetworkValidationError: (error.description, .badInput)
         case let error as UnknownScenarioError: (error.description, .badInput)
         case let error as InputFileError: (error.description, .badInput)
+        case let error as NetworkCSVError: (error.description, .badInput)
         case let error as DIMACSError: (error.description, .badInput)
         case let error as OutputError:
             (

@@ -1,48 +1,46 @@
-import CorridorModel
-
 /// A column of a CSV file corridor writes, with what the data dictionary says of it.
-struct CSVColumn {
-    let name: String
+public struct CSVColumn: Sendable {
+    public let name: String
     /// The unit of its values (`TEU/day`, `USD/TEU`), empty for text, counts and ratios.
-    let unit: String
-    let meaning: String
+    public let unit: String
+    public let meaning: String
 
-    init(_ name: String, _ unit: String, _ meaning: String) {
+    public init(_ name: String, _ unit: String, _ meaning: String) {
         self.name = name
         self.unit = unit
         self.meaning = meaning
     }
 
     /// A column of text, a count or a ratio: no unit.
-    init(_ name: String, _ meaning: String) { self.init(name, "", meaning) }
+    public init(_ name: String, _ meaning: String) { self.init(name, "", meaning) }
 }
 
 /// One CSV file as RFC 4180 text: a header row of its columns' names, comma separated, CRLF line
 /// ends, fields quoted and neutralised as ``CSVField`` does.
-struct CSVTable {
-    let name: String
-    let columns: [CSVColumn]
+public struct CSVTable: Sendable {
+    public let name: String
+    public let columns: [CSVColumn]
     private var lines: [String]
 
-    init(_ name: String, _ columns: [CSVColumn]) {
+    public init(_ name: String, _ columns: [CSVColumn]) {
         self.name = name
         self.columns = columns
         lines = [CSVField.row(columns.map(\.name))]
     }
 
     /// Adds a row; missing trailing cells are empty.
-    mutating func append(_ cells: [String]) {
+    public mutating func append(_ cells: [String]) {
         lines.append(CSVField.row(columns.indices.map { $0 < cells.count ? cells[$0] : "" }))
     }
 
-    var text: String { lines.map { $0 + "\r\n" }.joined() }
+    public var text: String { lines.map { $0 + "\r\n" }.joined() }
 
     /// The file's name and text, as a folder of tables takes them.
-    var file: (name: String, contents: String) { (name, text) }
+    public var file: (name: String, contents: String) { (name, text) }
 
     /// `dictionary.csv` for a folder of tables: a row per column of each file, `file,column,unit,meaning`,
     /// its own four columns last.
-    static func dictionary(of tables: [CSVTable]) -> CSVTable {
+    public static func dictionary(of tables: [CSVTable]) -> CSVTable {
         var dictionary = CSVTable(
             "dictionary.csv",
             [
@@ -57,21 +55,3 @@ struct CSVTable {
     }
 }
 
-/// The units a network's figures are in, as the data dictionary writes them.
-struct CSVUnits {
-    /// A flow or quantity: `TEU/day`.
-    let flow: String
-    /// Money per period: `USD/day`.
-    let money: String
-    /// Money per unit of flow: `USD/TEU`.
-    let perUnit: String
-
-    init(_ network: Network) {
-        flow = "\(network.unit)/\(network.period)"
-        money = "\(network.currency)/\(network.period)"
-        perUnit = "\(network.currency)/\(network.unit)"
-    }
-
-    /// The unit of a commodity's figures, which `unit_column` names row by row.
-    static func perRow(_ column: String, period: String) -> String { "\(column)/\(period) (see \(column))" }
-}
