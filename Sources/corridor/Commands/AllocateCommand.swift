@@ -27,16 +27,18 @@ struct AllocateCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: table, json, csv, geojson or gpkg.")
     var format: OutputFormat = .table
 
-    @Option(name: .long, help: "Write the result to this file (a folder for csv and geojson; - is standard output).")
+    @Option(
+        name: [.short, .long], help: "Write the result to this file (a folder for csv and geojson; - is standard output).",
+        completion: .file())
     var output: String?
 
     @Flag(name: .long, help: "Write the csv folder's files into a folder that holds other files too (never over them).")
     var force = false
 
-    @Option(name: .customLong("write-lp"), help: "Also write the linear program in CPLEX LP form to this file.")
+    @Option(name: .customLong("write-lp"), help: "Also write the linear program in CPLEX LP form to this file.", completion: .file(extensions: ["lp"]))
     var writeLP: String?
 
-    @Option(name: .customLong("write-mps"), help: "Also write the linear program in MPS form to this file.")
+    @Option(name: .customLong("write-mps"), help: "Also write the linear program in MPS form to this file.", completion: .file(extensions: ["mps"]))
     var writeMPS: String?
 
     @Option(name: .long, parsing: .unconditional, help: "List only this many demands, largest first (table format).")
@@ -106,7 +108,7 @@ struct AllocateCommand: ParsableCommand {
             allocation = try solver.solve()
         } catch {
             guard case .solver(let reason) = error else { throw error }
-            Terminal.printError("column generation failed (\(reason)); solving the arc formulation instead")
+            Terminal.printNote("corridor: column generation failed (\(reason)); solving the arc formulation instead")
             return nil
         }
         let solve = solver.lastTimings

@@ -21,12 +21,12 @@ struct CompareCommand: ParsableCommand {
 
     @OptionGroup var networkFile: NetworkFile
 
-    @Option(name: .long, help: "The scenario to compare with the baseline (e.g. third-crossing).")
+    @Option(name: .long, help: "The scenario to compare with the baseline (e.g. third-crossing).", completion: Completions.scenarios)
     var scenario: String
 
     @OptionGroup var solveOptions: SolveOptions
 
-    @Option(name: .long, help: "The scenario to compare against (e.g. baseline).")
+    @Option(name: .long, help: "The scenario to compare against (e.g. baseline).", completion: Completions.scenarios)
     var baseline: String
 
     @Option(name: .long, help: "Output format: table, json, csv, geojson or gpkg.")
@@ -35,7 +35,9 @@ struct CompareCommand: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "List only this many of the demands that moved, largest first (table format).")
     var changes: Int?
 
-    @Option(name: .long, help: "Write the result to this file (a folder for csv and geojson; - is standard output).")
+    @Option(
+        name: [.short, .long], help: "Write the result to this file (a folder for csv and geojson; - is standard output).",
+        completion: .file())
     var output: String?
 
     @Flag(name: .long, help: "Write the csv folder's files into a folder that holds other files too (never over them).")

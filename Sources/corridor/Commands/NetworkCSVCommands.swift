@@ -26,7 +26,7 @@ struct ImportCommand: ParsableCommand {
         try Delivery.checkTargets([("--output", .some(output))], input: folder)
         let (network, document) = try NetworkCSV.read(folder: folder)
         try Delivery.text(document.serialized(), to: output)
-        for warning in NetworkWarnings.sentences(for: network) { Terminal.printErrorLines("\(folder): warning: \(warning)") }
+        for warning in NetworkWarnings.sentences(for: network) { Terminal.printNote("\(folder): warning: \(warning)") }
     }
 }
 

@@ -12,7 +12,7 @@ struct ValidateCommand: ParsableCommand {
             two one-way links that run opposite ways between the same nodes (the exit code stays 0).
             """)
 
-    @Argument(help: "The network file (default: the bundled China–Europe network).")
+    @Argument(help: "The network file (default: the bundled China–Europe network).", completion: Completions.networkFile)
     var network: String?
 
     func run() throws {
@@ -23,7 +23,7 @@ struct ValidateCommand: ParsableCommand {
             "\(path.escapingControlCharacters): ok — \(loaded.nodes.count) nodes, \(loaded.links.count) links, "
                 + "\(loaded.demands.count) demands, \(loaded.scenarios.count) scenarios")
         for warning in NetworkWarnings.sentences(for: loaded) {
-            Terminal.printErrorLines("\(path): warning: \(warning)")
+            Terminal.printNote("\(path): warning: \(warning)")
         }
     }
 }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import CorridorGIS
 import CorridorOutput
 import CorridorReports
@@ -72,8 +73,8 @@ enum Delivery {
         _ layers: AllocationGISLayers.Layers, as format: OutputFormat, kind: String, to output: String, force: Bool
     ) throws {
         if !layers.skippedNodes.isEmpty {
-            Terminal.printError(
-                "\(layers.skippedNodes.count) node(s) without coordinates left out with their links and routes: "
+            Terminal.printNote(
+                "corridor: \(layers.skippedNodes.count) node(s) without coordinates left out with their links and routes: "
                     + layers.skippedNodes.joined(separator: ", "))
         }
         if format == .gpkg {
@@ -94,3 +95,15 @@ enum Delivery {
     }
 }
 
+
+/// `-o/--output FILE` of the commands that print one result: where to write it instead of standard output.
+struct ResultOutput: ParsableArguments {
+    @Option(name: [.short, .long], help: "Write the result to this file (- is standard output).", completion: .file())
+    var output: String?
+
+    /// Refuses a target that cannot be written or is the input, before anything is computed.
+    func check(input: String) throws { try Delivery.checkTargets([("--output", .some(output))], input: input) }
+
+    /// Writes the result (see ``Delivery/text(_:to:)``).
+    func deliver(_ text: String) throws(OutputError) { try Delivery.text(text, to: output) }
+}
