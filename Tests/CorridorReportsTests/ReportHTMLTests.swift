@@ -15,7 +15,8 @@ import Testing
         let (check, error) = XMLCheck.parse(html)
         #expect(error == nil, "\(error ?? "")")
         #expect(check.elements.first?.name == "html")
-        #expect(check.elements.filter { $0.name == "svg" }.count == 10)  // 2 maps + insets, legend, 2 share, 3 line
+        // 2 maps + insets, each with its land, legend, 2 share, 3 line
+        #expect(check.elements.filter { $0.name == "svg" }.count == 14)
         #expect(check.elements.filter { $0.name == "table" }.count == 2)
     }
 
