@@ -130,4 +130,32 @@ import Testing
         #expect(network.nodes.map(\.id) == ["a", "b"])
         #expect(network.nodes[1].lat == 1 && network.links[0].bidirectional)
     }
+
+    /// Hundreds of damaged copies of the two-way network's files (characters replaced, deleted or
+    /// repeated, commas and quotes among them): each reads as a network or as located problems, never
+    /// a crash.
+    @Test func damagedFilesNeverCrashTheReader() throws {
+        let files = Self.texts(try NetworkCSV.files(ofNetworkAt: Self.path("networks/two-way.json")))
+        var random = SeededGenerator(seed: 14)
+        let alphabet = Array(",\";=\n\r x0-.e9'{}[]")
+        for _ in 0..<500 {
+            var damaged = files
+            let name = files.keys.sorted()[Int(random.next() % UInt64(files.count))]
+            var characters = Array(damaged[name] ?? "")
+            for _ in 0..<(1 + Int(random.next() % 4)) where !characters.isEmpty {
+                let at = Int(random.next() % UInt64(characters.count))
+                switch random.next() % 3 {
+                case 0: characters[at] = alphabet[Int(random.next() % UInt64(alphabet.count))]
+                case 1: characters.remove(at: at)
+                default: characters.insert(characters[at], at: at)
+                }
+            }
+            damaged[name] = String(characters)
+            do {
+                _ = try NetworkCSV.read(files: damaged, source: "in")
+            } catch {
+                #expect(!error.diagnostics.isEmpty)
+            }
+        }
+    }
 }
