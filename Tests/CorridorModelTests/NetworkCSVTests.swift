@@ -159,3 +159,52 @@ import Testing
         }
     }
 }
+
+/// GMNS node and link tables read into a network, units converted, problems at GMNS's rows and columns.
+@Suite struct GMNSImportTests {
+    private let nodes = "node_id,name,x_coord,y_coord,node_type,zone_id\n1,Xian,109.06,34.41,terminal,\n2,Dostyk,82.48,45.25,crossing,\n3,Duisburg,6.72,51.4,,\n"
+    private let demands = "id,origin,destination,quantity\nxd,1,3,100\n"
+
+    @Test func nodesLinksAndUnitsAreRead() throws {
+        let (network, _) = try GMNSImport.read(
+            files: [
+                "node.csv": nodes,
+                "link.csv": "link_id,from_node_id,to_node_id,directed,length,free_speed,allowed_uses,capacity\n"
+                    + "12,1,2,false,100,50,rail,1800\n23,2,3,true,10,40,,1800\n",
+                "config.csv": "dataset_name,long_length,speed,crs\nTest corridor,mi,mph,EPSG:4326\n",
+                "demands.csv": demands,
+            ], source: "gmns")
+        #expect(network.name == "Test corridor")
+        #expect(network.nodes.map(\.kind) == [.terminal, .crossing, .junction])
+        #expect(network.nodes[0].lat == 34.41 && network.nodes[0].lon == 109.06 && network.nodes[0].name == "Xian")
+        let link = network.links[0]
+        #expect(link.bidirectional && link.mode == .rail && link.lengthKm == 160.9344 && link.hours == 2)
+        #expect(!network.links[1].bidirectional && network.links[1].mode == .road && network.links[1].capacity == nil)
+        #expect(network.demands.map(\.id) == ["xd"])
+    }
+
+    @Test func problemsAreAtGMNSRowsAndColumns() {
+        func problems(_ files: [String: String]) -> [String] {
+            do {
+                _ = try GMNSImport.read(files: files, source: "gmns")
+                return []
+            } catch {
+                return error.diagnostics.map(\.description)
+            }
+        }
+        #expect(
+            problems(["node.csv": nodes, "link.csv": "link_id,from_node_id,to_node_id,directed,length\n12,1,2,maybe,abc\n"]) == [
+                "link.csv:2 (length): not a number: \"abc\"", "link.csv:2 (directed): not true or false: \"maybe\"",
+            ])
+        #expect(
+            problems(["node.csv": nodes, "link.csv": "link_id,from_node_id,to_node_id,directed\n12,1,9,true\n"]) == [
+                "link.csv:2 (to_node_id): unknown node \"9\" (did you mean \"1\"?)"
+            ])
+        #expect(
+            problems(["node.csv": nodes, "config.csv": "crs,long_length\nEPSG:3857,furlong\n"]) == [
+                "config.csv:2 (long_length): unknown length unit \"furlong\" (km, mi, m or ft)",
+                "config.csv:2 (crs): coordinates must be longitude and latitude (EPSG:4326), not \"EPSG:3857\"",
+            ])
+        #expect(problems(["link.csv": "link_id\n"]) == ["node.csv: missing: a GMNS network needs node.csv"])
+    }
+}

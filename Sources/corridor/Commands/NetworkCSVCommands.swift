@@ -13,7 +13,9 @@ struct ImportCommand: ParsableCommand {
             scenarios.csv, scenario_changes.csv and commodity_terms.csv (networks/FORMAT.md, "CSV layout"). \
             Every problem is reported at once with its file, cell and column (links.csv:D7 (to)); the network \
             file is written only when there is none. Then, as validate does, one warning line each for \
-            demands no path can serve, elements on no demand's path and opposite one-way links.
+            demands no path can serve, elements on no demand's path and opposite one-way links. \
+            --from gmns reads GMNS node.csv and link.csv (and config.csv for units) in place of nodes.csv and \
+            links.csv; the other files of the layout may sit beside them.
             """)
 
     @Argument(help: "The folder of CSV files.", completion: .directory)
@@ -22,12 +24,23 @@ struct ImportCommand: ParsableCommand {
     @Option(name: [.short, .long], help: "Write the network file here (default: standard output).", completion: .file(extensions: ["json"]))
     var output: String?
 
+    @Option(name: .long, help: "The folder's layout: corridor (default) or gmns.")
+    var from: ImportLayout = .corridor
+
     func run() throws {
         try Delivery.checkTargets([("--output", .some(output))], input: folder)
-        let (network, document) = try NetworkCSV.read(folder: folder)
+        let (network, document) = try from == .gmns ? GMNSImport.read(folder: folder) : NetworkCSV.read(folder: folder)
         try Delivery.text(document.serialized(), to: output)
         for warning in NetworkWarnings.sentences(for: network) { Terminal.printNote("\(folder): warning: \(warning)") }
     }
+}
+
+/// The layouts `corridor import` reads.
+enum ImportLayout: String, ExpressibleByArgument, CaseIterable {
+    /// networks/FORMAT.md, "CSV layout".
+    case corridor
+    /// GMNS node.csv, link.csv and config.csv.
+    case gmns
 }
 
 /// `corridor export [NETWORK] --format csv -o DIR`: a network file as the folder of CSV files that
