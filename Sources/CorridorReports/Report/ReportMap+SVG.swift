@@ -575,7 +575,9 @@ struct MapRenderer {
             guard
                 let placement = minor
                     ? placer.placeIfClear(at: point, radius: radius, width: size.width, height: size.height)
-                    : placer.place(at: point, radius: radius, width: size.width, height: size.height)
+                    : node.kind == .crossing
+                        ? placer.place(at: point, radius: radius, width: size.width, height: size.height)
+                        : placer.placeClear(at: point, radius: radius, width: size.width, height: size.height)
             else { continue }
             let box = placement.box
             if placement.needsLeader {
