@@ -85,8 +85,8 @@ public enum GMNSImport {
 
         mutating func convert(_ files: [String: String]) -> [String: String] {
             var layout = files.filter { NetworkCSV.fileNames.contains($0.key) }
-            let config = table("config.csv", files)?.rows.first
             let configTable = table("config.csv", files)
+            let config = configTable?.rows.first
             var kilometresPerUnit = 1.0
             var speedInKilometres = 1.0
             if let configTable, let config {
