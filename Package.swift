@@ -34,8 +34,12 @@ let package = Package(
             swiftSettings: sharedSwiftSettings),
         .target(
             name: "CorridorReports",
-            dependencies: ["CorridorModel", "CorridorRouting", "CorridorOptimization", "CorridorImpact"],
+            dependencies: ["CorridorModel", "CorridorRouting", "CorridorOptimization", "CorridorImpact", "CorridorGIS"],
             swiftSettings: sharedSwiftSettings),
+
+        // GIS layers as GeoJSON and as a GeoPackage, written by the system's SQLite (Debian's libsqlite3-dev).
+        .target(name: "CorridorGIS", dependencies: ["CorridorModel", "CSQLite"], swiftSettings: sharedSwiftSettings),
+        .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
 
         // C interop: GLPK from Debian's libglpk-dev (no pkg-config file), behind a setjmp guard.
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
@@ -48,7 +52,7 @@ let package = Package(
             name: "corridor",
             dependencies: [
                 "CorridorModel", "CorridorRouting", "CorridorLP", "CorridorOptimization",
-                "CorridorImpact", "CorridorReports", "CorridorOutput",
+                "CorridorImpact", "CorridorReports", "CorridorOutput", "CorridorGIS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: sharedSwiftSettings),

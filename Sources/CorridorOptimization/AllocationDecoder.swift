@@ -221,7 +221,7 @@ struct AllocationDecoder {
         let cost = arcCost + nodeIndices.reduce(0.0) { $0 + nodeUnitCost[c][$1] }
         return Allocation.Route(
             nodes: nodeIndices.map { network.nodes[$0].id }, links: arcList.map { network.arcs[$0].linkID },
-            flow: Self.tidy(flow), share: served > 0 ? Self.tidy(flow / served) : 0, hours: hours, cost: cost,
+            flow: Self.tidy(flow), share: served > 0 ? Self.tidy(flow / served) : 0, hours: Self.tidy(hours), cost: Self.tidy(cost),
             crossings: nodeIndices.filter { network.nodes[$0].kind == .crossing }.map { network.nodes[$0].id })
     }
 
@@ -266,7 +266,7 @@ struct AllocationDecoder {
         }
         return crossingNodes.map { n in
             let node = nodes[n]
-            let users = (flowByCrossing[node.id] ?? [:]).map { Allocation.DemandFlow(id: $0.key, flow: $0.value) }
+            let users = (flowByCrossing[node.id] ?? [:]).map { Allocation.DemandFlow(id: $0.key, flow: Self.tidy($0.value)) }
                 .sorted { $0.flow != $1.flow ? $0.flow > $1.flow : $0.id < $1.id }
             return Allocation.CrossingResult(
                 id: node.id, name: network.nodes[n].name, flow: node.flow, share: served > 0 ? Self.tidy(node.flow / served) : 0,
@@ -280,7 +280,7 @@ struct AllocationDecoder {
 
     private func utilisation(_ flow: Double, _ capacity: Double?) -> Double? {
         guard let capacity, capacity > 0 else { return nil }
-        return flow / capacity
+        return Self.tidy(flow / capacity)
     }
 
     /// `−dual` of a capacity row, with solver noise and negative zero turned into 0.

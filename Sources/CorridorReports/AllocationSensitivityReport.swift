@@ -68,8 +68,21 @@ public enum AllocationSensitivityReport {
     }
 
     /// `sensitivity.csv`: the same rows as a table.
-    public static func csv(_ allocation: Allocation, network: ActiveNetwork, _ sensitivity: AllocationSensitivity) -> String {
-        var table = CSVTable(["kind", "element", "id", "direction", "measure", "value", "slope", "lower", "upper"])
+    static func csv(_ allocation: Allocation, network: ActiveNetwork, _ sensitivity: AllocationSensitivity) -> CSVTable {
+        let base = network.network
+        var table = CSVTable(
+            "sensitivity.csv",
+            [
+                CSVColumn("kind", "capacity (a limit) or cost (a link's cost)"),
+                CSVColumn("element", "node or link"), CSVColumn("id", "the element's id"),
+                CSVColumn("direction", "a link limit's direction, forward or reverse; empty for nodes and costs"),
+                CSVColumn("measure", "a limit's measure: trains, vehicles or a unit; empty for costs"),
+                CSVColumn("value", "the capacity (per \(base.period), in its measure) or the cost (\(base.currency) per unit) now"),
+                CSVColumn(
+                    "slope", "a capacity's shadow price (\(base.currency)/\(base.period) per unit of capacity), or the flow that pays a cost (per \(base.period))"),
+                CSVColumn("lower", "the smallest value over which the slope holds (8 significant digits)"),
+                CSVColumn("upper", "the largest such value; empty when unbounded"),
+            ])
         for entry in entries(allocation, network: network, sensitivity) {
             table.append([
                 entry.kind, entry.element, entry.id, entry.direction ?? "", entry.measure ?? "",
@@ -78,6 +91,6 @@ public enum AllocationSensitivityReport {
                 entry.range.upper.isFinite ? JSONValue.format(entry.range.upper.rounded(significantDigits: 8)) : "",
             ])
         }
-        return table.text
+        return table
     }
 }

@@ -29,7 +29,8 @@ public enum ComparisonReportDocument {
         let moneyUnit = "\(network.currency)/\(network.period)"
         var notes = [
             "Flows are the least-cost allocation of every demand under every capacity (a linear program solved by GLPK); "
-                + "unserved demand is priced at the network's penalty."
+                + "unserved demand is priced at the network's penalty.",
+            "Land, coastlines and borders: made with Natural Earth (public domain), simplified to 0.1°.",
         ]
         if let basis = measure.basis {
             notes += [

@@ -425,139 +425,183 @@ struct CrossingLimitRow {
     }
 }
 
-/// Comparison tables as CSV: crossings alone to standard output, or crossings, totals and changes as
-/// files in a folder. On a network that declares commodities the tables gain per-commodity columns or
-/// rows, and the folder `limits.csv` and `flows.csv` (columns in docs/OUTPUT.md).
+/// Comparison tables as CSV (``CSVTable``): crossings alone to standard output, or crossings, totals and
+/// changes as files in a folder with `dictionary.csv` beside them. On a network that declares
+/// commodities the tables gain per-commodity columns or rows, and the folder `limits.csv` and
+/// `flows.csv` (columns in docs/OUTPUT.md).
 public enum ComparisonCSVReport {
-    /// `crossings.csv`: a row per crossing, before, after and change (then each commodity's flow).
-    public static func crossings(_ comparison: ScenarioComparison) -> String {
-        let ids = commodityIDs(comparison)
-        var lines = [
-            "id,name,flow_before,flow_after,flow_change,share_before,share_after,share_change,utilisation_before,"
-                + "utilisation_after,shadow_price_before,shadow_price_after,shadow_price_change"
-                + (ids.isEmpty ? "" : "," + CSVField.row(ids.flatMap { ["flow_before_\($0)", "flow_after_\($0)", "flow_change_\($0)"] }))
-        ]
+    /// `crossings.csv` as text: what `compare --format csv` prints.
+    public static func crossings(_ comparison: ScenarioComparison) -> String { crossingsTable(comparison).text }
+
+    /// crossings.csv, totals.csv and changes.csv, on a network that declares commodities limits.csv and
+    /// flows.csv, then dictionary.csv: the folder `compare --format csv --output DIR` writes.
+    public static func files(_ comparison: ScenarioComparison) -> [(name: String, contents: String)] {
+        var tables = [crossingsTable(comparison), totals(comparison), changes(comparison)]
+        if !commodityIDs(comparison).isEmpty { tables += [limits(comparison), flows(comparison)] }
+        return (tables + [CSVTable.dictionary(of: tables)]).map(\.file)
+    }
+
+    /// Three columns `NAME_before`, `NAME_after` and (unless `change` is false) `NAME_change`.
+    private static func sides(_ name: String, _ unit: String, _ meaning: String, change: Bool = true) -> [CSVColumn] {
+        [
+            CSVColumn("\(name)_before", unit, "\(meaning) in the baseline scenario; empty where it is off or unlimited"),
+            CSVColumn("\(name)_after", unit, "\(meaning) in the scenario compared; empty where it is off or unlimited"),
+        ] + (change ? [CSVColumn("\(name)_change", unit, "after − before (an off side counts as 0)")] : [])
+    }
+
+    /// A row per crossing, before, after and change (then each commodity's flow).
+    private static func crossingsTable(_ comparison: ScenarioComparison) -> CSVTable {
+        let units = CSVUnits(comparison.baseline.network.network)
+        let commodities = comparison.baseline.network.network.declaresCommodities ? comparison.baseline.allocation.commodities : []
+        let period = comparison.baseline.network.network.period
+        var table = CSVTable(
+            "crossings.csv",
+            [CSVColumn("id", "the crossing's id"), CSVColumn("name", "its display name")]
+                + sides("flow", units.flow, "throughput")
+                + sides("share", "", "flow / total served quantity")
+                + sides("utilisation", "", "flow / capacity", change: false)
+                + sides("shadow_price", units.perUnit, "the objective's decrease per extra unit of capacity per period")
+                + commodities.flatMap { sides("flow", "\($0.unit)/\(period)", "throughput of \($0.id)").map(commodityColumn($0.id)) })
         for change in comparison.crossings {
-            let perCommodity = ids.indices.flatMap { c in
-                [change.before?.flows[c], change.after?.flows[c], change.flowChanges[c]].map(ImpactCSV.number)
+            let perCommodity = commodities.indices.flatMap { c in
+                [change.before?.flows[c], change.after?.flows[c], change.flowChanges[c]].map(CSVField.number)
             }
-            lines.append(
-                CSVField.row(
-                    [
-                        change.id, change.name, ImpactCSV.number(change.before?.flow), ImpactCSV.number(change.after?.flow),
-                        ImpactCSV.number(change.flowChange), ImpactCSV.number(change.before?.share),
-                        ImpactCSV.number(change.after?.share), ImpactCSV.number(change.shareChange),
-                        ImpactCSV.number(change.before?.utilisation), ImpactCSV.number(change.after?.utilisation),
-                        ImpactCSV.number(change.before?.shadowPrice), ImpactCSV.number(change.after?.shadowPrice),
-                        ImpactCSV.number(change.shadowPriceChange),
-                    ] + perCommodity))
+            table.append(
+                [
+                    change.id, change.name, CSVField.number(change.before?.flow), CSVField.number(change.after?.flow),
+                    CSVField.number(change.flowChange), CSVField.number(change.before?.share),
+                    CSVField.number(change.after?.share), CSVField.number(change.shareChange),
+                    CSVField.number(change.before?.utilisation), CSVField.number(change.after?.utilisation),
+                    CSVField.number(change.before?.shadowPrice), CSVField.number(change.after?.shadowPrice),
+                    CSVField.number(change.shadowPriceChange),
+                ] + perCommodity)
         }
-        return lines.joined(separator: "\n") + "\n"
+        return table
+    }
+
+    /// `flow_before` → `flow_before_ore`: a column of one commodity.
+    private static func commodityColumn(_ id: String) -> (CSVColumn) -> CSVColumn {
+        { CSVColumn("\($0.name)_\(id)", $0.unit, $0.meaning) }
     }
 
     /// `totals.csv`: a row per total (objective and its parts, served, transit, max-flow; on a network
     /// that declares commodities, service, transit and max-flow per commodity in place of the last two).
-    public static func totals(_ comparison: ScenarioComparison) -> String {
+    static func totals(_ comparison: ScenarioComparison) -> CSVTable {
         let before = comparison.baseline
         let after = comparison.scenario
-        var lines = ["metric,before,after,change"]
-        func row(_ metric: String, _ old: Double?, _ new: Double?) {
-            lines.append(
-                CSVField.row([metric, ImpactCSV.number(old), ImpactCSV.number(new), ImpactCSV.number(difference(old, new))]))
+        let network = before.network.network
+        let units = CSVUnits(network)
+        var table = CSVTable(
+            "totals.csv",
+            [CSVColumn("metric", "what the row measures (its unit in the unit column)")]
+                + sides("value", "see unit", "the metric").map { CSVColumn(String($0.name.dropFirst("value_".count)), $0.unit, $0.meaning) }
+                + [CSVColumn("unit", "the unit of before, after and change")])
+        func row(_ metric: String, _ old: Double?, _ new: Double?, _ unit: String) {
+            table.append([metric, CSVField.number(old), CSVField.number(new), CSVField.number(difference(old, new)), unit])
         }
-        row("objective", before.allocation.objective, after.allocation.objective)
-        row("transport", before.allocation.objectiveParts.transport, after.allocation.objectiveParts.transport)
-        row("handling", before.allocation.objectiveParts.handling, after.allocation.objectiveParts.handling)
-        row("time_value", before.allocation.objectiveParts.timeValue, after.allocation.objectiveParts.timeValue)
-        row(
-            "unserved_penalty", before.allocation.objectiveParts.unservedPenalty,
-            after.allocation.objectiveParts.unservedPenalty)
-        row("served", before.allocation.served, after.allocation.served)
-        row("unserved", before.allocation.unserved, after.allocation.unserved)
+        let parts = (before.allocation.objectiveParts, after.allocation.objectiveParts)
+        row("objective", before.allocation.objective, after.allocation.objective, units.money)
+        row("transport", parts.0.transport, parts.1.transport, units.money)
+        row("handling", parts.0.handling, parts.1.handling, units.money)
+        row("time_value", parts.0.timeValue, parts.1.timeValue, units.money)
+        row("unserved_penalty", parts.0.unservedPenalty, parts.1.unservedPenalty, units.money)
+        row("served", before.allocation.served, after.allocation.served, units.flow)
+        row("unserved", before.allocation.unserved, after.allocation.unserved, units.flow)
         if commodityIDs(comparison).isEmpty {
-            row("mean_transit_days", before.meanTransitDays, after.meanTransitDays)
-            row("max_flow", before.maxFlow?.value, after.maxFlow?.value)
+            row("mean_transit_days", before.meanTransitDays, after.meanTransitDays, "days")
+            row("max_flow", before.maxFlow?.value, after.maxFlow?.value, units.flow)
         } else {
             for (old, new) in zip(before.commodities, after.commodities) {
                 let id = old.commodity.id
-                row("served_\(id)", old.commodity.served, new.commodity.served)
-                row("unserved_\(id)", old.commodity.unserved, new.commodity.unserved)
-                row("mean_transit_days_\(id)", old.meanTransitDays, new.meanTransitDays)
-                row("max_flow_\(id)", old.maxFlow?.value, new.maxFlow?.value)
+                let unit = "\(old.commodity.unit)/\(network.period)"
+                row("served_\(id)", old.commodity.served, new.commodity.served, unit)
+                row("unserved_\(id)", old.commodity.unserved, new.commodity.unserved, unit)
+                row("mean_transit_days_\(id)", old.meanTransitDays, new.meanTransitDays, "days")
+                row("max_flow_\(id)", old.maxFlow?.value, new.maxFlow?.value, unit)
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return table
     }
 
     /// `changes.csv`: a row per shift of a demand from one route channel to another (then its commodity
     /// and unit).
-    public static func changes(_ comparison: ScenarioComparison) -> String {
-        let perCommodity = !commodityIDs(comparison).isEmpty
-        var lines = ["demand,origin,destination,from,to,flow" + (perCommodity ? ",commodity,unit" : "")]
+    static func changes(_ comparison: ScenarioComparison) -> CSVTable {
+        let network = comparison.baseline.network.network
+        let perCommodity = network.declaresCommodities
+        var table = CSVTable(
+            "changes.csv",
+            [
+                CSVColumn("demand", "the demand's id"), CSVColumn("origin", "its origin"),
+                CSVColumn("destination", "its destination"),
+                CSVColumn("from", "the channel the flow left: crossings joined by +, no crossing, or unserved; empty = demand that disappeared"),
+                CSVColumn("to", "the channel it moved to; empty = demand that appeared"),
+                CSVColumn(
+                    "flow", perCommodity ? CSVUnits.perRow("unit", period: network.period) : CSVUnits(network).flow,
+                    "how much moved"),
+            ] + (perCommodity ? [CSVColumn("commodity", "the demand's commodity"), CSVColumn("unit", "its unit")] : []))
         for change in comparison.changes {
             for shift in change.shifts {
-                lines.append(
-                    CSVField.row(
-                        [
-                            change.id, change.origin, change.destination, shift.from?.description ?? "",
-                            shift.to?.description ?? "", ImpactCSV.number(shift.flow),
-                        ] + (perCommodity ? [change.commodity, change.unit] : [])))
+                table.append(
+                    [
+                        change.id, change.origin, change.destination, shift.from?.description ?? "",
+                        shift.to?.description ?? "", CSVField.number(shift.flow),
+                    ] + (perCommodity ? [change.commodity, change.unit] : []))
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return table
     }
 
     /// `limits.csv`: a row per limit at a crossing (its own, and each direction of its links'), before and after.
-    static func limits(_ comparison: ScenarioComparison) -> String {
-        var lines = [
-            "crossing,element,id,direction,measure,capacity_before,capacity_after,used_before,used_after,"
-                + "shadow_price_before,shadow_price_after,shadow_price_change"
-        ]
+    static func limits(_ comparison: ScenarioComparison) -> CSVTable {
+        let network = comparison.baseline.network.network
+        let perMeasure = "measure/\(network.period) (see measure)"
+        var table = CSVTable(
+            "limits.csv",
+            [
+                CSVColumn("crossing", "the crossing the limit is at"), CSVColumn("element", "node (its own) or link"),
+                CSVColumn("id", "the node's or link's id"), CSVColumn("direction", "a link's forward or reverse; empty for a node"),
+                CSVColumn("measure", "trains, vehicles or a unit: what the limit counts"),
+            ] + sides("capacity", perMeasure, "the limit", change: false) + sides("used", perMeasure, "what is used of it", change: false)
+                + sides("shadow_price", "\(network.currency) per measure", "the objective's decrease per extra unit of the measure"))
         for row in CrossingLimitRow.rows(comparison) {
             let limit = row.limit
-            lines.append(
-                CSVField.row([
-                    row.crossing, row.link == nil ? "node" : "link", row.link?.id ?? row.crossing, row.link?.direction ?? "",
-                    limit.measure, ImpactCSV.number(limit.before?.capacity), ImpactCSV.number(limit.after?.capacity),
-                    ImpactCSV.number(limit.before?.used), ImpactCSV.number(limit.after?.used),
-                    ImpactCSV.number(limit.before?.shadowPrice), ImpactCSV.number(limit.after?.shadowPrice),
-                    ImpactCSV.number(limit.shadowPriceChange),
-                ]))
+            table.append([
+                row.crossing, row.link == nil ? "node" : "link", row.link?.id ?? row.crossing, row.link?.direction ?? "",
+                limit.measure, CSVField.number(limit.before?.capacity), CSVField.number(limit.after?.capacity),
+                CSVField.number(limit.before?.used), CSVField.number(limit.after?.used),
+                CSVField.number(limit.before?.shadowPrice), CSVField.number(limit.after?.shadowPrice),
+                CSVField.number(limit.shadowPriceChange),
+            ])
         }
-        return lines.joined(separator: "\n") + "\n"
+        return table
     }
 
     /// `flows.csv`: a row per direction of a link at a crossing and commodity with flow on either side.
-    static func flows(_ comparison: ScenarioComparison) -> String {
+    static func flows(_ comparison: ScenarioComparison) -> CSVTable {
         let commodities = comparison.baseline.allocation.commodities
-        var lines = ["crossing,link,direction,from,to,commodity,unit,flow_before,flow_after,flow_change"]
+        let network = comparison.baseline.network.network
+        var table = CSVTable(
+            "flows.csv",
+            [
+                CSVColumn("crossing", "the crossing"), CSVColumn("link", "a link with an end at it"),
+                CSVColumn("direction", "forward or reverse"), CSVColumn("from", "the node the direction leaves"),
+                CSVColumn("to", "the node it enters"), CSVColumn("commodity", "the commodity"), CSVColumn("unit", "its unit"),
+            ] + sides("flow", CSVUnits.perRow("unit", period: network.period), "the commodity's flow"))
         for crossing in comparison.crossings {
             for direction in crossing.links {
                 for (c, commodity) in commodities.enumerated() {
                     let old = direction.before?.flows[c]
                     let new = direction.after?.flows[c]
                     guard (old ?? 0) != 0 || (new ?? 0) != 0 else { continue }
-                    lines.append(
-                        CSVField.row([
-                            crossing.id, direction.linkID, direction.isReverse ? "reverse" : "forward", direction.from,
-                            direction.to, commodity.id, commodity.unit, ImpactCSV.number(old), ImpactCSV.number(new),
-                            ImpactCSV.number(direction.flowChanges[c]),
-                        ]))
+                    table.append([
+                        crossing.id, direction.linkID, direction.isReverse ? "reverse" : "forward", direction.from,
+                        direction.to, commodity.id, commodity.unit, CSVField.number(old), CSVField.number(new),
+                        CSVField.number(direction.flowChanges[c]),
+                    ])
                 }
             }
         }
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// crossings.csv, totals.csv and changes.csv, and on a network that declares commodities limits.csv
-    /// and flows.csv: the folder `compare --format csv --output DIR` writes.
-    public static func files(_ comparison: ScenarioComparison) -> [(name: String, contents: String)] {
-        var files = [
-            ("crossings.csv", crossings(comparison)), ("totals.csv", totals(comparison)),
-            ("changes.csv", changes(comparison)),
-        ]
-        if !commodityIDs(comparison).isEmpty { files += [("limits.csv", limits(comparison)), ("flows.csv", flows(comparison))] }
-        return files
+        return table
     }
 
     /// The declared commodities' ids; empty on a network that declares none.
@@ -583,10 +627,4 @@ enum ImpactCell {
         guard let value else { return "—" }
         return String(format: "%.1f %%", value * 100)
     }
-}
-
-/// Numbers in the impact CSV files.
-enum ImpactCSV {
-    /// Empty for a missing value.
-    static func number(_ value: Double?) -> String { value.map(JSONValue.format) ?? "" }
 }

@@ -267,7 +267,8 @@ public enum SweepTableReport {
     }
 }
 
-/// A sweep as one CSV table: a row per point, a column per crossing's flow; on a network that declares
+/// A sweep as one CSV table: a row per point, led by what was varied (`parameter`, `element`, `measure`)
+/// so that the file says it on its own, then a column per crossing's flow; on a network that declares
 /// commodities, then served and unserved per commodity and each crossing's flow per commodity.
 public enum SweepCSVReport {
     /// The sweep as CSV text with a header row.
@@ -278,16 +279,18 @@ public enum SweepCSVReport {
             ids.flatMap { ["served_\($0)", "unserved_\($0)"] } + crossingIDs.flatMap { x in ids.map { "flow_\(x)_\($0)" } }
         var lines = [
             CSVField.row(
-                ["index", "value", "objective", "unserved", "marginal_value"] + crossingIDs.map { "flow_\($0)" } + commodityColumns)
+                ["parameter", "element", "measure", "index", "value", "objective", "unserved", "marginal_value"] + crossingIDs.map { "flow_\($0)" } + commodityColumns)
         ]
+        let parameter = result.request.parameter
+        let varied = [parameter.kind, parameter.id ?? "", parameter.measure ?? ""]
         for point in result.points {
             lines.append(
                 CSVField.row(
-                    ["\(point.index)", ImpactCSV.number(point.value), ImpactCSV.number(point.objective),
-                     ImpactCSV.number(point.unserved), ImpactCSV.number(point.marginalValue)]
-                        + point.crossings.map { ImpactCSV.number($0.flow) }
-                        + point.service.flatMap { [ImpactCSV.number($0.served), ImpactCSV.number($0.unserved)] }
-                        + point.crossings.flatMap { $0.flows.map(ImpactCSV.number) }))
+                    varied + ["\(point.index)", CSVField.number(point.value), CSVField.number(point.objective),
+                     CSVField.number(point.unserved), CSVField.number(point.marginalValue)]
+                        + point.crossings.map { CSVField.number($0.flow) }
+                        + point.service.flatMap { [CSVField.number($0.served), CSVField.number($0.unserved)] }
+                        + point.crossings.flatMap { $0.flows.map(CSVField.number) }))
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -10,6 +10,9 @@ struct Corridor: ParsableCommand {
         discussion: """
             NETWORK defaults to the bundled China–Europe network (networks/china-europe.json).
             Exit codes: 0 success, 1 no route or infeasible, 2 bad input or usage, 3 internal error.
+            -q, --quiet (with any command): no progress, warnings or notes on standard error; results and \
+            errors only. No progress is drawn either when standard error is not a terminal, TERM is dumb or \
+            NO_COLOR is set.
             """,
         version: "0.1.0",
         subcommands: [
@@ -25,6 +28,9 @@ struct Corridor: ParsableCommand {
             CalibrateCommand.self,
             InvestCommand.self,
             ReportCommand.self,
+            InitCommand.self,
+            ImportCommand.self,
+            ExportCommand.self,
         ])
 
     /// Parses the command line and runs the command, mapping every failure to the documented exit codes:
@@ -32,8 +38,15 @@ struct Corridor: ParsableCommand {
     /// route" exit 1, and internal faults exit 3.
     static func main() {
         let command: any ParsableCommand
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        // --quiet is taken before parsing, wherever it stands (up to a "--"), so that every command has it.
+        let end = arguments.firstIndex(of: "--") ?? arguments.endIndex
+        if arguments[..<end].contains(where: { $0 == "-q" || $0 == "--quiet" }) {
+            Terminal.isQuiet = true
+            arguments = arguments[..<end].filter { $0 != "-q" && $0 != "--quiet" } + arguments[end...]
+        }
         do {
-            command = try parseAsRoot()
+            command = try parseAsRoot(arguments)
         } catch {
             let code = exitCode(for: error)
             var message = fullMessage(for: error)

@@ -135,16 +135,16 @@ private func entry(_ list: Any?, _ key: String, _ value: String) -> [String: Any
         ])
         #expect(result.exitCode == 0, "\(result.standardError)")
         func file(_ name: String) throws -> String { try String(contentsOfFile: folder + "/" + name, encoding: .utf8) }
-        #expect(try file("limits.csv").contains("\ndostyk,link,urumqi-dostyk,forward,trains,20,20,20,20,15000,15000,0\n"))
-        #expect(try file("limits.csv").contains("\nbakhty,link,urumqi-bakhty,forward,trains,,2,,2,,6000,6000\n"))
-        #expect(try file("flows.csv").contains("\nnur-zholy,urumqi-nur-zholy,forward,urumqi,nur-zholy,containers,TEU,150,50,-100\n"))
-        #expect(try file("totals.csv").contains("\nmax_flow_ore,80000,88000,8000\n"))
-        #expect(try !file("totals.csv").contains("\nmax_flow,"))
-        #expect(try file("changes.csv").contains("\nxian-duisburg,xian,duisburg,nur-zholy,bakhty,100,containers,TEU\n"))
+        #expect(try file("limits.csv").contains("\r\ndostyk,link,urumqi-dostyk,forward,trains,20,20,20,20,15000,15000,0\r\n"))
+        #expect(try file("limits.csv").contains("\r\nbakhty,link,urumqi-bakhty,forward,trains,,2,,2,,6000,6000\r\n"))
+        #expect(try file("flows.csv").contains("\r\nnur-zholy,urumqi-nur-zholy,forward,urumqi,nur-zholy,containers,TEU,150,50,-100\r\n"))
+        #expect(try file("totals.csv").contains("\r\nmax_flow_ore,80000,88000,8000,t/day\r\n"))
+        #expect(try !file("totals.csv").contains("\r\nmax_flow,"))
+        #expect(try file("changes.csv").contains("\r\nxian-duisburg,xian,duisburg,nur-zholy,bakhty,100,containers,TEU\r\n"))
         #expect(try file("crossings.csv").hasPrefix(
             "id,name,flow_before,flow_after,flow_change,share_before,share_after,share_change,utilisation_before,"
                 + "utilisation_after,shadow_price_before,shadow_price_after,shadow_price_change,flow_before_containers,"
-                + "flow_after_containers,flow_change_containers,flow_before_ore,flow_after_ore,flow_change_ore\n"))
+                + "flow_after_containers,flow_change_containers,flow_before_ore,flow_after_ore,flow_change_ore\r\n"))
     }
 }
 
@@ -227,7 +227,7 @@ private func entry(_ list: Any?, _ key: String, _ value: String) -> [String: Any
         #expect(merged.standardOutput == whole.standardOutput)
         let csv = try CLIRunner.run(["sweep", "--format", "csv", "--merge"] + files)
         #expect(csv.standardOutput.hasPrefix(
-            "index,value,objective,unserved,marginal_value,flow_dostyk,flow_khorgos,flow_nur-zholy,served_containers,"
+            "parameter,element,measure,index,value,objective,unserved,marginal_value,flow_dostyk,flow_khorgos,flow_nur-zholy,served_containers,"
                 + "unserved_containers,served_ore,unserved_ore,flow_dostyk_containers,flow_dostyk_ore,"))
     }
 }
@@ -359,10 +359,10 @@ private func entry(_ list: Any?, _ key: String, _ value: String) -> [String: Any
         ])
         #expect(
             csv.standardOutput == """
-                index,value,objective,unserved,marginal_value,flow_dostyk,flow_khorgos,flow_bakhty
-                0,0,551270,40,2792,100,60,0
-                1,10,523350,30,2792,100,60,10
-                2,20,495430,20,2792,100,60,20
+                parameter,element,measure,index,value,objective,unserved,marginal_value,flow_dostyk,flow_khorgos,flow_bakhty
+                capacity,bakhty,,0,0,551270,40,2792,100,60,0
+                capacity,bakhty,,1,10,523350,30,2792,100,60,10
+                capacity,bakhty,,2,20,495430,20,2792,100,60,20
 
                 """)
         // A network without commodities gets none of the keys they add, even with --measure in its unit.

@@ -172,7 +172,7 @@ import Testing
         let command = "\(CLIRunner.executable.path) allocate large.json --time-limit 3 >/dev/null"
         for (term, shows) in [("xterm", true), ("dumb", false)] {
             let (_, output) = try ExternalProgram.run(
-                "/usr/bin/env", ["TERM=\(term)", "/usr/bin/script", "-qec", "cd \(folder.path) && \(command)", "/dev/null"])
+                "/usr/bin/env", ["TERM=\(term)", "NO_COLOR=", "/usr/bin/script", "-qec", "cd \(folder.path) && \(command)", "/dev/null"])
             #expect(output.contains("allocate: solving… 2 s") == shows, "TERM=\(term): \(output)")
             #expect(output.contains("stopped at the time limit of 3 s"))
         }

@@ -49,7 +49,10 @@ import Testing
         #expect(forced.exitCode == 0, "\(forced.standardError)")
         #expect(
             tree(root).filter { !$0.contains("/") }
-                == [".git", "changes.csv", "corridor-manifest.json", "crossings.csv", "main.swift", "sub", "totals.csv"])
+                == [
+                    ".git", "changes.csv", "corridor-manifest.json", "crossings.csv", "dictionary.csv", "main.swift", "sub",
+                    "totals.csv",
+                ])
         #expect(try String(contentsOf: root.appendingPathComponent("main.swift"), encoding: .utf8) == "let x = 1\n")
     }
 
@@ -121,7 +124,7 @@ import Testing
         #expect(processes.contains { $0.terminationStatus == 0 })
         #expect(processes.allSatisfy { [0, 2].contains($0.terminationStatus) })
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("tables").path)
-        #expect(names.count == 7)
+        #expect(names.count == 9)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["tables"])
     }
 

@@ -72,7 +72,8 @@ func sweepDrawsProgressOnlyOnATerminal() throws {
         "--min", "0", "--max", "50", "--steps", "6", "--format", "json",
     ]
     let command = ([CLIRunner.executable.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
-    let onTerminal = try ExternalProgram.run("/usr/bin/script", ["-qfec", command, "/dev/null"])
+    // NO_COLOR (which `swift test` may set) would turn the bar off.
+    let onTerminal = try ExternalProgram.run("/usr/bin/env", ["NO_COLOR=", "/usr/bin/script", "-qfec", command, "/dev/null"])
     #expect(onTerminal.status == 0)
     for done in 1...6 { #expect(onTerminal.output.contains("] \(done)/6 points\r")) }
     #expect(onTerminal.output.contains("\r\u{1B}[K{"))  // the bar is erased before the result

@@ -92,6 +92,28 @@ import Testing
         #expect(box.maxX <= 395)
     }
 
+    /// Labels a map can do without are placed clear of every marker and label or not at all: forty
+    /// labels scattered over a small map never overlap, however many are left out.
+    @Test func optionalLabelsNeverOverlap() {
+        let bounds = Rect(minX: 0, minY: 0, width: 300, height: 200)
+        var random = SeededGenerator(seed: 400)
+        let anchors = (0..<40).map { _ in
+            Point(x: Double(random.next() % 280) + 10, y: Double(random.next() % 180) + 10)
+        }
+        let markers = anchors.map { Rect(minX: $0.x - 4, minY: $0.y - 4, width: 8, height: 8) }
+        var placer = MapLabelPlacer(bounds: bounds, obstacles: markers)
+        var boxes: [Rect] = []
+        for anchor in anchors {
+            if let placement = placer.placeClear(at: anchor, radius: 4, width: 60, height: 14) { boxes.append(placement.box) }
+        }
+        #expect(boxes.count >= 10)
+        for (index, box) in boxes.enumerated() {
+            #expect(bounds.contains(box))
+            #expect(!markers.contains { $0.intersects(box) })
+            for other in boxes[(index + 1)...] { #expect(!box.intersects(other)) }
+        }
+    }
+
     @Test func parallelLinksAreSpreadApart() throws {
         let map = ReportMap(
             title: "Twins",

@@ -10,12 +10,31 @@ import Testing
         SampleReport.document(try NetworkReader.read(path: TestNetworks.tiny))
     }
 
+    /// No two series colours are near each other (RGB distance above 70 of 441; the old orange and mustard were 46 apart), and every line series
+    /// but the first is dashed its own way, so equal values drawn over each other still show both.
+    @Test func seriesHaveDistinctColoursAndDashes() throws {
+        func rgb(_ hex: String) -> [Double] {
+            let value = Int(hex.dropFirst(), radix: 16) ?? 0
+            return [Double(value >> 16 & 255), Double(value >> 8 & 255), Double(value & 255)]
+        }
+        for (i, first) in Palette.categorical.enumerated() {
+            for second in Palette.categorical[(i + 1)...] {
+                let distance = zip(rgb(first), rgb(second)).map { ($0 - $1) * ($0 - $1) }.reduce(0, +).squareRoot()
+                #expect(distance > 70, "\(first) and \(second) are too alike")
+            }
+        }
+        #expect(Set(Palette.dashes).count == Palette.dashes.count)
+        let html = try sample().html()
+        #expect(html.contains("stroke-dasharray=\"8 4\"/>"), "the second series is dashed")
+    }
+
     @Test func wholePageIsWellFormedXML() throws {
         let html = try sample().html()
         let (check, error) = XMLCheck.parse(html)
         #expect(error == nil, "\(error ?? "")")
         #expect(check.elements.first?.name == "html")
-        #expect(check.elements.filter { $0.name == "svg" }.count == 10)  // 2 maps + insets, legend, 2 share, 3 line
+        // 2 maps + insets, each with its land, legend, 2 share, 3 line
+        #expect(check.elements.filter { $0.name == "svg" }.count == 14)
         #expect(check.elements.filter { $0.name == "table" }.count == 2)
     }
 

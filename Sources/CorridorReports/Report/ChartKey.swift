@@ -21,7 +21,7 @@ enum ChartKey {
                 text +=
                     "<line x1=\"\(Markup.coordinate(cursorX))\" y1=\"\(Markup.coordinate(cursorY + 6))\" "
                     + "x2=\"\(Markup.coordinate(cursorX + 14))\" y2=\"\(Markup.coordinate(cursorY + 6))\" "
-                    + "stroke=\"\(colour)\" stroke-width=\"2.5\"/>"
+                    + "stroke=\"\(colour)\" stroke-width=\"2.5\"\(Palette.dashAttribute(index))/>"
             } else {
                 text +=
                     "<rect x=\"\(Markup.coordinate(cursorX))\" y=\"\(Markup.coordinate(cursorY))\" width=\"12\" "

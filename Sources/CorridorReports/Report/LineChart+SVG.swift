@@ -85,7 +85,7 @@ extension LineChart {
                 if run.count > 1 {
                     svg +=
                         "<polyline points=\"\(run.joined(separator: " "))\" fill=\"none\" stroke-width=\"2.2\" "
-                        + "stroke-linejoin=\"round\"/>"
+                        + "stroke-linejoin=\"round\"\(Palette.dashAttribute(index))/>"
                 }
                 run = []
             }

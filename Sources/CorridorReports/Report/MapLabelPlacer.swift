@@ -33,19 +33,20 @@ struct MapLabelPlacer {
         self.segments = segments
     }
 
+    /// Gaps between a marker and its label's candidates, nearest first; beyond the first, a leader line
+    /// joins label and marker.
+    static let rings = [4.0, 16, 30, 48, 72]
+
     /// Places a `width` × `height` label next to a marker of radius `radius` at `anchor`: the first
     /// candidate clear of boxes and lines, else the first clear of boxes, else the first inside the bounds.
+    /// For labels the map must show (crossings): it may, as a last resort, overlap another.
     mutating func place(at anchor: Point, radius: Double, width: Double, height: Double) -> Placement {
-        var clearOfBoxes: Placement?
+        if let clear = placeClear(at: anchor, radius: radius, width: width, height: height) { return clear }
         var inside: Placement?
-        for (ring, gap) in [4.0, 16, 30].enumerated() {
-            for box in Self.candidates(anchor, distance: radius + gap, width: width, height: height) {
-                guard bounds.contains(box) else { continue }
-                let placement = Placement(box: box, needsLeader: ring > 0)
-                if inside == nil { inside = placement }
-                guard !occupied.contains(where: { $0.intersects(box) }) else { continue }
-                if clearOfBoxes == nil { clearOfBoxes = placement }
-                if !segments.contains(where: { Self.crosses($0, box) }) { return take(placement) }
+        for (ring, gap) in Self.rings.enumerated() {
+            for box in Self.candidates(anchor, distance: radius + gap, width: width, height: height)
+            where inside == nil && bounds.contains(box) {
+                inside = Placement(box: box, needsLeader: ring > 0)
             }
         }
         let fallback = Placement(
@@ -54,7 +55,22 @@ struct MapLabelPlacer {
                 minY: min(max(anchor.y - height / 2, bounds.minY), bounds.maxY - height),
                 width: width, height: height),
             needsLeader: false)
-        return take(clearOfBoxes ?? inside ?? fallback)
+        return take(inside ?? fallback)
+    }
+
+    /// Places a label where it covers no marker and no other label — clear of lines too when any such
+    /// candidate is — or nowhere (nil): a label the map can do without never overlaps another.
+    mutating func placeClear(at anchor: Point, radius: Double, width: Double, height: Double) -> Placement? {
+        var clearOfBoxes: Placement?
+        for (ring, gap) in Self.rings.enumerated() {
+            for box in Self.candidates(anchor, distance: radius + gap, width: width, height: height) {
+                guard bounds.contains(box), !occupied.contains(where: { $0.intersects(box) }) else { continue }
+                let placement = Placement(box: box, needsLeader: ring > 0)
+                if clearOfBoxes == nil { clearOfBoxes = placement }
+                if !segments.contains(where: { Self.crosses($0, box) }) { return take(placement) }
+            }
+        }
+        return clearOfBoxes.map { take($0) }
     }
 
     /// Places a label only where it clears every box and line within the two nearer rings; nil otherwise.

@@ -83,10 +83,19 @@ enum UtilisationScale {
     }
 }
 
-/// Colours told apart by people with the common forms of colour blindness (Okabe & Ito, 2008,
-/// "Color Universal Design"), in the order charts use them.
+/// Colours told apart by people with the common forms of colour blindness (after Okabe & Ito, 2008,
+/// "Color Universal Design"; their vermillion and yellow, too close to their orange on a thin line,
+/// replaced by a brick red and a wine red, their sky blue by a paler one), in the order charts use them; and a dash pattern per line series, so that lines of
+/// equal values, drawn over each other, still show both and a grey print tells them apart.
 enum Palette {
-    static let categorical = ["#0072b2", "#e69f00", "#009e73", "#d55e00", "#cc79a7", "#56b4e9", "#3d3d3d", "#b8a200"]
+    static let categorical = ["#0072b2", "#e69f00", "#009e73", "#cc3311", "#cc79a7", "#3d3d3d", "#882255", "#9ad0f5"]
+    static let dashes = ["", "8 4", "2 3", "10 3 2 3", "5 5", "1 4", "12 4 4 4", "3 2"]
 
     static func colour(_ index: Int) -> String { categorical[index % categorical.count] }
+
+    /// A `stroke-dasharray` attribute (with its leading space) for line series `index`; none for the first.
+    static func dashAttribute(_ index: Int) -> String {
+        let pattern = dashes[index % dashes.count]
+        return pattern.isEmpty ? "" : " stroke-dasharray=\"\(pattern)\""
+    }
 }

@@ -23,7 +23,7 @@ extension ReportDocument {
             body += "<section>\n<h2>Shares</h2>\n<div class=\"charts\">\n"
             for chart in shareCharts {
                 body +=
-                    "<figure class=\"card\">\n<figcaption>\(Markup.escape(chart.title))</figcaption>\n\(chart.svg())\n</figure>\n"
+                    "<figure class=\"card chart-card\">\n<figcaption>\(Markup.escape(chart.title))</figcaption>\n\(chart.svg())\n</figure>\n"
             }
             body += "</div>\n</section>\n"
         }
@@ -31,7 +31,7 @@ extension ReportDocument {
             body += "<section>\n<h2>Charts</h2>\n<div class=\"charts\">\n"
             for chart in lineCharts {
                 body +=
-                    "<figure class=\"card\">\n<figcaption>\(Markup.escape(chart.title))</figcaption>\n\(chart.svg())\n</figure>\n"
+                    "<figure class=\"card chart-card\">\n<figcaption>\(Markup.escape(chart.title))</figcaption>\n\(chart.svg())\n</figure>\n"
             }
             body += "</div>\n</section>\n"
         }
@@ -144,7 +144,8 @@ extension ReportDocument {
         svg { display: block; width: 100%; height: auto; font-family: inherit; }
         svg text { font-family: inherit; }
         .halo { paint-order: stroke; stroke: #ffffff; stroke-width: 3px; stroke-linejoin: round; }
-        .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr)); gap: 16px; }
+        .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(520px, 100%), 1fr)); gap: 16px; }
+        .map-card, .chart-card, .legend-card { overflow-x: auto; }
         .table-card { margin-bottom: 16px; overflow-x: auto; }
         table { border-collapse: collapse; width: 100%; font-size: 13.5px; font-variant-numeric: tabular-nums; }
         th, td { padding: 6px 10px; border-bottom: 1px solid #e6e9ee; text-align: left; vertical-align: top; }
@@ -158,6 +159,15 @@ extension ReportDocument {
         .footnote { font-size: 12px; color: var(--muted); margin: 8px 0 0; }
         .notes ul { margin: 0; padding-left: 20px; }
         .notes li { margin-bottom: 4px; }
+        @media (max-width: 720px) {
+          main { padding: 16px 10px 28px; }
+          header h1 { font-size: 21px; }
+          .card { padding: 10px; }
+          .maps.side { grid-template-columns: minmax(0, 1fr); }
+          svg.map { min-width: 1000px; }
+          .chart-card svg { min-width: 480px; }
+          .legend-card svg { min-width: 900px; }
+        }
         @media print {
           html { background: #ffffff; }
           .card { box-shadow: none; break-inside: avoid; }

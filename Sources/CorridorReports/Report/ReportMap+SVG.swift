@@ -40,9 +40,10 @@ struct MapRenderer {
         var svg = Markup.svgStart(class: "map", width: projection.width, height: height, label: map.title)
         svg += """
             <rect class="map-frame" x="0.5" y="0.5" width="\(Markup.coordinate(projection.width - 1))" \
-            height="\(Markup.coordinate(projection.height - 1))" rx="4" fill="#f7f9fb" stroke="#d5dbe3"/>
+            height="\(Markup.coordinate(projection.height - 1))" rx="4" fill="\(Self.seaColour)" stroke="#d5dbe3"/>
 
             """
+        svg += land(in: Rect(minX: 1, minY: 1, width: projection.width - 2, height: projection.height - 2), projection: projection)
         svg += graticule()
         let frame = Rect(minX: 2, minY: 2, width: projection.width - 4, height: projection.height - 4)
         let main = network(
@@ -245,12 +246,33 @@ struct MapRenderer {
             + "viewBox=\"0 0 \(Markup.coordinate(box.width)) \(Markup.coordinate(box.height))\" class=\"detail-inset\">\n"
         text +=
             "<rect x=\"0.5\" y=\"0.5\" width=\"\(Markup.coordinate(box.width - 1))\" height=\"\(Markup.coordinate(box.height - 1))\" "
-            + "rx=\"3\" fill=\"#ffffff\" stroke=\"#52606d\" stroke-width=\"1\"/>\n"
+            + "rx=\"3\" fill=\"\(Self.seaColour)\" stroke=\"#52606d\" stroke-width=\"1\"/>\n"
+        text += land(in: Rect(minX: 1, minY: 1, width: box.width - 2, height: box.height - 2), projection: detail.projection)
         text += layers.links + layers.nodes + layers.labels
         let zoom = Markup.number(detail.projection.scale / projection.scale, decimals: 0)
         text +=
             "<text x=\"8\" y=\"14\" font-size=\"10.5\" font-weight=\"600\" fill=\"#52606d\">Detail ×\(zoom)</text>\n"
         return text + "</svg>\n</g>\n"
+    }
+
+    // MARK: Land
+
+    static let seaColour = "#e9f1f7"
+
+    /// Natural Earth's countries (``Basemap``) in `box`: land filled, coastlines and borders stroked thin,
+    /// clipped by a nested viewport so nothing spills past the frame.
+    private func land(in box: Rect, projection: MapProjection) -> String {
+        let data = Basemap.pathData(projection)
+        guard !data.isEmpty else { return "" }
+        let (x, y, width, height) = (
+            Markup.coordinate(box.minX), Markup.coordinate(box.minY), Markup.coordinate(box.width), Markup.coordinate(box.height)
+        )
+        return """
+            <svg class="land" x="\(x)" y="\(y)" width="\(width)" height="\(height)" viewBox="\(x) \(y) \(width) \(height)" \
+            aria-hidden="true"><path d="\(data)" fill="#f6f4ee" stroke="#bdb6a5" stroke-width="0.6" \
+            stroke-linejoin="round"/></svg>
+
+            """
     }
 
     // MARK: Graticule
@@ -553,7 +575,9 @@ struct MapRenderer {
             guard
                 let placement = minor
                     ? placer.placeIfClear(at: point, radius: radius, width: size.width, height: size.height)
-                    : placer.place(at: point, radius: radius, width: size.width, height: size.height)
+                    : node.kind == .crossing
+                        ? placer.place(at: point, radius: radius, width: size.width, height: size.height)
+                        : placer.placeClear(at: point, radius: radius, width: size.width, height: size.height)
             else { continue }
             let box = placement.box
             if placement.needsLeader {

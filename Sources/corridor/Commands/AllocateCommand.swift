@@ -13,7 +13,8 @@ struct AllocateCommand: ParsableCommand {
         abstract: "Split demand across crossings and lines at least total cost; report unserved demand and shadow prices.",
         discussion: """
             Formats: table (default), json (corridor-allocation/1), csv (a folder of tables; needs --output DIR), \
-            geojson (a FeatureCollection). --write-lp/--write-mps export the linear program for other solvers \
+            geojson (a folder of layers nodes.geojson, links.geojson, routes.geojson; needs --output DIR), \
+            gpkg (one GeoPackage file with the same layers; needs --output FILE). --write-lp/--write-mps export the linear program for other solvers \
             (always the full arc formulation). --method paths solves by column generation over paths, arcs the \
             arc formulation at once; auto (default) takes paths when the arc program would exceed \
             \(AllocationMethod.automaticThreshold) flow variables. Both give the same optimum.
@@ -23,19 +24,21 @@ struct AllocateCommand: ParsableCommand {
 
     @OptionGroup var solveOptions: SolveOptions
 
-    @Option(name: .long, help: "Output format: table, json, csv or geojson.")
+    @Option(name: .long, help: "Output format: table, json, csv, geojson or gpkg.")
     var format: OutputFormat = .table
 
-    @Option(name: .long, help: "Write the result to this file (a folder for csv; - is standard output).")
+    @Option(
+        name: [.short, .long], help: "Write the result to this file (a folder for csv and geojson; - is standard output).",
+        completion: .file())
     var output: String?
 
     @Flag(name: .long, help: "Write the csv folder's files into a folder that holds other files too (never over them).")
     var force = false
 
-    @Option(name: .customLong("write-lp"), help: "Also write the linear program in CPLEX LP form to this file.")
+    @Option(name: .customLong("write-lp"), help: "Also write the linear program in CPLEX LP form to this file.", completion: .file(extensions: ["lp"]))
     var writeLP: String?
 
-    @Option(name: .customLong("write-mps"), help: "Also write the linear program in MPS form to this file.")
+    @Option(name: .customLong("write-mps"), help: "Also write the linear program in MPS form to this file.", completion: .file(extensions: ["mps"]))
     var writeMPS: String?
 
     @Option(name: .long, parsing: .unconditional, help: "List only this many demands, largest first (table format).")
@@ -52,8 +55,11 @@ struct AllocateCommand: ParsableCommand {
 
     func validate() throws {
         if let demands, demands < 0 { throw ValidationError("--demands must not be negative") }
-        if format == .csv, output == nil {
-            throw ValidationError("--format csv writes a folder of tables: give it with --output DIR")
+        if format.isFolder, output == nil {
+            throw ValidationError("--format \(format.rawValue) writes a folder of files: give it with --output DIR")
+        }
+        if format == .gpkg, output == nil {
+            throw ValidationError("--format gpkg writes a GeoPackage file: give it with --output FILE")
         }
         if sensitivity, format != .json, format != .csv {
             throw ValidationError("--sensitivity adds ranges to --format json or csv")
@@ -66,9 +72,9 @@ struct AllocateCommand: ParsableCommand {
     func run() throws {
         solveOptions.startWatch(for: "allocate")
         try Delivery.checkTargets(
-            [("--output", format == .csv ? nil : .some(output)), ("--write-lp", writeLP.map { .some($0) }),
+            [("--output", format.isFolder ? nil : .some(output)), ("--write-lp", writeLP.map { .some($0) }),
              ("--write-mps", writeMPS.map { .some($0) })],
-            input: try networkOptions.resolvedPath(), folder: format == .csv ? output : nil)
+            input: try networkOptions.resolvedPath(), folder: format.isFolder ? output : nil)
         let clock = ContinuousClock()
         let reading = clock.now
         let network = try networkOptions.loadActiveNetwork()
@@ -115,7 +121,7 @@ struct AllocateCommand: ParsableCommand {
             allocation = try solver.solve()
         } catch {
             guard case .solver(let reason) = error else { throw error }
-            Terminal.printError("column generation failed (\(reason)); solving the arc formulation instead")
+            Terminal.printNote("corridor: column generation failed (\(reason)); solving the arc formulation instead")
             return nil
         }
         let solve = solver.lastTimings
@@ -136,14 +142,11 @@ struct AllocateCommand: ParsableCommand {
             text = AllocationTableReport.render(allocation, network: network, demandsListed: demands)
         case .json:
             text = AllocationJSONReport.document(allocation, network: network, sensitivity: sensitivity).serialized() + "\n"
-        case .geojson:
-            let (document, skipped) = AllocationGeoJSONReport.document(allocation, network: network)
-            if !skipped.isEmpty {
-                Terminal.printError(
-                    "GeoJSON: \(skipped.count) node(s) without coordinates left out with their links: "
-                        + skipped.joined(separator: ", "))
-            }
-            text = document.serialized() + "\n"
+        case .geojson, .gpkg:
+            guard let output else { throw BadInput("--format \(format.rawValue) needs --output") }
+            return try Delivery.layers(
+                AllocationGISLayers.layers(allocation, network: network), as: format, kind: "allocation-geojson", to: output,
+                force: force)
         case .csv:
             guard let output else { throw BadInput("--format csv needs --output DIR") }
             return try Delivery.folder(

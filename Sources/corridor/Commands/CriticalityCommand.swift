@@ -30,15 +30,18 @@ struct CriticalityCommand: ParsableCommand {
         do { try format.require(oneOf: [.table, .json], for: "criticality") } catch { throw ValidationError(error.description) }
     }
 
+    @OptionGroup var resultOutput: ResultOutput
+
     func run() throws {
+        try resultOutput.check(input: try networkOptions.resolvedPath())
         solveOptions.startWatch(for: "criticality")
         let network = try networkOptions.loadActiveNetwork()
         let result = try criticality(of: network, includeLinks: links)
         switch format {
         case .json:
-            try Delivery.standardOutput(
+            try resultOutput.deliver(
                 CriticalityJSONReport.document(result, includesLinks: links, network: network.network).serialized())
-        default: try Delivery.standardOutput(CriticalityTableReport.render(result, network: network.network))
+        default: try resultOutput.deliver(CriticalityTableReport.render(result, network: network.network))
         }
     }
 }

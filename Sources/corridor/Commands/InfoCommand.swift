@@ -18,9 +18,12 @@ struct InfoCommand: ParsableCommand {
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
 
+    @OptionGroup var resultOutput: ResultOutput
+
     func run() throws {
+        try resultOutput.check(input: try options.resolvedPath())
         try format.require(oneOf: [.table, .json], for: "info")
         let summary = NetworkSummary(try options.loadActiveNetwork())
-        try Delivery.standardOutput(format == .json ? summary.json.serialized() : summary.table)
+        try resultOutput.deliver(format == .json ? summary.json.serialized() : summary.table)
     }
 }

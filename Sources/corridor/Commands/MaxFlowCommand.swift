@@ -23,16 +23,19 @@ struct MaxFlowCommand: ParsableCommand {
 
     @OptionGroup var commodityOption: CommodityOption
 
-    @Option(name: .long, help: "Comma-separated source node ids (default: every demand origin).")
+    @Option(name: .long, help: "Comma-separated source node ids (default: every demand origin).", completion: Completions.nodes)
     var from: String?
 
-    @Option(name: .long, help: "Comma-separated sink node ids (default: every demand destination).")
+    @Option(name: .long, help: "Comma-separated sink node ids (default: every demand destination).", completion: Completions.nodes)
     var to: String?
 
     @Option(name: .long, help: "Output format: table or json.")
     var format: OutputFormat = .table
 
+    @OptionGroup var resultOutput: ResultOutput
+
     func run() throws {
+        try resultOutput.check(input: try networkOptions.resolvedPath())
         solveOptions.startWatch(for: "maxflow")
         try format.require(oneOf: [.table, .json], for: "maxflow")
         let path = try networkOptions.resolvedPath()
@@ -52,7 +55,7 @@ struct MaxFlowCommand: ParsableCommand {
             try CommodityOption.requireAccepted(sources ?? [], in: full, commodity: commodity, option: "--from")
             try CommodityOption.requireAccepted(sinks ?? [], in: full, commodity: commodity, option: "--to")
             let result = try maximumFlow(in: network, from: sources, to: sinks)
-            try Delivery.standardOutput(
+            try resultOutput.deliver(
                 format == .json ? MaxFlowReport.json(result, on: network) : MaxFlowReport.table(result, on: network))
         }
     }
@@ -71,7 +74,7 @@ struct MaxFlowCommand: ParsableCommand {
             throw BadInput("\(path): \(error.message)")
         }
         let end = clock.now
-        try Delivery.standardOutput(
+        try resultOutput.deliver(
             MaxFlowReport.dimacs(
                 solution, nodeCount: size.nodes, arcCount: size.arcs, path: path, readSeconds: (solveStart - readStart).seconds,
                 solveSeconds: (end - solveStart).seconds, asJSON: format == .json))

@@ -19,7 +19,10 @@ struct MinCostCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: table or json.")
     var format: OutputFormat = .table
 
+    @OptionGroup var resultOutput: ResultOutput
+
     func run() throws {
+        try resultOutput.check(input: file)
         solveOptions.startWatch(for: "mincost")
         try format.require(oneOf: [.table, .json], for: "mincost")
         let clock = ContinuousClock()
@@ -45,7 +48,7 @@ struct MinCostCommand: ParsableCommand {
         case .optimal(let solution):
             let report = MinCostReport(
                 file: file, loaded: loaded, cost: solution.cost, readSeconds: readSeconds, solveSeconds: solveSeconds)
-            try Delivery.standardOutput(format == .json ? report.json().serialized() : report.table())
+            try resultOutput.deliver(format == .json ? report.json().serialized() : report.table())
         case .infeasible(let shortfall):
             let amount = MinCostProblemFile.decimalText(shortfall.unroutedSupply, digits: loaded.flowDecimals)
             let nodes = shortfall.strandedSupplyNodes.prefix(5).map { String($0 + 1) }.joined(separator: ", ")

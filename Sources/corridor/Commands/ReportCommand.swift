@@ -17,15 +17,17 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var networkFile: NetworkFile
 
-    @Option(name: .long, help: "The scenario to compare with the baseline (e.g. third-crossing).")
+    @Option(name: .long, help: "The scenario to compare with the baseline (e.g. third-crossing).", completion: Completions.scenarios)
     var scenario: String
 
     @OptionGroup var solveOptions: SolveOptions
 
-    @Option(name: .long, help: "The scenario to compare against (e.g. baseline).")
+    @Option(name: .long, help: "The scenario to compare against (e.g. baseline).", completion: Completions.scenarios)
     var baseline: String
 
-    @Option(name: .long, help: "A node or link whose capacity to sweep from 0 to its value in the scenario.")
+    @Option(
+        name: .long, help: "A node or link whose capacity to sweep from 0 to its value in the scenario.",
+        completion: Completions.elements)
     var sweep: String?
 
     @OptionGroup var measureOption: MeasureOption
@@ -33,7 +35,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "Points on the sweep curve (with --sweep).")
     var steps = 21
 
-    @Option(name: [.short, .customLong("output")], help: "The HTML file to write.")
+    @Option(name: [.short, .customLong("output")], help: "The HTML file to write.", completion: .file(extensions: ["html"]))
     var output: String
 
     func validate() throws {

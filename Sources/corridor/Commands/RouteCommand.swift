@@ -24,10 +24,10 @@ struct RouteCommand: ParsableCommand {
 
     @OptionGroup var commodityOption: CommodityOption
 
-    @Option(help: "The origin node id (DIMACS: the source node number).")
+    @Option(help: "The origin node id (DIMACS: the source node number).", completion: Completions.nodes)
     var from: String
 
-    @Option(help: "The destination node id.")
+    @Option(help: "The destination node id.", completion: Completions.nodes)
     var to: String?
 
     @Option(help: "What to minimise: cost, time or distance.")
@@ -36,16 +36,19 @@ struct RouteCommand: ParsableCommand {
     @Option(name: .customLong("k"), parsing: .unconditional, help: "How many loop-free routes to list, best first.")
     var count: Int = 1
 
-    @Option(help: "Nodes to pass, in order, comma-separated.")
+    @Option(help: "Nodes to pass, in order, comma-separated.", completion: Completions.nodes)
     var via: String?
 
-    @Option(help: "Node ids or country codes to avoid, comma-separated.")
+    @Option(help: "Node ids or country codes to avoid, comma-separated.", completion: Completions.nodes)
     var avoid: String?
 
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
 
+    @OptionGroup var resultOutput: ResultOutput
+
     func run() throws {
+        try resultOutput.check(input: try networkOptions.resolvedPath())
         solveOptions.startWatch(for: "route")
         try format.require(oneOf: [.table, .json], for: "route")
         let clock = ContinuousClock()
@@ -82,7 +85,7 @@ struct RouteCommand: ParsableCommand {
         let report = RouteReport(
             network: active, from: from, to: to, metric: by, via: viaIDs, avoid: avoidWords, requested: count,
             paths: paths)
-        try Delivery.standardOutput(format == .json ? report.json().serialized() : report.table())
+        try resultOutput.deliver(format == .json ? report.json().serialized() : report.table())
     }
 
     /// The file's bytes are consumed: they are let go once the problem is read, before it is solved.
@@ -116,7 +119,7 @@ struct RouteCommand: ParsableCommand {
         let report = DistanceReport(
             file: path, nodes: problem.graph.nodeCount, arcs: problem.graph.arcCount, source: source,
             summary: summary, readSeconds: readTime.seconds, solveSeconds: solveTime.seconds)
-        try Delivery.standardOutput(format == .json ? report.json().serialized() : report.table())
+        try resultOutput.deliver(format == .json ? report.json().serialized() : report.table())
     }
 }
 

@@ -22,12 +22,12 @@ struct SweepCommand: ParsableCommand {
 
     @OptionGroup var solveOptions: SolveOptions
 
-    @Option(name: .long, help: "Vary the capacity of this node or link.")
+    @Option(name: .long, help: "Vary the capacity of this node or link.", completion: Completions.elements)
     var capacity: String?
 
     @OptionGroup var measureOption: MeasureOption
 
-    @Option(name: .long, help: "Vary the cost per unit of this link.")
+    @Option(name: .long, help: "Vary the cost per unit of this link.", completion: Completions.links)
     var cost: String?
 
     @Flag(name: .customLong("demand-scale"), help: "Vary a factor on every demand quantity of the scenario.")
@@ -72,7 +72,10 @@ struct SweepCommand: ParsableCommand {
         if min == nil || max == nil || steps == nil { throw ValidationError("--min, --max and --steps are all needed") }
     }
 
+    @OptionGroup var resultOutput: ResultOutput
+
     func run() throws {
+        try resultOutput.check(input: try networkOptions.resolvedPath())
         solveOptions.startWatch(for: "sweep", showsProgress: false)
         let result: SweepResult
         if merge.isEmpty {
@@ -85,9 +88,9 @@ struct SweepCommand: ParsableCommand {
             result = try mergeSweepShards(parts)
         }
         switch format {
-        case .json: try Delivery.standardOutput(SweepJSONReport.document(result).serialized())
-        case .csv: try Delivery.standardOutput(SweepCSVReport.render(result))
-        default: try Delivery.standardOutput(SweepTableReport.render(result))
+        case .json: try resultOutput.deliver(SweepJSONReport.document(result).serialized())
+        case .csv: try resultOutput.deliver(SweepCSVReport.render(result))
+        default: try resultOutput.deliver(SweepTableReport.render(result))
         }
     }
 

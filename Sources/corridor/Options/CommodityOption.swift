@@ -4,7 +4,9 @@ import CorridorModel
 /// `--commodity ID` for the single-commodity commands (route, maxflow): which commodity's costs,
 /// acceptances and capacities to use.
 struct CommodityOption: ParsableArguments {
-    @Option(name: .long, help: "The commodity to route or count, on a network that declares several.")
+    @Option(
+        name: .long, help: "The commodity to route or count, on a network that declares several.",
+        completion: Completions.commodities)
     var commodity: String?
 
     /// The network as the chosen commodity sees it (``ActiveNetwork/carrying(_:)``), and the commodity's

@@ -1,4 +1,7 @@
+import ArgumentParser
+import CorridorGIS
 import CorridorOutput
+import CorridorReports
 import Foundation
 
 /// Where a command's result goes: standard output, or the file or folder named by `--output`, always
@@ -58,6 +61,28 @@ enum Delivery {
         try OutputFile.write(text.hasSuffix("\n") ? text : text + "\n", to: output ?? "-")
     }
 
+    /// Writes a binary file (a GeoPackage) to `output` (`-` is standard output) under the output policy.
+    static func data(_ data: Data, to output: String) throws(OutputError) {
+        SolveWatch.shared.finish()
+        try OutputFile.write(data, to: output)
+    }
+
+    /// Writes GIS layers as a GeoPackage file or a folder of GeoJSON files of `kind`, and names on
+    /// standard error the nodes left out for lack of coordinates.
+    static func layers(
+        _ layers: AllocationGISLayers.Layers, as format: OutputFormat, kind: String, to output: String, force: Bool
+    ) throws {
+        if !layers.skippedNodes.isEmpty {
+            Terminal.printNote(
+                "corridor: \(layers.skippedNodes.count) node(s) without coordinates left out with their links and routes: "
+                    + layers.skippedNodes.joined(separator: ", "))
+        }
+        if format == .gpkg {
+            return try data(try GeoPackage.data(layers.layers), to: output)
+        }
+        try folder(layers.layers.map { ($0.name + ".geojson", GeoJSONLayer.text($0)) }, kind: kind, to: output, force: force)
+    }
+
     /// Prints a result on standard output (see ``text(_:to:)``).
     static func standardOutput(_ text: String) throws(OutputError) { try Self.text(text, to: nil) }
 
@@ -70,3 +95,15 @@ enum Delivery {
     }
 }
 
+
+/// `-o/--output FILE` of the commands that print one result: where to write it instead of standard output.
+struct ResultOutput: ParsableArguments {
+    @Option(name: [.short, .long], help: "Write the result to this file (- is standard output).", completion: .file())
+    var output: String?
+
+    /// Refuses a target that cannot be written or is the input, before anything is computed.
+    func check(input: String) throws { try Delivery.checkTargets([("--output", .some(output))], input: input) }
+
+    /// Writes the result (see ``Delivery/text(_:to:)``).
+    func deliver(_ text: String) throws(OutputError) { try Delivery.text(text, to: output) }
+}

@@ -48,6 +48,7 @@ enum Failures {
         case let error as NetworkValidationError: (error.description, .badInput)
         case let error as UnknownScenarioError: (error.description, .badInput)
         case let error as InputFileError: (error.description, .badInput)
+        case let error as NetworkCSVError: (error.description, .badInput)
         case let error as DIMACSError: (error.description, .badInput)
         case let error as OutputError:
             (
@@ -141,6 +142,15 @@ enum Failures {
 
 /// Where results and messages go: results to standard output, everything else to standard error.
 enum Terminal {
+    /// Set by `-q`/`--quiet` before the command runs: no progress, warnings or notes, only results and errors.
+    nonisolated(unsafe) static var isQuiet = false
+
+    /// Prints a warning or note (not an error) on standard error as ``printErrorLines(_:)`` does,
+    /// unless `--quiet`.
+    static func printNote(_ message: String) {
+        if !isQuiet { printErrorLines(message) }
+    }
+
     /// Prints a message on standard error after "corridor: ", with any control character in it (from a
     /// file name or a token) shown as an escape; the message's own line breaks stay.
     static func printError(_ message: String) { printErrorLines("corridor: " + message) }
@@ -166,8 +176,10 @@ enum Terminal {
     }
 
     /// True when progress may be drawn on standard error: it is a terminal that understands carriage
-    /// returns and escape codes (`TERM` is not `dumb`).
+    /// returns and escape codes (`TERM` is not `dumb`), the user did not ask for plain output
+    /// (`NO_COLOR`, set to anything but empty, see no-color.org) and `--quiet` is not given.
     static var drawsProgress: Bool {
-        isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+        let environment = ProcessInfo.processInfo.environment
+        return !isQuiet && isatty(STDERR_FILENO) != 0 && environment["TERM"] != "dumb" && (environment["NO_COLOR"] ?? "").isEmpty
     }
 }

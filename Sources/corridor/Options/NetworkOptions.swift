@@ -4,7 +4,7 @@ import Foundation
 
 /// The NETWORK argument shared by the commands that read a network (or DIMACS) file.
 struct NetworkFile: ParsableArguments {
-    @Argument(help: "The network file (default: the bundled China–Europe network).")
+    @Argument(help: "The network file (default: the bundled China–Europe network).", completion: Completions.networkFile)
     var network: String?
 
     /// The path to read: the argument, or the bundled network.
@@ -32,7 +32,7 @@ struct NetworkFile: ParsableArguments {
 struct NetworkOptions: ParsableArguments {
     @OptionGroup var file: NetworkFile
 
-    @Option(name: .long, help: "The scenario to apply (default: baseline).")
+    @Option(name: .long, help: "The scenario to apply (default: baseline).", completion: Completions.scenarios)
     var scenario: String?
 
     var network: String? { file.network }

@@ -8,8 +8,13 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case json
     /// Comma-separated tables for analysts.
     case csv
-    /// A GeoJSON FeatureCollection for GIS tools.
+    /// A folder of GeoJSON FeatureCollections, one per layer, for GIS tools.
     case geojson
+    /// A GeoPackage file with one table per layer, for GIS tools.
+    case gpkg
+
+    /// True for the formats written as a folder of files (`--output DIR`).
+    var isFolder: Bool { self == .csv || self == .geojson }
 
     /// Empty, so that help does not list every format under every command: each command's `--format`
     /// help names the ones it accepts, and ``require(oneOf:for:)`` enforces them.
