@@ -18,8 +18,10 @@ public enum ComparisonReportDocument {
     /// - Parameters:
     ///   - source: the network file as the user named it, for the page's note.
     ///   - sweep: a capacity sweep to plot, with the capacity the scenario gives the swept element.
+    ///   - investment: an investment plan to list (``InvestmentPlan``).
     public static func make(
-        _ comparison: ScenarioComparison, source: String, sweep: (result: SweepResult, scenarioCapacity: Double?)? = nil
+        _ comparison: ScenarioComparison, source: String, sweep: (result: SweepResult, scenarioCapacity: Double?)? = nil,
+        investment: InvestmentPlan? = nil
     ) -> ReportDocument {
         let before = comparison.baseline
         let after = comparison.scenario
@@ -73,6 +75,8 @@ public enum ComparisonReportDocument {
             tables += [commodityCrossingTable(comparison), limitTable(comparison, currency: network.currency)]
         }
         tables.append(changesTable(comparison, flowUnit: flowUnit))
+        if let sweep, !sweep.result.breakpoints.isEmpty { tables.append(breakpointTable(sweep.result, network: network)) }
+        if let investment { tables.append(investmentTable(investment, currency: network.currency)) }
         return ReportDocument(
             title: "\(after.network.scenarioName): what changes on the corridor",
             subtitle: "\(network.name) · scenario “\(after.network.scenarioID)” against “\(before.network.scenarioID)”",
@@ -333,6 +337,9 @@ public enum ComparisonReportDocument {
         _ sweep: SweepResult, scenarioCapacity: Double?, network: Network, measure: ReportFlowMeasure
     ) -> [LineChart] {
         let values = sweep.points.map(\.value)
+        // The objective and the marginal value drawn on the exact curve: the grid and every breakpoint.
+        let exactValues = Array(Set(values + sweep.breakpoints.map(\.value))).sorted()
+        func segment(at value: Double) -> SweepBreakpoint? { sweep.breakpoints.last { $0.value <= value } }
         let elementID = sweep.request.parameter.id ?? "demand scale"
         let sweptUnit = sweep.request.parameter.measure ?? network.unit
         let xTitle = "Capacity of \(elementID) (\(sweptUnit)/\(network.period))"
@@ -354,19 +361,78 @@ public enum ComparisonReportDocument {
                 name: "unserved",
                 values: sweep.points.map { measure.flow(total: $0.unserved, perCommodity: $0.service.map(\.unserved)) }))
         return [
-            LineChart(
-                title: "Total cost as \(elementID) grows", xTitle: xTitle,
-                yTitle: "\(network.currency)/\(network.period)", xValues: values,
-                series: [.init(name: "objective", values: sweep.points.map(\.objective))], markers: markers,
-                yIncludesZero: false),
+            sweep.breakpoints.isEmpty
+                ? LineChart(
+                    title: "Total cost as \(elementID) grows", xTitle: xTitle,
+                    yTitle: "\(network.currency)/\(network.period)", xValues: values,
+                    series: [.init(name: "objective", values: sweep.points.map(\.objective))], markers: markers,
+                    yIncludesZero: false)
+                : LineChart(
+                    title: "Total cost as \(elementID) grows (exact: the breakpoints joined by lines)", xTitle: xTitle,
+                    yTitle: "\(network.currency)/\(network.period)", xValues: exactValues,
+                    series: [
+                        .init(
+                            name: "objective",
+                            values: exactValues.map { value in
+                                segment(at: value).map { $0.objective - $0.marginalValue * (value - $0.value) }
+                            })
+                    ], markers: markers, yIncludesZero: false),
             LineChart(
                 title: "Flow by crossing", xTitle: xTitle, yTitle: "\(measure.unit)/\(network.period)", xValues: values,
                 series: crossingSeries, markers: markers),
-            LineChart(
-                title: "Marginal value of \(elementID)'s capacity", xTitle: xTitle,
-                yTitle: "\(network.currency) per \(singular(sweptUnit)) of capacity", xValues: values,
-                series: [.init(name: "marginal value", values: sweep.points.map(\.marginalValue))], markers: markers),
+            sweep.breakpoints.isEmpty
+                ? LineChart(
+                    title: "Marginal value of \(elementID)'s capacity", xTitle: xTitle,
+                    yTitle: "\(network.currency) per \(singular(sweptUnit)) of capacity", xValues: values,
+                    series: [.init(name: "marginal value", values: sweep.points.map(\.marginalValue))], markers: markers)
+                : LineChart(
+                    title: "Marginal value of \(elementID)'s capacity (exact, up to each breakpoint)", xTitle: xTitle,
+                    yTitle: "\(network.currency) per \(singular(sweptUnit)) of capacity", xValues: exactValues,
+                    series: [.init(name: "marginal value", values: exactValues.map { segment(at: $0)?.marginalValue })],
+                    markers: markers),
         ]
+    }
+
+    /// The sweep's exact breakpoints and where more capacity stops paying.
+    private static func breakpointTable(_ sweep: SweepResult, network: Network) -> ReportTable {
+        let element = sweep.request.parameter.id ?? "demand scale"
+        let unit = sweep.request.parameter.measure ?? network.unit
+        let zero = sweep.zeroAt.map { "The marginal value is 0 from \(Markup.quantity($0)) \(unit)/\(network.period) on." }
+            ?? "The marginal value stays above 0 over the whole range."
+        return ReportTable(
+            title: "Exact breakpoints of the \(element) sweep",
+            columns: [
+                .init("Capacity (\(unit)/\(network.period))", alignment: .right),
+                .init("Total cost (\(network.currency)/\(network.period))", alignment: .right),
+                .init("Marginal value up to the next (\(network.currency) per \(singular(unit)))", alignment: .right),
+            ],
+            rows: sweep.breakpoints.map {
+                [.init(Markup.quantity($0.value)), .init(Markup.quantity($0.objective)), .init(Markup.quantity($0.marginalValue))]
+            },
+            footnote: "The total cost is linear between breakpoints, found by re-solving from basis to basis. " + zero)
+    }
+
+    /// What `invest` chose, with the value of each choice.
+    private static func investmentTable(_ plan: InvestmentPlan, currency: String) -> ReportTable {
+        let years = plan.problem.years.map { "\($0.year)" }.joined(separator: ", ")
+        return ReportTable(
+            title: "Investment plan: what to build, and when",
+            columns: [
+                .init("Project"), .init("Decision"), .init("Capital (\(currency))", alignment: .right),
+                .init("Per year open (\(currency))", alignment: .right),
+                .init("Value of the choice (\(currency))", alignment: .right),
+            ],
+            rows: plan.choices.map { choice in
+                [
+                    .init(choice.project.name), .init(choice.opensIn.map { "build, open \($0)" } ?? "do not build"),
+                    .init(Markup.quantity(choice.project.capitalCost)), .init(Markup.quantity(choice.annualisedCost)),
+                    .init(choice.value.map(Markup.quantity) ?? "— (ruled out)"),
+                ]
+            },
+            footnote: "Demand years \(years) to \(plan.problem.endYear), discounted at "
+                + "\(Markup.quantity(plan.problem.discountRate * 100)) %. The plan saves \(Markup.quantity(plan.netSaving)) "
+                + "\(currency) in present value for \(Markup.quantity(plan.capitalSpent)) \(currency) of capital. The value of a "
+                + "choice is how much more the other choice would cost.")
     }
 
     /// `train` for `trains`, `vehicle` for `vehicles`; a unit as it is.

@@ -20,9 +20,25 @@ import Testing
         #expect(html.contains("Bakhty–Tacheng open"))
         #expect(html.contains("551,270") && html.contains("439,000"))  // both objectives in the totals table
         #expect(html.contains("Marginal value of bakhty"))
+        // The exact breakpoints of the Bakhty sweep (0 to 50): the kink at 40 between grid points 40 and 50.
+        #expect(html.contains("Exact breakpoints of the bakhty sweep") && html.contains("2,792") && html.contains(">40<"))
         let again = try CLIRunner.run(["report", tiny, "--baseline", "baseline", "--scenario", "growth", "-o", file])
         #expect(again.exitCode == 0)  // replaces the file whole
         #expect(try String(contentsOfFile: file, encoding: .utf8).contains("growth"))
+    }
+
+    /// `--invest` adds the plan of the projects beside the network.
+    @Test func investAddsThePlan() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID()).html").path
+        let result = try CLIRunner.run([
+            "report", CLIRunner.path("Tests/Fixtures/tiny-projects.json"), "--baseline", "baseline", "--scenario",
+            "third-crossing", "--invest", "-o", file,
+        ])
+        #expect(result.exitCode == 0, "\(result.standardError)")
+        let html = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(html.contains("Investment plan: what to build, and when") && html.contains("dostyk-upgrade"))
+        let stray = try CLIRunner.run(["report", tiny, "--baseline", "baseline", "--scenario", "growth", "--projects", "p.json", "-o", file])
+        #expect(stray.exitCode == 2 && stray.standardError.contains("--projects goes with --invest"))
     }
 
     @Test func badRequestsExit2AndWriteNothing() throws {

@@ -12,7 +12,9 @@ struct ReportCommand: ParsableCommand {
             The page needs no network access to view. With --sweep ID it adds the curves of a capacity sweep of \
             ID under the scenario, from 0 to the capacity the scenario gives it (in --measure). On a network that \
             declares commodities the tables are per commodity, and the maps and charts count trains when every \
-            commodity has a load per train (else the first commodity alone); the legend says which.
+            commodity has a load per train (else the first commodity alone); the legend says which. The sweep's \
+            curves are drawn through its exact breakpoints, listed in a table. With --invest it adds the investment \
+            plan of the projects beside the network (as corridor invest).
             """)
 
     @OptionGroup var networkFile: NetworkFile
@@ -35,12 +37,19 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "Points on the sweep curve (with --sweep).")
     var steps = 21
 
+    @Flag(name: .long, help: "Add the investment plan of the projects beside the network (see corridor invest).")
+    var invest = false
+
+    @Option(name: .long, help: "The projects file for --invest (default: NETWORK with .projects.json).", completion: .file(extensions: ["json"]))
+    var projects: String?
+
     @Option(name: [.short, .customLong("output")], help: "The HTML file to write.", completion: .file(extensions: ["html"]))
     var output: String
 
     func validate() throws {
         if steps < 2 { throw ValidationError("--steps must be at least 2") }
         if measureOption.measure != nil && sweep == nil { throw ValidationError("--measure goes with --sweep ID") }
+        if projects != nil && !invest { throw ValidationError("--projects goes with --invest") }
     }
 
     func run() throws {
@@ -58,8 +67,14 @@ struct ReportCommand: ParsableCommand {
                 shard: nil)
             swept = (try CorridorImpact.sweep(after, request), capacity)
         }
+        var plan: InvestmentPlan?
+        if invest {
+            let path = try projects ?? CalibrateCommand.siblingPath(of: networkFile.resolvedPath(), suffix: ".projects.json")
+            plan = try CorridorImpact.invest(network, ProjectsReader.read(path: path, for: network), timeLimit: solveOptions.timeLimit)
+        }
         let document = ComparisonReportDocument.make(
-            comparison, source: networkFile.network ?? "bundled networks/\(BundledNetworks.defaultName)", sweep: swept)
+            comparison, source: networkFile.network ?? "bundled networks/\(BundledNetworks.defaultName)", sweep: swept,
+            investment: plan)
         try Delivery.text(document.html(), to: output)
     }
 
