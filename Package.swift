@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "CorridorModel", targets: ["CorridorModel"]),
         .library(name: "CorridorRouting", targets: ["CorridorRouting"]),
         .library(name: "CorridorOptimization", targets: ["CorridorOptimization"]),
+        .library(name: "CorridorImpact", targets: ["CorridorImpact"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2")

@@ -41,6 +41,13 @@ let package = Package(
             dependencies: ["CLibFuzzer", .product(name: "CorridorRouting", package: corridor)],
             swiftSettings: harnessSettings),
         .executableTarget(
+            name: "fuzz-companion-files",
+            dependencies: [
+                "CLibFuzzer", .product(name: "CorridorModel", package: corridor),
+                .product(name: "CorridorImpact", package: corridor),
+            ],
+            swiftSettings: harnessSettings),
+        .executableTarget(
             name: "fuzz-allocate",
             dependencies: [
                 "CLibFuzzer", .product(name: "CorridorModel", package: corridor),
