@@ -19,6 +19,9 @@ struct MinCostCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: table or json.")
     var format: OutputFormat = .table
 
+    @Option(name: .long, help: "How to solve: auto (by size), simplex (network simplex) or scaling (cost scaling).")
+    var method: MinCostFlowMethod = .automatic
+
     func run() throws {
         solveOptions.startWatch(for: "mincost")
         try format.require(oneOf: [.table, .json], for: "mincost")
@@ -33,7 +36,7 @@ struct MinCostCommand: ParsableCommand {
         let solveStart = clock.now
         let result: MinCostFlowResult
         do {
-            result = try minimumCostFlow(loaded.problem)
+            result = try minimumCostFlow(loaded.problem, method: method)
         } catch {
             throw BadInput("\(file): \(error.description)")
         }
@@ -60,3 +63,5 @@ struct MinCostCommand: ParsableCommand {
     }
 
 }
+
+extension MinCostFlowMethod: ExpressibleByArgument {}
