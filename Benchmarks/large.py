@@ -8,7 +8,8 @@ table: wall seconds, user (CPU) seconds, peak resident MB, and corridor's wall a
 fastest peer. The load average is printed before and after.
 
 Peers left out at this size, being far behind at the medium size already: NetworkX (shortest paths,
-20× LEMON) and LEMON Preflow (max-flow, 10–200× corridor).
+20× LEMON), LEMON Preflow (max-flow, 10–200× corridor) and igraph on GENRMF (30× OR-Tools at 1M
+arcs; over six minutes at 2.6M).
 
 usage: Benchmarks/large.py [--only NAME ...]
 """
@@ -51,9 +52,11 @@ def solvers(family, path):
     if family == "max-flow":
         peer = lambda text: int(text.split()[1])
         script = lambda name: os.path.join(HERE, "max-flow", f"{name}_maxflow.py")
-        return [("corridor", [CORRIDOR, "maxflow", path, "--format", "json"], lambda text: int(json.loads(text)["value"])),
-                ("OR-Tools", [PYTHON, script("ortools"), path], peer),
-                ("igraph", [PYTHON, script("igraph"), path], peer)]
+        chosen = [("corridor", [CORRIDOR, "maxflow", path, "--format", "json"], lambda text: int(json.loads(text)["value"])),
+                  ("OR-Tools", [PYTHON, script("ortools"), path], peer)]
+        if "genrmf" not in os.path.basename(path):
+            chosen.append(("igraph", [PYTHON, script("igraph"), path], peer))
+        return chosen
     cost = lambda text: int(re.search(r"(?:optimal cost|\"cost\":)\s*(-?\d+)", text).group(1))
     return [("corridor", [CORRIDOR, "mincost", path, "--format", "json"], cost),
             ("LEMON NetworkSimplex", [LEMON_MINCOST, "ns", path], cost),
