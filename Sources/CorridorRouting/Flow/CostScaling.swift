@@ -7,8 +7,8 @@
 // is left. Excess moves by partial augment–relabel: from an active node a path of admissible arcs is
 // grown up to four arcs (relabelling a tip without admissible arcs and stepping back) and the excess
 // is pushed along it at once. A global price update — a bucket-based Dijkstra from the deficit
-// nodes over the residual graph, lengths counted in units of ε — runs at the start of each phase and
-// after every N relabels, so that prices point every excess at its nearest deficit.
+// nodes over the residual graph, lengths counted in units of ε — runs after every N relabels (counted
+// across phases), so that prices point every excess at its nearest deficit.
 //
 // Feasibility is not assumed: every supply node has an arc to an artificial root and the root one to
 // every demand node, each as wide as the supply and costing more than any simple path, so a phase
@@ -17,7 +17,7 @@
 // graph makes them exact, and that pass certifies optimality: if it finds a negative cycle the answer
 // is withheld rather than reported.
 //
-// Complexity: O(n²m log(nC)) in the worst case; in practice close to linear per phase. Memory: 52
+// Complexity: O(n²m log(nC)) in the worst case; in practice close to linear per phase. Memory: 68
 // bytes per arc plus about 90 per node.
 //
 // References: A. V. Goldberg, "An efficient implementation of a scaling minimum-cost flow algorithm",
