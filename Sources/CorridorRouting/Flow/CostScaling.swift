@@ -54,8 +54,9 @@ final class CostScaling {
             guard problem.costs[arc] >= 0 else { return nil }
             unlimitedCount += 1
         }
-        // Unlimited arcs are capped at the flow bound; all capacities together must stay exact.
-        let (capacitySum, overflow1) = (unlimitedCount + 1).multipliedReportingOverflow(by: shifted.flowBound)
+        // Unlimited arcs are capped at the flow bound. An excess is at most the supplies plus every
+        // width, the root arcs' included: below (unlimited arcs + 3) × the flow bound, kept exact.
+        let (capacitySum, overflow1) = (unlimitedCount + 3).multipliedReportingOverflow(by: shifted.flowBound)
         // Scaled real and artificial costs stay below (C+1)·(N+1)² < 2⁵⁸ and prices within a few times
         // that (each phase moves a price by O(N·ε)), so sums of two never overflow.
         let slots = Int64(problem.nodeCount + 2)
