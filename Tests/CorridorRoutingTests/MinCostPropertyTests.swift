@@ -47,12 +47,12 @@ private func glpsolMinimumCost(of text: String) throws -> Int64? {
 
 private struct GlpsolOutputUnreadable: Error { let log: String }
 
-@Test(arguments: 1...40 as ClosedRange<UInt64>)
-func randomInstancesMatchGlpsol(seed: UInt64) throws {
+@Test(arguments: [MinCostFlowMethod.networkSimplex, .costScaling], 1...40 as ClosedRange<UInt64>)
+func randomInstancesMatchGlpsol(method: MinCostFlowMethod, seed: UInt64) throws {
     let text = randomInstance(seed: seed)
     let file = try MinCostProblemReader.read(DIMACSScanner(text: text, source: "seed-\(seed).min"))
     let expected = try glpsolMinimumCost(of: text)
-    switch try minimumCostFlow(file.problem) {
+    switch try minimumCostFlow(file.problem, method: method) {
     case .optimal(let solution):
         #expect(solution.cost == expected, "seed \(seed)")
         try expectValidOptimum(file.problem, solution)
@@ -64,7 +64,8 @@ func randomInstancesMatchGlpsol(seed: UInt64) throws {
     }
 }
 
-@Test func largerRandomInstanceIsOptimal() throws {
+@Test(arguments: [MinCostFlowMethod.networkSimplex, .costScaling])
+func largerRandomInstanceIsOptimal(method: MinCostFlowMethod) throws {
     // A few thousand arcs exercise deep trees and long pivot cycles; optimality is certified by the
     // reduced costs, so no external solver is needed.
     var random = SeededGenerator(seed: 2026)
@@ -86,7 +87,7 @@ func randomInstancesMatchGlpsol(seed: UInt64) throws {
             lowerBound: 0, capacity: Int64.random(in: 1...60, using: &random),
             cost: Int64.random(in: -10...90, using: &random))
     }
-    guard case .optimal(let solution) = try minimumCostFlow(problem) else {
+    guard case .optimal(let solution) = try minimumCostFlow(problem, method: method) else {
         Issue.record("expected optimal")
         return
     }

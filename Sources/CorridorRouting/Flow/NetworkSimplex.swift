@@ -72,45 +72,9 @@ final class NetworkSimplex {
         realArcCount = problem.arcCount
         arcCount = realArcCount + nodeCount
 
-        // Shift lower bounds to zero and check that every intermediate value stays exact.
-        var supplies = problem.supplies
-        var maxAbsoluteCost: Int64 = 0
-        var magnitude: Int64 = 0
-        let magnitudeLimit: Int64 = 1 << 62
-        // Both terms are at most 2^62, so the sum can reach 2^63 and wrap: saturate instead.
-        func accumulate(_ amount: Int64) {
-            let (sum, overflow) = magnitude.addingReportingOverflow(min(amount, magnitudeLimit))
-            magnitude = overflow ? magnitudeLimit : min(magnitudeLimit, sum)
-        }
-        for arc in 0..<realArcCount {
-            let arcCost = problem.costs[arc]
-            guard arcCost != Int64.min else { throw .tooLarge("arc \(arc) has cost \(arcCost)") }
-            maxAbsoluteCost = max(maxAbsoluteCost, abs(arcCost))
-            let low = problem.lowerBounds[arc]
-            let cap = problem.capacities[arc]
-            if cap != Self.infinite {
-                let (width, overflow) = cap.subtractingReportingOverflow(low)
-                guard !overflow else { throw .tooLarge("arc \(arc): capacity minus lower bound overflows") }
-                accumulate(width)
-            }
-            if low != 0 {
-                let tail = Int(problem.tails[arc])
-                let head = Int(problem.heads[arc])
-                let (newTail, overflow1) = supplies[tail].subtractingReportingOverflow(low)
-                guard !overflow1 else { throw .tooLarge("arc \(arc): lower bound overflows a supply") }
-                supplies[tail] = newTail
-                let (newHead, overflow2) = supplies[head].addingReportingOverflow(low)
-                guard !overflow2 else { throw .tooLarge("arc \(arc): lower bound overflows a supply") }
-                supplies[head] = newHead
-            }
-        }
-        for supply in supplies {
-            guard supply != Int64.min else { throw .tooLarge("a supply of \(supply)") }
-            accumulate(abs(supply))
-        }
-        guard magnitude < magnitudeLimit else {
-            throw .tooLarge("supplies and finite capacities add up to 2^62 or more; flows might overflow")
-        }
+        let shifted = try ShiftedBounds(problem)
+        let supplies = shifted.supplies
+        let maxAbsoluteCost = shifted.maxAbsoluteCost
         // An artificial arc must cost more than any simple path, and potentials (at most two such
         // costs) must stay far from overflow.
         let (bound, overflow1) = maxAbsoluteCost.addingReportingOverflow(1)
@@ -527,19 +491,13 @@ final class NetworkSimplex {
                     shortDemandNodes: short))
         }
         var flows = [Int64](repeating: 0, count: realArcCount)
-        var total: Int64 = 0
         var slot = 0
         for arc in Self.mixedOrder(arcCount: realArcCount, nodeCount: nodeCount) {
-            let value = flow[slot] + problem.lowerBounds[arc]
+            flows[arc] = flow[slot]
             slot += 1
-            flows[arc] = value
-            let (product, overflow1) = value.multipliedReportingOverflow(by: problem.costs[arc])
-            let (sum, overflow2) = total.addingReportingOverflow(product)
-            guard !overflow1, !overflow2 else { throw .tooLarge("the optimal cost does not fit in 64 bits") }
-            total = sum
         }
         let potentials = (0..<nodeCount).map { potential[$0] }
-        return .optimal(MinCostFlowSolution(cost: total, flows: flows, potentials: potentials))
+        return .optimal(try MinCostFlowSolution(problem, shiftedFlows: flows, potentials: potentials))
     }
 }
 

@@ -189,13 +189,20 @@ final class PreflowPush<Value: MaxFlowValue> {
         let limit = Int32(nodeCount)
         let end = Int(firstArc[node + 1])
         var height = label[node]
+        let start = Int(firstArc[node])
         var position = Int(currentArc[node])
         while true {
+            // The scan also notes the lowest neighbour behind an arc that stays residual, so that a
+            // relabel only reads the arcs before where the scan began.
+            let scanStart = position
+            var lowest = limit
+            var lowestArc = start
             while position < end {
                 let arc = arcs[position]
                 if arc.residual > epsilon {
                     let head = Int(arc.head)
-                    if label[head] == height - 1 {
+                    let headLabel = label[head]
+                    if headLabel == height - 1 {
                         let available = excess[node]
                         let amount = available < arc.residual ? available : arc.residual
                         if head != target && excess[head] <= epsilon { activate(head) }
@@ -204,20 +211,27 @@ final class PreflowPush<Value: MaxFlowValue> {
                             currentArc[node] = Int32(position)
                             return
                         }
+                    } else if headLabel < lowest {
+                        lowest = headLabel
+                        lowestArc = position
                     }
                 }
                 position += 1
             }
-            // Relabel: one above the lowest neighbour still reachable through a residual arc.
-            let start = Int(firstArc[node])
-            var lowest = limit
-            var lowestArc = start
-            for candidate in start..<end {
+            // Relabel: one above the lowest neighbour still reachable through a residual arc. The new
+            // current arc is the first arc to such a neighbour, so no admissible arc lies before it.
+            var earlierLowest = limit
+            var earlierArc = start
+            for candidate in start..<scanStart {
                 let arc = arcs[candidate]
-                if arc.residual > epsilon, label[Int(arc.head)] < lowest {
-                    lowest = label[Int(arc.head)]
-                    lowestArc = candidate
+                if arc.residual > epsilon, label[Int(arc.head)] < earlierLowest {
+                    earlierLowest = label[Int(arc.head)]
+                    earlierArc = candidate
                 }
+            }
+            if earlierLowest <= lowest {
+                lowest = earlierLowest
+                lowestArc = earlierArc
             }
             workSinceGlobalRelabel += 12 + end - start
             let newHeight = lowest + 1

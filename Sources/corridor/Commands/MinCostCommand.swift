@@ -21,6 +21,9 @@ struct MinCostCommand: ParsableCommand {
 
     @OptionGroup var resultOutput: ResultOutput
 
+    @Option(name: .long, help: "How to solve: auto (by size), simplex (network simplex) or scaling (cost scaling).")
+    var method: MinCostFlowMethod = .automatic
+
     func run() throws {
         try resultOutput.check(input: file)
         solveOptions.startWatch(for: "mincost")
@@ -36,7 +39,7 @@ struct MinCostCommand: ParsableCommand {
         let solveStart = clock.now
         let result: MinCostFlowResult
         do {
-            result = try minimumCostFlow(loaded.problem)
+            result = try minimumCostFlow(loaded.problem, method: method)
         } catch {
             throw BadInput("\(file): \(error.description)")
         }
@@ -63,3 +66,5 @@ struct MinCostCommand: ParsableCommand {
     }
 
 }
+
+extension MinCostFlowMethod: ExpressibleByArgument {}
