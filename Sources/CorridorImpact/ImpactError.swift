@@ -14,6 +14,8 @@ public enum ImpactError: Error, Sendable, Equatable, CustomStringConvertible {
     case allocation(AllocationError)
     /// A scenario id the network does not have.
     case scenario(UnknownScenarioError)
+    /// An uncertainty run that cannot be computed.
+    case uncertainty(UncertaintyError)
 
     public var description: String {
         switch self {
@@ -22,6 +24,7 @@ public enum ImpactError: Error, Sendable, Equatable, CustomStringConvertible {
         case .inconsistentShards(let text): text
         case .allocation(let error): error.description
         case .scenario(let error): error.description
+        case .uncertainty(let error): error.description
         }
     }
 }

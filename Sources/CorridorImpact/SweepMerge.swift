@@ -62,8 +62,8 @@ public func mergeSweepShards(_ parts: [(source: String, result: SweepResult)]) t
         commodities: reference.commodities, points: complete)
 }
 
-/// `0–9, 20–29` for indices 0…9 and 20…29.
-private func ranges(_ indices: [Int]) -> String {
+/// `0–9, 20–29` for indices 0…9 and 20…29 (missing points or draws).
+func ranges(_ indices: [Int]) -> String {
     var parts: [String] = []
     var start = indices.first
     var previous = indices.first

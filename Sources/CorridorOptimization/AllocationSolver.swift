@@ -134,17 +134,32 @@ public final class AllocationSolver {
             nodeLimits[node.index] = nodeLimits[node.index].setting(measure, to: capacity)
             try setLimitBounds(quantityRow)
         case .link(let link):
-            for a in link.arcs {
-                guard let limitRow = model.arcLimitRows[a].first(where: { $0.measure == measure }) else {
-                    throw .notAdjustable(link.id)
-                }
-                arcLimits[a] = arcLimits[a].setting(measure, to: capacity)
-                do {
-                    try solver.setRowBounds(limitRow.row, lower: nil, upper: capacity)
-                } catch {
-                    throw .solver("changing the capacity of \"\(link.id)\": \(error)")
-                }
-            }
+            for a in link.arcs { try setArcLimit(a, of: link, measure: measure, to: capacity) }
+        }
+    }
+
+    /// Changes the limit of one direction of a link in one measure: `direction` 0 is `from → to`, 1
+    /// the reverse of a bidirectional link.
+    ///
+    /// - Throws: as ``updateCapacity(of:measure:to:)``; ``AllocationError/notAdjustable(_:)`` also for a
+    ///   direction the link does not have.
+    public func updateCapacity(
+        of link: LinkReference, direction: Int, measure: CapacityMeasure = .networkUnit, to capacity: Double?
+    ) throws(AllocationError) {
+        if let capacity { try AllocationError.require(capacity, atMost: ModelLimits.capacity, "capacity of \"\(link.id)\"") }
+        guard link.arcs.indices.contains(direction) else { throw .notAdjustable(link.id) }
+        try setArcLimit(link.arcs[direction], of: link, measure: measure, to: capacity)
+    }
+
+    private func setArcLimit(_ a: Int, of link: LinkReference, measure: CapacityMeasure, to capacity: Double?) throws(AllocationError) {
+        guard let limitRow = model.arcLimitRows[a].first(where: { $0.measure == measure }) else {
+            throw .notAdjustable(link.id)
+        }
+        arcLimits[a] = arcLimits[a].setting(measure, to: capacity)
+        do {
+            try solver.setRowBounds(limitRow.row, lower: nil, upper: capacity)
+        } catch {
+            throw .solver("changing the capacity of \"\(link.id)\": \(error)")
         }
     }
 
@@ -189,6 +204,26 @@ public final class AllocationSolver {
     /// - Throws: ``AllocationError/solver(_:)`` on a GLPK failure, a limit reached, or a status other
     ///   than optimal.
     public func solve(timeLimit: Double? = nil) throws(AllocationError) -> Allocation {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let solution = try solveProgram(timeLimit: timeLimit)
+        let solved = clock.now
+        let allocation = AllocationDecoder(
+            model: model, solution: solution, demandScale: demandScale, nodeLimits: nodeLimits, arcLimits: arcLimits
+        ).allocation()
+        lastTimings = (solved - started, clock.now - solved)
+        return allocation
+    }
+
+    /// Solves the program as ``solve(timeLimit:)`` does but decodes nothing: the optimum alone, as GLPK
+    /// computes it — the allocation's `objective` up to rounding, with every changed cost (see
+    /// ``updateCost(of:to:)``) at its new value.
+    public func optimum(timeLimit: Double? = nil) throws(AllocationError) -> Double {
+        try solveProgram(timeLimit: timeLimit).objective
+    }
+
+    /// Runs the simplex on the program as it now stands (see ``solve(timeLimit:)``).
+    private func solveProgram(timeLimit: Double?) throws(AllocationError) -> LPSolution {
         var options = SolverOptions(timeLimit: timeLimit, scaling: scaling)
         // From scratch and after a bound change alike the basis is dual feasible — the model's
         // shortest-path-tree basis (see AllocationModel.swift), then the previous optimal one — which is
@@ -199,8 +234,6 @@ public final class AllocationSolver {
         // pricing (projected steepest edge) and ratio test (Harris) measured best: Dantzig pricing took
         // 2,321 iterations, the long-step ratio test 996 but no less time.
         options.method = .dual
-        let clock = ContinuousClock()
-        let started = clock.now
         var solution: LPSolution
         do {
             if !hasSolved {
@@ -224,12 +257,7 @@ public final class AllocationSolver {
         case .unbounded: throw .solver("the allocation program is unbounded, which its costs ≥ 0 rule out")
         }
         hasSolved = true
-        let solved = clock.now
-        let allocation = AllocationDecoder(
-            model: model, solution: solution, demandScale: demandScale, nodeLimits: nodeLimits, arcLimits: arcLimits
-        ).allocation()
-        lastTimings = (solved - started, clock.now - solved)
-        return allocation
+        return solution
     }
 
     /// Sets a node limit row's bound: the limit's current value less what starts at the node, weighted.

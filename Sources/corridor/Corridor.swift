@@ -21,6 +21,7 @@ struct Corridor: ParsableCommand {
             AllocateCommand.self,
             CompareCommand.self,
             SweepCommand.self,
+            UncertaintyCommand.self,
             CriticalityCommand.self,
             CalibrateCommand.self,
             ReportCommand.self,

@@ -1,0 +1,16 @@
+/// A one-line progress bar on standard error, redrawn in place (sweep's points, uncertainty's draws).
+final class ProgressBar {
+    private var drawn = false
+
+    func show(_ done: Int, of total: Int, noun: String) {
+        let width = 30
+        let filled = total > 0 ? done * width / total : width
+        let line = "\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "] \(done)/\(total) \(noun)"
+        Terminal.writeError(line)
+        drawn = true
+    }
+
+    func finish() {
+        if drawn { Terminal.writeError("\r\u{1B}[K") }
+    }
+}
