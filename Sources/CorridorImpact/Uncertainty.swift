@@ -5,10 +5,15 @@
 // Reproducible and shardable: draw i's values are a pure function of (seed, i) (``UncertaintyDraws``),
 // and, as in a sweep, warm starts run within blocks of ``UncertaintyRequest/blockLength`` draws, each
 // block starting from fresh solvers, so a shard (whole blocks) computes bit for bit what the unsharded
-// run computes. The tornado runs on its own fresh solvers in every shard.
+// run computes. Within a block the draws are solved in the order of the input with the largest swing
+// in the tornado (the tornado runs first, on its own fresh solvers, identically in every shard), so
+// that consecutive re-solves start from a nearby optimum; the blocks, independent, run in parallel,
+// one GLPK problem pair per thread.
 
 import CorridorModel
 import CorridorOptimization
+import Dispatch
+import Synchronization
 
 /// An uncertainty run to compute: two scenarios, the number of draws, the seed and the shard.
 public struct UncertaintyRequest: Sendable, Equatable {
@@ -239,23 +244,25 @@ public struct UncertaintyResult: Sendable, Equatable {
 
 /// Runs the draws of `request` (its shard's) and the tornado on `network`.
 ///
-/// - Parameter progress: called after each draw with (draws done, draws to do).
+/// - Parameter progress: called after each draw with (draws done, draws to do), from worker threads, one
+///   call at a time.
 /// - Throws: ``ImpactError/uncertainty(_:)`` when the network has no uncertain inputs, a requested one is
 ///   unknown, or one cannot be applied in the scenarios (off in both, no limit in its measure, a factor
-///   on an unlimited capacity); ``ImpactError/scenario(_:)`` for an unknown scenario;
-///   ``ImpactError/allocation(_:)`` for a drawn value the program cannot take (a demand scale taking a
-///   quantity past its limit) or when GLPK fails.
+///   on an unlimited capacity, a value the program cannot take such as a demand scale taking a quantity
+///   past its limit); ``ImpactError/scenario(_:)`` for an unknown scenario; ``ImpactError/allocation(_:)``
+///   when GLPK fails.
 public func runUncertainty(
-    _ network: Network, _ request: UncertaintyRequest, progress: ((Int, Int) -> Void)? = nil
+    _ network: Network, _ request: UncertaintyRequest, progress: (@Sendable (Int, Int) -> Void)? = nil
 ) throws(ImpactError) -> UncertaintyResult {
     let selected = try selectInputs(network, request.inputs)
     let inputs = selected.map(\.input)
-    var programs: [ScenarioProgram] = []
+    var built: [ScenarioProgram] = []
     for id in [request.baseline, request.scenario] {
         let active: ActiveNetwork
         do { active = try network.activate(scenario: id) } catch { throw .scenario(error) }
-        programs.append(try ScenarioProgram(active, inputs: inputs))
+        built.append(try ScenarioProgram(active, inputs: inputs))
     }
+    let programs = built
     for (index, input) in inputs.enumerated() where programs.allSatisfy({ $0.targets[index] == nil }) {
         throw .uncertainty(.inapplicable(input: input.id, reason: "its element is off in both scenarios"))
     }
@@ -282,29 +289,58 @@ public func runUncertainty(
     }
     let order = tornado.indices.sorted { (tornado[$1].swing, $1) < (tornado[$0].swing, $0) }
 
-    // The draws, in blocks of warm re-solves.
+    // The draws, in blocks of warm re-solves, the blocks in parallel.
     let range = request.drawRange
-    var draws: [UncertaintyDraw] = []
-    var current: [AllocationSolver] = []
-    for index in range {
-        if current.isEmpty || index % UncertaintyRequest.blockLength == 0 {
-            current = try programs.map { program throws(ImpactError) in try program.solver() }
-        }
-        let values = selected.map { entry in
-            entry.input.distribution.quantile(
-                UncertaintyDraws.uniform(seed: request.seed, draw: index, position: entry.position))
-        }
-        var optima: [Double] = []
-        for (program, solver) in zip(programs, current) {
-            for (input, value) in values.enumerated() { try program.set(input, to: value, on: solver) }
-            optima.append(try program.optimum(solver))
-        }
-        draws.append(UncertaintyDraw(index: index, values: values, baseline: optima[0], scenario: optima[1]))
-        progress?(draws.count, range.count)
+    let blocks = stride(from: range.lowerBound, to: range.upperBound, by: UncertaintyRequest.blockLength).map {
+        $0..<min($0 + UncertaintyRequest.blockLength, range.upperBound)
     }
+    let lead = order[0]
+    let done = Mutex(0)
+    let outcomes = [Result<[UncertaintyDraw], ImpactError>](unsafeUninitializedCapacity: blocks.count) { buffer, count in
+        nonisolated(unsafe) let slots = buffer
+        DispatchQueue.concurrentPerform(iterations: blocks.count) { b in
+            let outcome = Result { () throws(ImpactError) -> [UncertaintyDraw] in
+                try drawBlock(blocks[b], of: request, selected: selected, programs: programs, lead: lead) {
+                    done.withLock { count in
+                        count += 1
+                        progress?(count, range.count)
+                    }
+                }
+            }
+            (slots.baseAddress! + b).initialize(to: outcome)
+        }
+        count = blocks.count
+    }
+    var draws: [UncertaintyDraw] = []
+    for outcome in outcomes { draws += try outcome.get() }
     return UncertaintyResult(
         networkName: network.name, request: request, inputs: inputs, base: base, tornado: order.map { tornado[$0] },
         draws: draws)
+}
+
+/// One block of draws on a fresh pair of solvers, solved in the order of input `lead`'s values, returned
+/// in draw order.
+private func drawBlock(
+    _ block: Range<Int>, of request: UncertaintyRequest, selected: [(position: Int, input: UncertainInput)],
+    programs: [ScenarioProgram], lead: Int, drawn: () -> Void
+) throws(ImpactError) -> [UncertaintyDraw] {
+    let values = block.map { index in
+        selected.map { entry in
+            entry.input.distribution.quantile(UncertaintyDraws.uniform(seed: request.seed, draw: index, position: entry.position))
+        }
+    }
+    let solvers = try programs.map { program throws(ImpactError) in try program.solver() }
+    var draws = [UncertaintyDraw?](repeating: nil, count: block.count)
+    for k in values.indices.sorted(by: { (values[$0][lead], $0) < (values[$1][lead], $1) }) {
+        var optima: [Double] = []
+        for (program, solver) in zip(programs, solvers) {
+            for (input, value) in values[k].enumerated() { try program.set(input, to: value, on: solver) }
+            optima.append(try program.optimum(solver))
+        }
+        draws[k] = UncertaintyDraw(index: block.lowerBound + k, values: values[k], baseline: optima[0], scenario: optima[1])
+        drawn()
+    }
+    return draws.compactMap { $0 }
 }
 
 /// The inputs to draw, with their positions in the network's block.
@@ -322,9 +358,9 @@ private func selectInputs(
 }
 
 /// One scenario's allocation program and where each input acts in it.
-private struct ScenarioProgram {
+private struct ScenarioProgram: Sendable {
     /// Where an input acts, with the scenario's own values (`nil`: unlimited).
-    enum Target {
+    enum Target: Sendable {
         case node(NodeReference, CapacityMeasure, base: Double?)
         /// Directions of a link: positions in the link's `arcs`, each with its own value.
         case link(LinkReference, CapacityMeasure, directions: [(direction: Int, base: Double?)])
@@ -424,7 +460,8 @@ private struct ScenarioProgram {
             case .demandScale?: try solver.updateDemandScale(value)
             }
         } catch {
-            throw .allocation(error)
+            guard case .outOfRange = error else { throw .allocation(error) }
+            throw .uncertainty(.inapplicable(input: inputs[index].id, reason: "at \(JSONValue.format(value)), \(error.description)"))
         }
     }
 

@@ -1,5 +1,8 @@
 /// A one-line progress bar on standard error, redrawn in place (sweep's points, uncertainty's draws).
-final class ProgressBar {
+///
+/// `@unchecked Sendable`: uncertainty's worker threads report draws through it, one call at a time
+/// (the engine serialises its progress calls).
+final class ProgressBar: @unchecked Sendable {
     private var drawn = false
 
     func show(_ done: Int, of total: Int, noun: String) {
