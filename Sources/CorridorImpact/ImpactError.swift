@@ -16,6 +16,8 @@ public enum ImpactError: Error, Sendable, Equatable, CustomStringConvertible {
     case scenario(UnknownScenarioError)
     /// A project the investment program cannot express; the text names it and why.
     case investment(String)
+    /// An uncertainty run that cannot be computed.
+    case uncertainty(UncertaintyError)
 
     public var description: String {
         switch self {
@@ -25,6 +27,7 @@ public enum ImpactError: Error, Sendable, Equatable, CustomStringConvertible {
         case .allocation(let error): error.description
         case .scenario(let error): error.description
         case .investment(let text): text
+        case .uncertainty(let error): error.description
         }
     }
 }

@@ -75,8 +75,8 @@ private func joinedBreakpoints(_ shards: [SweepResult]) -> [SweepBreakpoint] {
     return joined
 }
 
-/// `0–9, 20–29` for indices 0…9 and 20…29.
-private func ranges(_ indices: [Int]) -> String {
+/// `0–9, 20–29` for indices 0…9 and 20…29 (missing points or draws).
+func ranges(_ indices: [Int]) -> String {
     var parts: [String] = []
     var start = indices.first
     var previous = indices.first

@@ -152,6 +152,14 @@ public final class GLPKSolver {
             rowDuals: rowDuals, columnReducedCosts: reducedCosts, iterations: iterations)
     }
 
+    /// Solves as ``solve(_:)`` does and returns the status and the objective alone, reading no values,
+    /// duals or reduced costs: for callers that re-solve many times and need only the optimum.
+    /// - Throws: ``SolverError``.
+    public func solveObjective(_ options: SolverOptions = SolverOptions()) throws(SolverError) -> (status: LPStatus, objective: Double) {
+        var iterations = 0
+        return try runSimplex(Self.parameters(for: options), iterations: &iterations)
+    }
+
     private func runSimplex(
         _ initialParameters: cglpk_simplex_parameters, iterations: inout Int
     ) throws(SolverError) -> (LPStatus, Double) {
@@ -259,37 +267,57 @@ public final class GLPKSolver {
     /// - Throws: ``LinearProgramError`` for an unknown row, a non-finite bound or lower > upper;
     ///   ``SolverError/internalFault(_:)`` if the problem is gone.
     public func setRowBounds(_ row: Int, lower: Double?, upper: Double?) throws {
-        guard rowNames.indices.contains(row) else {
-            throw LinearProgramError(issues: [
-                .indexOutOfRange(operation: "setRowBounds", kind: .row, index: row, count: rowCount)
-            ])
+        try setRowBounds([(row, lower, upper)])
+    }
+
+    /// Replaces several rows' bounds in one call into GLPK (see ``setRowBounds(_:lower:upper:)``); nothing
+    /// changes when one of them is refused.
+    public func setRowBounds(_ changes: [(row: Int, lower: Double?, upper: Double?)]) throws {
+        for (row, lower, upper) in changes {
+            guard rowNames.indices.contains(row) else {
+                throw LinearProgramError(issues: [
+                    .indexOutOfRange(operation: "setRowBounds", kind: .row, index: row, count: rowCount)
+                ])
+            }
+            try Self.checkBounds(lower, upper, at: .row(row, name: rowNames[row]))
         }
-        try Self.checkBounds(lower, upper, at: .row(row, name: rowNames[row]))
-        var index = Int32(row)
-        var lowerValue = lower ?? -.infinity
-        var upperValue = upper ?? .infinity
-        let (code, message) = Self.guarded { buffer, capacity in
-            cglpk_set_row_bounds(handle, 1, &index, &lowerValue, &upperValue, buffer, capacity)
-        }
-        guard code == CGLPK_OK else { throw Self.fault(code, message, while: "setting row bounds") }
+        try setBounds(changes.map { ($0.row, $0.lower, $0.upper) }, while: "setting row bounds", cglpk_set_row_bounds)
     }
 
     /// Replaces a column's bounds in the loaded problem (`glp_set_col_bnds`); the basis is kept.
     /// - Throws: as ``setRowBounds(_:lower:upper:)``.
     public func setColumnBounds(_ column: Int, lower: Double?, upper: Double?) throws {
-        guard columnNames.indices.contains(column) else {
-            throw LinearProgramError(issues: [
-                .indexOutOfRange(operation: "setColumnBounds", kind: .column, index: column, count: columnCount)
-            ])
+        try setColumnBounds([(column, lower, upper)])
+    }
+
+    /// Replaces several columns' bounds in one call into GLPK (see ``setColumnBounds(_:lower:upper:)``);
+    /// nothing changes when one of them is refused.
+    public func setColumnBounds(_ changes: [(column: Int, lower: Double?, upper: Double?)]) throws {
+        for (column, lower, upper) in changes {
+            guard columnNames.indices.contains(column) else {
+                throw LinearProgramError(issues: [
+                    .indexOutOfRange(operation: "setColumnBounds", kind: .column, index: column, count: columnCount)
+                ])
+            }
+            try Self.checkBounds(lower, upper, at: .column(column, name: columnNames[column]))
         }
-        try Self.checkBounds(lower, upper, at: .column(column, name: columnNames[column]))
-        var index = Int32(column)
-        var lowerValue = lower ?? -.infinity
-        var upperValue = upper ?? .infinity
+        try setBounds(
+            changes.map { ($0.column, $0.lower, $0.upper) }, while: "setting column bounds", cglpk_set_column_bounds)
+    }
+
+    /// Passes checked bound changes to a CGLPKGuard setter (rows or columns) in one guarded call.
+    private func setBounds(
+        _ changes: [(index: Int, lower: Double?, upper: Double?)], while action: String,
+        _ setter: (OpaquePointer?, Int32, UnsafePointer<Int32>?, UnsafePointer<Double>?, UnsafePointer<Double>?,
+            UnsafeMutablePointer<CChar>?, Int) -> Int32
+    ) throws(SolverError) {
+        let indices = changes.map { Int32($0.index) }
+        let lower = changes.map { $0.lower ?? -.infinity }
+        let upper = changes.map { $0.upper ?? .infinity }
         let (code, message) = Self.guarded { buffer, capacity in
-            cglpk_set_column_bounds(handle, 1, &index, &lowerValue, &upperValue, buffer, capacity)
+            setter(handle, Int32(changes.count), indices, lower, upper, buffer, capacity)
         }
-        guard code == CGLPK_OK else { throw Self.fault(code, message, while: "setting column bounds") }
+        guard code == CGLPK_OK else { throw Self.fault(code, message, while: action) }
     }
 
     /// A column to append to the loaded problem: bounds, objective coefficient and its entries by row.

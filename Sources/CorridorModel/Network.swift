@@ -28,6 +28,8 @@ public struct Network: Sendable, Equatable {
     public var scenarios: [Scenario]
     /// Format /2: the commodities the file declares; empty when it declares none.
     public var declaredCommodities: [Commodity]
+    /// Format /2: the estimates given as ranges, in file order; empty when there are none.
+    public var uncertainty: [UncertainInput]
     /// Free-form notes and sources; never interpreted.
     public var meta: JSONValue?
 
@@ -35,8 +37,9 @@ public struct Network: Sendable, Equatable {
         name: String, unit: String = "TEU", period: String = "day", currency: String = "USD",
         valueOfTimePerHour: Double = 0, unservedPenalty: Double = Network.defaultUnservedPenalty,
         commodities: [Commodity] = [], nodes: [Node], links: [Link], demands: [Demand] = [],
-        scenarios: [Scenario] = [], meta: JSONValue? = nil, formatVersion: Int = 1
+        scenarios: [Scenario] = [], uncertainty: [UncertainInput] = [], meta: JSONValue? = nil, formatVersion: Int = 1
     ) {
+        self.uncertainty = uncertainty
         self.formatVersion = formatVersion
         self.declaredCommodities = commodities
         self.name = name

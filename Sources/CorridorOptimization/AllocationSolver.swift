@@ -134,17 +134,32 @@ public final class AllocationSolver {
             nodeLimits[node.index] = nodeLimits[node.index].setting(measure, to: capacity)
             try setLimitBounds(quantityRow)
         case .link(let link):
-            for a in link.arcs {
-                guard let limitRow = model.arcLimitRows[a].first(where: { $0.measure == measure }) else {
-                    throw .notAdjustable(link.id)
-                }
-                arcLimits[a] = arcLimits[a].setting(measure, to: capacity)
-                do {
-                    try solver.setRowBounds(limitRow.row, lower: nil, upper: capacity)
-                } catch {
-                    throw .solver("changing the capacity of \"\(link.id)\": \(error)")
-                }
-            }
+            for a in link.arcs { try setArcLimit(a, of: link, measure: measure, to: capacity) }
+        }
+    }
+
+    /// Changes the limit of one direction of a link in one measure: `direction` 0 is `from → to`, 1
+    /// the reverse of a bidirectional link.
+    ///
+    /// - Throws: as ``updateCapacity(of:measure:to:)``; ``AllocationError/notAdjustable(_:)`` also for a
+    ///   direction the link does not have.
+    public func updateCapacity(
+        of link: LinkReference, direction: Int, measure: CapacityMeasure = .networkUnit, to capacity: Double?
+    ) throws(AllocationError) {
+        if let capacity { try AllocationError.require(capacity, atMost: ModelLimits.capacity, "capacity of \"\(link.id)\"") }
+        guard link.arcs.indices.contains(direction) else { throw .notAdjustable(link.id) }
+        try setArcLimit(link.arcs[direction], of: link, measure: measure, to: capacity)
+    }
+
+    private func setArcLimit(_ a: Int, of link: LinkReference, measure: CapacityMeasure, to capacity: Double?) throws(AllocationError) {
+        guard let limitRow = model.arcLimitRows[a].first(where: { $0.measure == measure }) else {
+            throw .notAdjustable(link.id)
+        }
+        arcLimits[a] = arcLimits[a].setting(measure, to: capacity)
+        do {
+            try solver.setRowBounds(limitRow.row, lower: nil, upper: capacity)
+        } catch {
+            throw .solver("changing the capacity of \"\(link.id)\": \(error)")
         }
     }
 
@@ -160,24 +175,23 @@ public final class AllocationSolver {
                 "quantity of demand \"\(demand.id)\" at demand scale \(JSONValue.format(scale))")
         }
         demandScale = scale
+        // One call into GLPK for the columns and one for the rows: a draw of `corridor uncertainty` changes
+        // the scale every time, and a call per row cost as much as the re-solve's pivots.
+        var columns: [(column: Int, lower: Double?, upper: Double?)] = []
+        for (k, column) in model.unservedColumn.enumerated() {
+            guard let column else { continue }
+            let quantity = model.network.demands[k].quantity * scale
+            columns.append((column, model.isUnreachable[k] ? quantity : 0, quantity))
+        }
+        let rows = model.quantityRows.map { quantityRow in
+            if quantityRow.limitOfNode != nil { return limitBounds(quantityRow) }
+            let rightHandSide = AllocationModel.weightedSum(quantityRow.terms, model.network.demands) * scale
+            return (quantityRow.row, rightHandSide, rightHandSide)
+        }
         do {
-            for (k, column) in model.unservedColumn.enumerated() {
-                guard let column else { continue }
-                let quantity = model.network.demands[k].quantity * scale
-                try solver.setColumnBounds(
-                    column, lower: model.isUnreachable[k] ? quantity : 0, upper: quantity)
-            }
+            try solver.setColumnBounds(columns)
             try solver.setObjective(model.constantColumn, model.objectiveConstant(scale: scale))
-            for quantityRow in model.quantityRows {
-                if quantityRow.limitOfNode != nil {
-                    try setLimitBounds(quantityRow)
-                } else {
-                    let rightHandSide = AllocationModel.weightedSum(quantityRow.terms, model.network.demands) * scale
-                    try solver.setRowBounds(quantityRow.row, lower: rightHandSide, upper: rightHandSide)
-                }
-            }
-        } catch let error as AllocationError {
-            throw error
+            try solver.setRowBounds(rows)
         } catch {
             throw .solver("changing the demand scale: \(error)")
         }
@@ -189,6 +203,35 @@ public final class AllocationSolver {
     /// - Throws: ``AllocationError/solver(_:)`` on a GLPK failure, a limit reached, or a status other
     ///   than optimal.
     public func solve(timeLimit: Double? = nil) throws(AllocationError) -> Allocation {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let solution = try solveProgram(timeLimit: timeLimit) { options throws(SolverError) in
+            let solution = try solver.solve(options)
+            return (solution.status, solution)
+        }
+        let solved = clock.now
+        let allocation = AllocationDecoder(
+            model: model, solution: solution, demandScale: demandScale, nodeLimits: nodeLimits, arcLimits: arcLimits
+        ).allocation()
+        lastTimings = (solved - started, clock.now - solved)
+        return allocation
+    }
+
+    /// Solves the program as ``solve(timeLimit:)`` does but decodes nothing: the optimum alone, as GLPK
+    /// computes it — the allocation's `objective` up to rounding, with every changed cost (see
+    /// ``updateCost(of:to:)``) at its new value.
+    public func optimum(timeLimit: Double? = nil) throws(AllocationError) -> Double {
+        try solveProgram(timeLimit: timeLimit) { options throws(SolverError) in
+            let result = try solver.solveObjective(options)
+            return (result.status, result.objective)
+        }
+    }
+
+    /// Runs the simplex on the program as it now stands (see ``solve(timeLimit:)``); `run` calls GLPK and
+    /// reads what the caller needs with the status.
+    private func solveProgram<Outcome>(
+        timeLimit: Double?, _ run: (SolverOptions) throws(SolverError) -> (status: LPStatus, outcome: Outcome)
+    ) throws(AllocationError) -> Outcome {
         var options = SolverOptions(timeLimit: timeLimit, scaling: scaling)
         // From scratch and after a bound change alike the basis is dual feasible — the model's
         // shortest-path-tree basis (see AllocationModel.swift), then the previous optimal one — which is
@@ -199,21 +242,19 @@ public final class AllocationSolver {
         // pricing (projected steepest edge) and ratio test (Harris) measured best: Dantzig pricing took
         // 2,321 iterations, the long-step ratio test 996 but no less time.
         options.method = .dual
-        let clock = ContinuousClock()
-        let started = clock.now
-        var solution: LPSolution
+        var solution: (status: LPStatus, outcome: Outcome)
         do {
             if !hasSolved {
                 let basis = model.startingBasis
                 try solver.setBasis(
                     basicRows: basis.rows, basicColumns: basis.columns, columnsAtUpperBound: basis.atUpperBound)
             }
-            solution = try solver.solve(options)
+            solution = try run(options)
             if solution.status != .optimal {
                 // The program is feasible and bounded by construction, so this is GLPK's dual simplex
                 // misjudging badly scaled rows (a limit weighing 1e-6 per tonne against 1e7 TEU): solve
                 // again with the primal simplex from the all-slack basis, which does not rely on it.
-                solution = try solver.solve(SolverOptions(timeLimit: timeLimit, scaling: scaling, startingBasis: .standard))
+                solution = try run(SolverOptions(timeLimit: timeLimit, scaling: scaling, startingBasis: .standard))
             }
         } catch {
             throw .solver("solving the allocation program: \(error)")
@@ -224,23 +265,24 @@ public final class AllocationSolver {
         case .unbounded: throw .solver("the allocation program is unbounded, which its costs ≥ 0 rule out")
         }
         hasSolved = true
-        let solved = clock.now
-        let allocation = AllocationDecoder(
-            model: model, solution: solution, demandScale: demandScale, nodeLimits: nodeLimits, arcLimits: arcLimits
-        ).allocation()
-        lastTimings = (solved - started, clock.now - solved)
-        return allocation
+        return solution.outcome
     }
 
-    /// Sets a node limit row's bound: the limit's current value less what starts at the node, weighted.
+    /// Sets a node limit row's bounds (``limitBounds(_:)``).
     private func setLimitBounds(_ quantityRow: AllocationModel.QuantityRow) throws(AllocationError) {
-        guard let (node, measure) = quantityRow.limitOfNode else { return }
-        let supply = AllocationModel.weightedSum(quantityRow.terms, model.network.demands) * demandScale
+        guard let (node, _) = quantityRow.limitOfNode else { return }
         do {
-            try solver.setRowBounds(
-                quantityRow.row, lower: nil, upper: nodeLimits[node].value(in: measure).map { $0 + supply })
+            try solver.setRowBounds([limitBounds(quantityRow)])
         } catch {
             throw .solver("changing the capacity of \"\(model.network.nodes[node].id)\": \(error)")
         }
+    }
+
+    /// A node limit row's bounds: none below, above the limit's current value plus what starts at the
+    /// node, weighted, at the current demand scale (none for a lifted limit).
+    private func limitBounds(_ quantityRow: AllocationModel.QuantityRow) -> (row: Int, lower: Double?, upper: Double?) {
+        guard let (node, measure) = quantityRow.limitOfNode else { return (quantityRow.row, nil, nil) }
+        let supply = AllocationModel.weightedSum(quantityRow.terms, model.network.demands) * demandScale
+        return (quantityRow.row, nil, nodeLimits[node].value(in: measure).map { $0 + supply })
     }
 }

@@ -24,6 +24,7 @@ struct Corridor: ParsableCommand {
             AllocateCommand.self,
             CompareCommand.self,
             SweepCommand.self,
+            UncertaintyCommand.self,
             CriticalityCommand.self,
             CalibrateCommand.self,
             InvestCommand.self,

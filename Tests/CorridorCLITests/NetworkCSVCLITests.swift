@@ -13,7 +13,7 @@ import Testing
         #expect(
             names == [
                 "commodities.csv", "commodity_terms.csv", "corridor-manifest.json", "demands.csv", "dictionary.csv",
-                "links.csv", "network.csv", "nodes.csv", "scenario_changes.csv", "scenarios.csv",
+                "links.csv", "network.csv", "nodes.csv", "scenario_changes.csv", "scenarios.csv", "uncertainty.csv",
             ])
         let network = folder.appendingPathComponent("network.json").path
         let imported = try CLIRunner.run(["import", template, "-o", network])
@@ -50,7 +50,7 @@ import Testing
             result.standardError == """
                 corridor: \(source): 1 problem
                   node.csv: not a file of the layout (network.csv, nodes.csv, links.csv, demands.csv, commodities.csv, \
-                scenarios.csv, scenario_changes.csv, commodity_terms.csv) (did you mean "nodes.csv"?)
+                scenarios.csv, uncertainty.csv, scenario_changes.csv, commodity_terms.csv) (did you mean "nodes.csv"?)
 
                 """, "\(result.standardError)")
         #expect(!FileManager.default.fileExists(atPath: network))

@@ -97,7 +97,7 @@ extension NetworkCSV {
             for key in ["format", "name", "unit", "period", "currency", "valueOfTimePerHour", "unservedPenalty"] {
                 if let value = top[key] { document.append((key, value)) }
             }
-            for key in ["commodities", "nodes", "links", "demands", "scenarios"] {
+            for key in ["commodities", "nodes", "links", "demands", "scenarios", "uncertainty"] {
                 if let items = arrays[key] { document.append((key, .array(items))) } else if key == "nodes" { document.append((key, .array([]))) }
             }
             if let meta = top["meta"] { document.append(("meta", meta)) }

@@ -3,8 +3,8 @@ import Foundation
 /// A network as a folder of CSV files a spreadsheet edits (networks/FORMAT.md, "CSV layout"), read into
 /// the same JSON document a network file holds and written back from it without loss.
 ///
-/// Files: `network.csv` (`key,value`), `nodes.csv`, `links.csv`, `demands.csv`, `commodities.csv` and
-/// `scenarios.csv` (a row per element, a column per key), `scenario_changes.csv` (a row per override of
+/// Files: `network.csv` (`key,value`), `nodes.csv`, `links.csv`, `demands.csv`, `commodities.csv`,
+/// `scenarios.csv` and `uncertainty.csv` (a row per element, a column per key), `scenario_changes.csv` (a row per override of
 /// a scenario) and `commodity_terms.csv` (a row per commodity's own terms at an element, of the file or
 /// of a scenario). Only `network.csv` and `nodes.csv` are required. A cell left empty is a key left
 /// out. Every problem is reported with its place: `links.csv:D7 (to)`, the file, the cell as a
@@ -278,6 +278,18 @@ public enum NetworkCSV {
             Field("id", "id", .text, "unique; not baseline"),
             Field("name", "name", .text, "display name"),
             Field("demand_scale", "demandScale", .number, "factor on every demand quantity (default 1)"),
+            Field("meta", "meta", .json, "free-form notes as JSON text"),
+        ]),
+        ElementTable(file: "uncertainty.csv", key: "uncertainty", fields: [
+            Field("id", "id", .text, "unique among every id of the network"),
+            Field("capacity", "capacity", .text, "the node or link whose limit it varies (or cost or demand_scale)"),
+            Field("measure", "measure", .text, "the limit's measure: trains, vehicles or a unit; empty = the network's unit"),
+            Field("direction", "direction", .text, "forward or reverse: one direction of a link; empty = both"),
+            Field("cost", "cost", .text, "the link whose cost it varies"),
+            Field("demand_scale", "demandScale", .boolean, "true: it varies the demand scale"),
+            Field("uniform", "uniform", .json, "[low, high] as JSON text"),
+            Field("triangular", "triangular", .json, "[low, mode, high] as JSON text"),
+            Field("factor", "factor", .boolean, "true: the values multiply the scenario's own"),
             Field("meta", "meta", .json, "free-form notes as JSON text"),
         ]),
     ]

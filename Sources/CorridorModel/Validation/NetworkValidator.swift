@@ -9,7 +9,7 @@ struct NetworkValidator {
     static let maximumIDLength = 200
 
     enum Category: String {
-        case node, link, demand, scenario, commodity
+        case node, link, demand, scenario, commodity, uncertainty
     }
 
     /// An object's members; lookups find the first member with a key (duplicates and unknown keys
@@ -47,7 +47,7 @@ struct NetworkValidator {
 
         static let network = Keys(
             required: ["format", "name", "unit", "period", "currency", "nodes"],
-            optional: ["valueOfTimePerHour", "unservedPenalty", "commodities", "links", "demands", "scenarios", "meta"])
+            optional: ["valueOfTimePerHour", "unservedPenalty", "commodities", "links", "demands", "scenarios", "uncertainty", "meta"])
         static let commodity = Keys(
             required: ["id", "unit"],
             optional: ["name", "valueOfTimePerHour", "unservedPenalty", "perTrain", "perVehicle", "meta"])
@@ -107,6 +107,8 @@ struct NetworkValidator {
     private var reverseCapacityPlaces: [(path: JSONPath, tree: JSONTree)?] = []
     /// Where each scenario, in file order, gives its `demandScale` (nil where it does not).
     private var demandScalePlaces: [(path: JSONPath, offset: Int)?] = []
+    /// Each uncertain capacity's `direction`, with its element, for the check that the element is a link.
+    var directionPlaces: [(element: String, direction: UncertainInput.LinkDirection, path: JSONPath, offset: Int)] = []
     /// Kinds of element with an id that could not be read (a section that is not an array, an
     /// element that is not an object, a bad id): "unknown id" reports about them would mostly be
     /// echoes of the problem already reported, so they are left out.
@@ -139,6 +141,7 @@ struct NetworkValidator {
             checkScaledQuantities(network)
             checkReverseCapacityOverrides(network)
             checkCommodities(network)
+            checkUncertainDirections(network)
         }
         return problems.isEmpty ? network : nil
     }
@@ -233,14 +236,18 @@ struct NetworkValidator {
         let scenarios = elements(fields, "scenarios", of: .scenario) { validator, tree, path in
             validator.readScenario(tree, at: path)
         }
+        requireVersion2(fields, "uncertainty")
+        let uncertainty = elements(fields, "uncertainty", of: .uncertainty) { validator, tree, path in
+            validator.readUncertainInput(tree, at: path)
+        }
         let meta = self.meta(fields)
         guard let name, let unit, let period, let currency, let commodities, let nodes, let links, let demands,
-            let scenarios
+            let scenarios, let uncertainty
         else { return nil }
         return Network(
             name: name, unit: unit, period: period, currency: currency, valueOfTimePerHour: valueOfTime,
             unservedPenalty: penalty, commodities: commodities, nodes: nodes, links: links, demands: demands, scenarios: scenarios,
-            meta: meta, formatVersion: formatVersion)
+            uncertainty: uncertainty, meta: meta, formatVersion: formatVersion)
     }
 
     /// The elements of an optional array (missing is empty); `nil` when anything in it is invalid.

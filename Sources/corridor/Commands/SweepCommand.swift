@@ -120,23 +120,6 @@ struct SweepCommand: ParsableCommand {
         guard Terminal.drawsProgress else { return try sweep(network, request) }
         let bar = ProgressBar()
         defer { bar.finish() }
-        return try sweep(network, request) { done, total in bar.show(done, of: total) }
-    }
-}
-
-/// A one-line progress bar on standard error, redrawn in place.
-private final class ProgressBar {
-    private var drawn = false
-
-    func show(_ done: Int, of total: Int) {
-        let width = 30
-        let filled = total > 0 ? done * width / total : width
-        let line = "\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "] \(done)/\(total) points"
-        Terminal.writeError(line)
-        drawn = true
-    }
-
-    func finish() {
-        if drawn { Terminal.writeError("\r\u{1B}[K") }
+        return try sweep(network, request) { done, total in bar.show(done, of: total, noun: "points") }
     }
 }

@@ -14,7 +14,10 @@ enum Delivery {
     ///   left out), an outer `nil` a target that is not a file (a folder of tables) or not asked for.
     /// - Parameter folder: the `--output` folder of tables, when there is one: no file target may be it or
     ///   lie inside it.
-    static func checkTargets(_ targets: [(option: String, path: String??)], input: String, folder: String? = nil) throws {
+    /// - Parameter inputNoun: what `input` is, for the message.
+    static func checkTargets(
+        _ targets: [(option: String, path: String??)], input: String, inputNoun: String = "the input network", folder: String? = nil
+    ) throws {
         var destinations: [(option: String, destination: OutputFile.Destination)] = []
         for (option, path) in targets {
             guard let path else { continue }
@@ -24,7 +27,7 @@ enum Delivery {
         let tables = folder.flatMap(absolutePath)
         for (index, target) in destinations.enumerated() {
             if case .file(let file) = target.destination, file == inputFile {
-                throw BadInput("\(target.option) \(input): that is the input network; name another file")
+                throw BadInput("\(target.option) \(input): that is \(inputNoun); name another file")
             }
             if case .file(let file) = target.destination, let tables, file == tables || file.hasPrefix(tables + "/") {
                 throw BadInput("\(target.option) \(file): that is in the --output folder of tables; name a file outside it")

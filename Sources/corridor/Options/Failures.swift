@@ -120,6 +120,18 @@ enum Failures {
         case .allocation(let error): allocation(error)
         case .scenario(let error): (error.description, .badInput)
         case .investment(let text): (text, .badInput)
+        case .uncertainty(let error): (uncertainty(error), .badInput)
+        }
+    }
+
+    private static func uncertainty(_ error: UncertaintyError) -> String {
+        switch error {
+        case .tooFewDraws(let draws): "--draws \(draws): needs at least 1 draw"
+        case .tooManyDraws(let draws, let limit): "--draws \(draws): at most \(limit) in one run"
+        case .seedTooLarge(let seed, let limit): "--seed \(seed): at most \(limit) (2^53 − 1)"
+        case .tooManyShards: "--" + error.description
+        case .unknownInput: "--inputs: " + error.description
+        case .noInputs, .inapplicable: error.description
         }
     }
 
