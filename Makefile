@@ -9,7 +9,7 @@ deps:
 demo: deps
 	swift build -c release --product corridor
 	.build/release/corridor compare --baseline baseline --scenario third-crossing --changes 8
-	.build/release/corridor report --baseline baseline --scenario third-crossing --sweep tacheng-bakhty --invest -o report.html
+	.build/release/corridor report --baseline baseline --scenario third-crossing --sweep tacheng-bakhty --invest --uncertainty 200 -o report.html
 	@echo "wrote report.html"
 
 # Unit, property and end-to-end tests; every bundled network against the schema and the loader;

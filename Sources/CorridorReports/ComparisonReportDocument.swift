@@ -19,9 +19,10 @@ public enum ComparisonReportDocument {
     ///   - source: the network file as the user named it, for the page's note.
     ///   - sweep: a capacity sweep to plot, with the capacity the scenario gives the swept element.
     ///   - investment: an investment plan to list (``InvestmentPlan``).
+    ///   - uncertainty: draws of the same two scenarios, for the distribution of the saving and its tornado.
     public static func make(
         _ comparison: ScenarioComparison, source: String, sweep: (result: SweepResult, scenarioCapacity: Double?)? = nil,
-        investment: InvestmentPlan? = nil
+        investment: InvestmentPlan? = nil, uncertainty: UncertaintyResult? = nil
     ) -> ReportDocument {
         let before = comparison.baseline
         let after = comparison.scenario
@@ -77,6 +78,11 @@ public enum ComparisonReportDocument {
         tables.append(changesTable(comparison, flowUnit: flowUnit))
         if let sweep, !sweep.result.breakpoints.isEmpty { tables.append(breakpointTable(sweep.result, network: network)) }
         if let investment { tables.append(investmentTable(investment, currency: network.currency)) }
+        var uncertaintyCharts: [ShareChart] = []
+        if let uncertainty, let summary = uncertainty.summary {
+            tables.append(uncertaintyTable(uncertainty, summary, moneyUnit: moneyUnit))
+            uncertaintyCharts = self.uncertaintyCharts(uncertainty, moneyUnit: moneyUnit)
+        }
         return ReportDocument(
             title: "\(after.network.scenarioName): what changes on the corridor",
             subtitle: "\(network.name) · scenario “\(after.network.scenarioID)” against “\(before.network.scenarioID)”",
@@ -96,7 +102,7 @@ public enum ComparisonReportDocument {
                         .init(name: before.network.scenarioName, values: crossings.map { flow($0.before) }),
                         .init(name: after.network.scenarioName, values: crossings.map { flow($0.after) }),
                     ], unit: flowUnit),
-            ],
+            ] + uncertaintyCharts,
             lineCharts: lineCharts, notes: notes)
     }
 
@@ -410,6 +416,51 @@ public enum ComparisonReportDocument {
                 [.init(Markup.quantity($0.value)), .init(Markup.quantity($0.objective)), .init(Markup.quantity($0.marginalValue))]
             },
             footnote: "The total cost is linear between breakpoints, found by re-solving from basis to basis. " + zero)
+    }
+
+    /// How sure the saving is: its distribution over the draws.
+    private static func uncertaintyTable(_ result: UncertaintyResult, _ summary: UncertaintySummary, moneyUnit: String) -> ReportTable {
+        let request = result.request
+        let rows: [[ReportTable.Cell]] = [
+            ["At the scenarios' own values", .init(Markup.quantity(result.baseDifference))],
+            ["Mean over the draws", .init(Markup.quantity(summary.mean))],
+            ["P5 / P50 / P95", .init([summary.p5, summary.p50, summary.p95].map(Markup.quantity).joined(separator: " / "))],
+            ["Lowest / highest", .init("\(Markup.quantity(summary.minimum)) / \(Markup.quantity(summary.maximum))")],
+            ["Probability that it saves (> 0)", .init("\(Markup.quantity(summary.probabilityPositive * 100)) %")],
+        ]
+        return ReportTable(
+            title: "How sure the saving is: \(request.baseline) − \(request.scenario) over \(request.draws) draws",
+            columns: [.init("Statistic"), .init("Saving (\(moneyUnit))", alignment: .right)], rows: rows,
+            footnote: "Each draw sets every uncertain input of the network (its uncertainty block: "
+                + result.inputs.map(\.id).joined(separator: ", ") + ") from its distribution, seed \(request.seed), "
+                + "and solves both scenarios; `corridor uncertainty` gives the same numbers.")
+    }
+
+    /// The tornado (the saving with each input at the low and the high end of its range, the others at
+    /// the scenarios' values, widest swing first) and the histogram of the saving over the draws.
+    private static func uncertaintyCharts(_ result: UncertaintyResult, moneyUnit: String) -> [ShareChart] {
+        let bars = result.tornado
+        let differences = result.draws.map(\.difference)
+        let low = differences.min() ?? 0
+        let high = differences.max() ?? 0
+        let binCount = 10
+        let width = high > low ? (high - low) / Double(binCount) : 1
+        var counts = [Double](repeating: 0, count: binCount)
+        for difference in differences { counts[min(binCount - 1, Int((difference - low) / width))] += 1 }
+        let labels = (0..<binCount).map { bin in
+            "\(Markup.quantity(low + Double(bin) * width))–\(Markup.quantity(low + Double(bin + 1) * width))"
+        }
+        return [
+            ShareChart(
+                title: "Tornado: the saving with one input at each end of its range", categories: bars.map(\.input),
+                series: [
+                    .init(name: "low end", values: bars.map(\.differenceAtLow)),
+                    .init(name: "high end", values: bars.map(\.differenceAtHigh)),
+                ], unit: moneyUnit),
+            ShareChart(
+                title: "Distribution of the saving over \(result.draws.count) draws", categories: labels,
+                series: [.init(name: "draws", values: counts)], unit: "draws"),
+        ]
     }
 
     /// What `invest` chose, with the value of each choice.

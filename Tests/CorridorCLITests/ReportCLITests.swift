@@ -41,6 +41,33 @@ import Testing
         #expect(stray.exitCode == 2 && stray.standardError.contains("--projects goes with --invest"))
     }
 
+    /// `--uncertainty N` adds the distribution of the saving and its tornado, with the figures
+    /// `corridor uncertainty` prints for the same draws; a bad count is refused at its option.
+    @Test func uncertaintyAddsTheDistributionAndTheTornado() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID()).html").path
+        let result = try CLIRunner.run([
+            "report", "--baseline", "baseline", "--scenario", "third-crossing", "--uncertainty", "20", "--seed", "3", "-o", file,
+        ])
+        #expect(result.exitCode == 0, "\(result.standardError)")
+        let html = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(html.contains("How sure the saving is: baseline − third-crossing over 20 draws"))
+        #expect(html.contains("Tornado: the saving with one input at each end of its range"))
+        #expect(html.contains("Distribution of the saving over 20 draws"))
+        let json = try CLIRunner.run([
+            "uncertainty", "--baseline", "baseline", "--scenario", "third-crossing", "--draws", "20", "--seed", "3", "--format", "json",
+        ])
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        let summary = try #require(root["summary"] as? [String: Any])
+        let mean = try #require(summary["mean"] as? Double)
+        let formatter = NumberFormatter()
+        formatter.numberStyle = .decimal
+        formatter.maximumFractionDigits = 0  // the report rounds money to whole units
+        formatter.locale = Locale(identifier: "en_US")
+        #expect(html.contains(formatter.string(from: NSNumber(value: mean)) ?? "?"), "mean \(mean)")
+        let zero = try CLIRunner.run(["report", "--baseline", "baseline", "--scenario", "third-crossing", "--uncertainty", "0", "-o", file])
+        #expect(zero.exitCode == 2 && zero.standardError.contains("--uncertainty 0: needs at least 1 draw"))
+    }
+
     @Test func badRequestsExit2AndWriteNothing() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID()).html").path
         let noOutput = try CLIRunner.run(["report", tiny, "--baseline", "baseline", "--scenario", "third-crossing"])

@@ -14,7 +14,8 @@ struct ReportCommand: ParsableCommand {
             declares commodities the tables are per commodity, and the maps and charts count trains when every \
             commodity has a load per train (else the first commodity alone); the legend says which. The sweep's \
             curves are drawn through its exact breakpoints, listed in a table. With --invest it adds the investment \
-            plan of the projects beside the network (as corridor invest).
+            plan of the projects beside the network (as corridor invest); with --uncertainty N the distribution \
+            of the saving over N draws of the network's uncertain inputs and its tornado (as corridor uncertainty).
             """)
 
     @OptionGroup var networkFile: NetworkFile
@@ -39,6 +40,12 @@ struct ReportCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Add the investment plan of the projects beside the network (see corridor invest).")
     var invest = false
+
+    @Option(name: .long, help: "Add the distribution of the saving over this many draws of the network's uncertain inputs, with its tornado.")
+    var uncertainty: Int?
+
+    @Option(name: .long, help: "The seed of the draws (with --uncertainty; default 1).")
+    var seed: UInt64 = 1
 
     @Option(name: .long, help: "The projects file for --invest (default: NETWORK with .projects.json).", completion: .file(extensions: ["json"]))
     var projects: String?
@@ -72,9 +79,14 @@ struct ReportCommand: ParsableCommand {
             let path = try projects ?? CalibrateCommand.siblingPath(of: networkFile.resolvedPath(), suffix: ".projects.json")
             plan = try CorridorImpact.invest(network, ProjectsReader.read(path: path, for: network), timeLimit: solveOptions.timeLimit)
         }
+        var drawn: UncertaintyResult?
+        if let uncertainty {
+            let request = try UncertaintyRequest(baseline: baseline, scenario: scenario, draws: uncertainty, seed: seed)
+            drawn = try runUncertainty(network, request)
+        }
         let document = ComparisonReportDocument.make(
             comparison, source: networkFile.network ?? "bundled networks/\(BundledNetworks.defaultName)", sweep: swept,
-            investment: plan)
+            investment: plan, uncertainty: drawn)
         try Delivery.text(document.html(), to: output)
     }
 

@@ -61,6 +61,7 @@ enum Failures {
         case let error as AllocationError: allocation(error)
         case let error as ImpactError: impact(error, command: command)
         case let error as SweepRequestError: (sweepRequest(error), .badInput)
+        case let error as UncertaintyError: (uncertainty(error, command: command), .badInput)
         default: ("internal error: \(error)", .internalError)
         }
     }
@@ -120,14 +121,16 @@ enum Failures {
         case .allocation(let error): allocation(error)
         case .scenario(let error): (error.description, .badInput)
         case .investment(let text): (text, .badInput)
-        case .uncertainty(let error): (uncertainty(error), .badInput)
+        case .uncertainty(let error): (uncertainty(error, command: command), .badInput)
         }
     }
 
-    private static func uncertainty(_ error: UncertaintyError) -> String {
-        switch error {
-        case .tooFewDraws(let draws): "--draws \(draws): needs at least 1 draw"
-        case .tooManyDraws(let draws, let limit): "--draws \(draws): at most \(limit) in one run"
+    /// `report` takes the number of draws as `--uncertainty N`, `uncertainty` as `--draws N`.
+    private static func uncertainty(_ error: UncertaintyError, command: String) -> String {
+        let draws = command == "report" ? "--uncertainty" : "--draws"
+        return switch error {
+        case .tooFewDraws(let count): "\(draws) \(count): needs at least 1 draw"
+        case .tooManyDraws(let count, let limit): "\(draws) \(count): at most \(limit) in one run"
         case .seedTooLarge(let seed, let limit): "--seed \(seed): at most \(limit) (2^53 − 1)"
         case .tooManyShards: "--" + error.description
         case .unknownInput: "--inputs: " + error.description
