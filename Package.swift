@@ -15,6 +15,8 @@ let package = Package(
         .library(name: "CorridorRouting", targets: ["CorridorRouting"]),
         .library(name: "CorridorOptimization", targets: ["CorridorOptimization"]),
         .library(name: "CorridorImpact", targets: ["CorridorImpact"]),
+        .library(name: "CorridorReports", targets: ["CorridorReports"]),
+        .library(name: "CorridorService", targets: ["CorridorService"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2")
@@ -32,6 +34,11 @@ let package = Package(
         .target(
             name: "CorridorImpact",
             dependencies: ["CorridorModel", "CorridorRouting", "CorridorOptimization"],
+            swiftSettings: sharedSwiftSettings),
+        // The questions the command line and the server both answer, and their errors worded for people.
+        .target(
+            name: "CorridorService",
+            dependencies: ["CorridorModel", "CorridorRouting", "CorridorOptimization", "CorridorImpact", "CorridorReports"],
             swiftSettings: sharedSwiftSettings),
         .target(
             name: "CorridorReports",
@@ -53,7 +60,7 @@ let package = Package(
             name: "corridor",
             dependencies: [
                 "CorridorModel", "CorridorRouting", "CorridorLP", "CorridorOptimization",
-                "CorridorImpact", "CorridorReports", "CorridorOutput", "CorridorGIS",
+                "CorridorImpact", "CorridorReports", "CorridorOutput", "CorridorGIS", "CorridorService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: sharedSwiftSettings),

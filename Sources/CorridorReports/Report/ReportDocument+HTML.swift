@@ -13,7 +13,31 @@ extension ReportDocument {
         if !subtitle.isEmpty { body += "<p class=\"subtitle\">\(Markup.escape(subtitle))</p>\n" }
         if !generatedNote.isEmpty { body += "<p class=\"generated\">\(Markup.escape(generatedNote))</p>\n" }
         body += "</header>\n"
-        body += mapsSection()
+        body += sectionsHTML()
+        return """
+            <!DOCTYPE html>
+            <html xmlns="http://www.w3.org/1999/xhtml" lang="en">
+            <head>
+            <meta charset="utf-8"/>
+            <meta name="viewport" content="width=device-width, initial-scale=1"/>
+            <title>\(Markup.escape(title))</title>
+            <style>
+            \(Self.styleSheet)
+            </style>
+            </head>
+            <body>
+            <main>
+            \(body)</main>
+            </body>
+            </html>
+
+            """
+    }
+
+    /// The report's sections without the page around them — maps, tables, charts and notes — for a page
+    /// that shows them among its own content (the server's explorer); styled by ``styleSheet``.
+    public func sectionsHTML() -> String {
+        var body = mapsSection()
         if !tables.isEmpty {
             body += "<section class=\"tables\">\n<h2>Tables</h2>\n"
             body += tables.map(Self.tableHTML).joined()
@@ -40,24 +64,7 @@ extension ReportDocument {
             body += notes.map { "<li>\(Markup.escape($0))</li>\n" }.joined()
             body += "</ul>\n</section>\n"
         }
-        return """
-            <!DOCTYPE html>
-            <html xmlns="http://www.w3.org/1999/xhtml" lang="en">
-            <head>
-            <meta charset="utf-8"/>
-            <meta name="viewport" content="width=device-width, initial-scale=1"/>
-            <title>\(Markup.escape(title))</title>
-            <style>
-            \(Self.styleSheet)
-            </style>
-            </head>
-            <body>
-            <main>
-            \(body)</main>
-            </body>
-            </html>
-
-            """
+        return body
     }
 
     /// Maps side by side when they are about as tall as wide, stacked full width when the corridor is
@@ -121,8 +128,8 @@ extension ReportDocument {
         return text + "</figure>\n"
     }
 
-    // Kept free of `<`, `>` and `&` so the page stays well-formed XML.
-    private static let styleSheet = """
+    /// The report's CSS. Kept free of `<`, `>` and `&` so the page stays well-formed XML.
+    public static let styleSheet = """
         :root { --ink: #1f2933; --muted: #52606d; --rule: #d5dbe3; --card: #ffffff; --page: #eef1f5; }
         * { box-sizing: border-box; }
         html { background: var(--page); }

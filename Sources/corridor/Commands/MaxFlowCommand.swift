@@ -2,6 +2,7 @@ import ArgumentParser
 import CorridorModel
 import CorridorReports
 import CorridorRouting
+import CorridorService
 import Foundation
 
 /// `corridor maxflow [NETWORK|FILE.max] [--from A,B] [--to C,D] [--scenario S] [--format table|json]`.
@@ -48,13 +49,11 @@ struct MaxFlowCommand: ParsableCommand {
             }
             try runDIMACS(consume input, path: path, readStart: readStart)
         } else {
-            let full = try networkOptions.loadActiveNetwork(from: input)
-            let (network, commodity) = try commodityOption.view(of: full, for: "maxflow")
-            let sources = try CommaList.nonEmptyItems(from, option: "--from").map { ids throws(ElementResolutionError) in try network.resolveNodes(ids, as: .source) }
-            let sinks = try CommaList.nonEmptyItems(to, option: "--to").map { ids throws(ElementResolutionError) in try network.resolveNodes(ids, as: .sink) }
-            try CommodityOption.requireAccepted(sources ?? [], in: full, commodity: commodity, option: "--from")
-            try CommodityOption.requireAccepted(sinks ?? [], in: full, commodity: commodity, option: "--to")
-            let result = try maximumFlow(in: network, from: sources, to: sinks)
+            let query = MaxFlowQuery(
+                from: try CommaList.nonEmptyItems(from, option: "--from"), to: try CommaList.nonEmptyItems(to, option: "--to"),
+                commodity: commodityOption.commodity)
+            let (result, network) = try query.answer(
+                on: try networkOptions.loadActiveNetwork(from: input), spelling: .commandLine(command: "maxflow"))
             try resultOutput.deliver(
                 format == .json ? MaxFlowReport.json(result, on: network) : MaxFlowReport.table(result, on: network))
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import CorridorModel
 import CorridorReports
 import CorridorRouting
+import CorridorService
 import Foundation
 
 /// `corridor route [NETWORK] --from A --to B …`: the best routes by cost, time or distance; or, on a
@@ -61,30 +62,13 @@ struct RouteCommand: ParsableCommand {
         }
     }
 
-    /// The most alternatives one request lists (Yen's algorithm does k Dijkstra runs per route).
-    static let maximumRoutes = 1_000
-
     private func runNetwork(_ input: InputBytes) throws {
         guard let to else { throw BadInput("--to is required: corridor route [NETWORK] --from A --to B") }
-        guard (1...Self.maximumRoutes).contains(count) else {
-            throw BadInput("--k must be from 1 to \(Self.maximumRoutes), not \(count)")
-        }
-        let full = try networkOptions.loadActiveNetwork(from: input)
-        let (active, commodity) = try commodityOption.view(of: full, for: "route")
-        let viaIDs = CommaList.items(via) ?? []
-        let avoidWords = CommaList.items(avoid) ?? []
-        let origin = try active.resolveNode(from, as: .origin)
-        let destination = try active.resolveNode(to, as: .destination)
-        let viaNodes = try active.resolveNodes(viaIDs, as: .via)
-        for (nodes, option) in [([origin], "--from"), ([destination], "--to"), (viaNodes, "--via")] {
-            try CommodityOption.requireAccepted(nodes, in: full, commodity: commodity, option: option)
-        }
-        let avoidance = try avoidWords.compactMap { word throws(ElementResolutionError) in try active.resolveAvoidance(word) }
-        let paths = try shortestPaths(
-            in: active, from: origin, to: destination, by: by, via: viaNodes, avoid: avoidance, limit: count)
-        let report = RouteReport(
-            network: active, from: from, to: to, metric: by, via: viaIDs, avoid: avoidWords, requested: count,
-            paths: paths)
+        let query = RouteQuery(
+            from: from, to: to, by: by, count: count, via: CommaList.items(via) ?? [], avoid: CommaList.items(avoid) ?? [],
+            commodity: commodityOption.commodity)
+        let report = try query.answer(
+            on: try networkOptions.loadActiveNetwork(from: input), spelling: .commandLine(command: "route"))
         try resultOutput.deliver(format == .json ? report.json().serialized() : report.table())
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CorridorModel
+import CorridorReports
 
 /// `corridor validate [NETWORK]`: checks a network file and reports every problem at once.
 struct ValidateCommand: ParsableCommand {
@@ -15,10 +16,15 @@ struct ValidateCommand: ParsableCommand {
     @Argument(help: "The network file (default: the bundled China–Europe network).", completion: Completions.networkFile)
     var network: String?
 
+    @Option(help: "Output format: table or json (corridor-validation/1, warnings included; nothing on standard error).")
+    var format: OutputFormat = .table
+
     func run() throws {
+        try format.require(oneOf: [.table, .json], for: "validate")
         let options = try NetworkOptions.parse(network.map { [$0] } ?? [])
         let path = try options.resolvedPath()
         let loaded = try NetworkReader.read(path: path)
+        if format == .json { return try Delivery.standardOutput(ValidationReport.document(loaded).serialized()) }
         try Delivery.standardOutput(
             "\(path.escapingControlCharacters): ok — \(loaded.nodes.count) nodes, \(loaded.links.count) links, "
                 + "\(loaded.demands.count) demands, \(loaded.scenarios.count) scenarios")

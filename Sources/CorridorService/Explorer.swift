@@ -1,0 +1,146 @@
+import CorridorImpact
+import CorridorModel
+import CorridorOptimization
+import CorridorReports
+
+/// The live explorer's question: a scenario with a planner's edits — a crossing's capacity in its first
+/// measure, a crossing's dwell hours, a factor on every demand — against a baseline.
+///
+/// The edits become one more scenario over the chosen one: its overrides, then a capacity and a dwell
+/// override per edited crossing, and its demand scale times the factor. The answer is what `compare`
+/// gives for that scenario (the same ``ScenarioComparison``), with the report's maps and tables drawn
+/// from it and the controls the page draws for the edited scenario.
+public struct ExplorerQuery: Sendable {
+    public var baseline: String
+    public var scenario: String
+    /// Crossing id → capacity in the crossing's first measure (``ExplorerQuery/controls(of:)``).
+    public var capacity: [String: Double]
+    /// Crossing id → dwell hours.
+    public var dwellHours: [String: Double]
+    public var demandScale: Double
+
+    /// The parameters of `POST /networks/{id}/explore`.
+    public static let parameters = [
+        ParameterSpec("baseline", .string, "The scenario compared against (default baseline)."),
+        ParameterSpec("scenario", .string, "The scenario to edit (default baseline)."),
+        ParameterSpec("capacity", .numbersByID, "An object: crossing id → capacity in the crossing's first measure."),
+        ParameterSpec("dwellHours", .numbersByID, "An object: crossing id → dwell hours."),
+        ParameterSpec("demandScale", .number, "A factor on every demand quantity (default 1)."),
+    ]
+
+    /// The largest demand factor the explorer takes.
+    public static let maximumDemandScale = 100.0
+
+    public init(
+        baseline: String = Scenario.baselineID, scenario: String = Scenario.baselineID, capacity: [String: Double] = [:],
+        dwellHours: [String: Double] = [:], demandScale: Double = 1
+    ) {
+        self.baseline = baseline
+        self.scenario = scenario
+        self.capacity = capacity
+        self.dwellHours = dwellHours
+        self.demandScale = demandScale
+    }
+
+    /// The query in a request's parameters.
+    public init(_ parameters: ServiceParameters) throws(ServiceError) {
+        self.init(
+            baseline: try parameters.string("baseline") ?? Scenario.baselineID,
+            scenario: try parameters.string("scenario") ?? Scenario.baselineID,
+            capacity: try parameters.numbers("capacity") ?? [:], dwellHours: try parameters.numbers("dwellHours") ?? [:],
+            demandScale: try parameters.number("demandScale") ?? 1)
+    }
+
+    /// The edited scenario: the chosen one with the edits laid over it.
+    ///
+    /// - Throws: 422 for an edit of something that is not an active crossing, or a value out of range.
+    public func editedNetwork(_ network: Network) throws -> ActiveNetwork {
+        let chosen = try network.activate(scenario: scenario)
+        guard !(capacity.isEmpty && dwellHours.isEmpty && demandScale == 1) else { return chosen }
+        guard demandScale >= 0, demandScale <= Self.maximumDemandScale else {
+            throw ServiceError.unprocessable("demandScale \(JSONValue.format(demandScale)): expected 0 to \(JSONValue.format(Self.maximumDemandScale))")
+        }
+        var edited = network.scenarios.first { $0.id == scenario } ?? Scenario(id: scenario, name: chosen.scenarioName)
+        for (id, value) in capacity.sorted(by: { $0.key < $1.key }) {
+            let node = try Self.crossing(id, in: chosen, parameter: "capacity")
+            guard value >= 0, value <= ModelLimits.capacity else {
+                throw ServiceError.unprocessable("capacity.\(id): \(JSONValue.format(value)) is not a capacity from 0 to 1e15")
+            }
+            let measure = node.limits.first?.measure ?? .networkUnit
+            edited.capacity.append(CapacityOverride(id: id, limits: node.limits.setting(measure, to: value)))
+        }
+        for (id, hours) in dwellHours.sorted(by: { $0.key < $1.key }) {
+            _ = try Self.crossing(id, in: chosen, parameter: "dwellHours")
+            guard hours >= 0, hours <= ModelLimits.hours else {
+                throw ServiceError.unprocessable("dwellHours.\(id): \(JSONValue.format(hours)) is not a number of hours from 0 to \(JSONValue.format(ModelLimits.hours))")
+            }
+            edited.dwellHours.append(ValueOverride(id: id, value: hours))
+        }
+        edited.demandScale *= demandScale
+        edited.name = chosen.scenarioName + (chosen.scenarioName.hasSuffix("(edited)") ? "" : " (edited)")
+        return network.activate(edited)
+    }
+
+    private static func crossing(_ id: String, in network: ActiveNetwork, parameter: String) throws(ServiceError) -> ActiveNode {
+        guard let index = network.nodeIndex(of: id), network.nodes[index].kind == .crossing else {
+            let crossings = network.nodes.filter { $0.kind == .crossing }.map(\.id)
+            let suggestion = Suggestion.closest(to: id, among: crossings).map { " (did you mean \"\($0)\"?)" } ?? ""
+            throw .unprocessable("\(parameter).\(id.escapingControlCharacters): not an active crossing of the scenario\(suggestion)")
+        }
+        return network.nodes[index]
+    }
+
+    /// The answer: the comparison's document, a summary the page shows first, the report's sections drawn
+    /// from the comparison, and the controls of the edited scenario.
+    public func answer(on network: Network, source: String) throws -> JSONValue {
+        let before = try network.activate(scenario: baseline)
+        let after = try editedNetwork(network)
+        let comparison = try CorridorImpact.compare(baseline: before, scenario: after)
+        let report = ComparisonReportDocument.make(comparison, source: source)
+        let old = comparison.baseline.allocation
+        let new = comparison.scenario.allocation
+        let summary: JSONValue = .object([
+            ("objective", .number(new.objective)), ("baselineObjective", .number(old.objective)),
+            ("saving", .number(old.objective - new.objective)),
+            ("served", .number(new.served)), ("unserved", .number(new.unserved)),
+            (
+                "crossings",
+                .array(
+                    comparison.crossings.map { crossing in
+                        .object([
+                            ("id", .string(crossing.id)), ("name", .string(crossing.name)),
+                            ("before", .number(crossing.before?.flow ?? 0)), ("after", .number(crossing.after?.flow ?? 0)),
+                            ("utilisation", .number(crossing.after?.utilisation)),
+                        ])
+                    })
+            ),
+        ])
+        return .object([
+            ("format", .string("corridor-explorer/1")),
+            ("summary", summary),
+            ("controls", Self.controls(of: after)),
+            ("html", .string(report.sectionsHTML())),
+            ("comparison", ComparisonJSONReport.document(comparison)),
+        ])
+    }
+
+    /// What the page lets a planner move on `network`: each active crossing's capacity in its first
+    /// measure and its dwell hours; and the network's scenarios.
+    public static func controls(of network: ActiveNetwork) -> JSONValue {
+        let base = network.network
+        let crossings: [JSONValue] = network.nodes.filter { $0.kind == .crossing }.map { node in
+            let limit = node.limits.first
+            return .object([
+                ("id", .string(node.id)), ("name", .string(node.name)),
+                ("measure", .string((limit?.measure ?? .networkUnit).name(networkUnit: base.unit))),
+                ("capacity", .number(limit?.value)), ("dwellHours", .number(node.dwellHours)),
+            ])
+        }
+        return .object([
+            ("network", .string(base.name)), ("scenario", .string(network.scenarioID)), ("period", .string(base.period)),
+            ("currency", .string(base.currency)),
+            ("scenarios", .array(([Scenario.baselineID] + base.scenarios.map(\.id)).map { .string($0) })),
+            ("crossings", .array(crossings)),
+        ])
+    }
+}
