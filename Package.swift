@@ -38,7 +38,7 @@ let package = Package(
         // The questions the command line and the server both answer, and their errors worded for people.
         .target(
             name: "CorridorService",
-            dependencies: ["CorridorModel", "CorridorRouting", "CorridorOptimization", "CorridorImpact", "CorridorReports"],
+            dependencies: ["CorridorModel", "CorridorRouting", "CorridorLP", "CorridorOptimization", "CorridorImpact", "CorridorReports"],
             swiftSettings: sharedSwiftSettings),
         .target(
             name: "CorridorReports",

@@ -3,8 +3,8 @@ import CorridorModel
 import CorridorOptimization
 import CorridorReports
 
-/// The live explorer's question: a scenario with a planner's edits — a crossing's capacity in its first
-/// measure, a crossing's dwell hours, a factor on every demand — against a baseline.
+/// The live explorer's question: a scenario with a planner's edits — a crossing's limits (trains, vehicles
+/// or a unit), a crossing's dwell hours, a factor on every demand — against a baseline.
 ///
 /// The edits become one more scenario over the chosen one: its overrides, then a capacity and a dwell
 /// override per edited crossing, and its demand scale times the factor. The answer is what `compare`
@@ -13,8 +13,8 @@ import CorridorReports
 public struct ExplorerQuery: Sendable {
     public var baseline: String
     public var scenario: String
-    /// Crossing id → capacity in the crossing's first measure (``ExplorerQuery/controls(of:)``).
-    public var capacity: [String: Double]
+    /// Crossing id → measure name (`trains`, `vehicles`, a unit) → new limit (``ExplorerQuery/controls(of:)``).
+    public var capacity: [String: [String: Double]]
     /// Crossing id → dwell hours.
     public var dwellHours: [String: Double]
     public var demandScale: Double
@@ -23,7 +23,7 @@ public struct ExplorerQuery: Sendable {
     public static let parameters = [
         ParameterSpec("baseline", .string, "The scenario compared against (default baseline)."),
         ParameterSpec("scenario", .string, "The scenario to edit (default baseline)."),
-        ParameterSpec("capacity", .numbersByID, "An object: crossing id → capacity in the crossing's first measure."),
+        ParameterSpec("capacity", .numbersByMeasure, "An object: crossing id → {measure: new limit}, e.g. {\"dostyk\": {\"TEU\": 1800}}."),
         ParameterSpec("dwellHours", .numbersByID, "An object: crossing id → dwell hours."),
         ParameterSpec("demandScale", .number, "A factor on every demand quantity (default 1)."),
     ]
@@ -32,7 +32,7 @@ public struct ExplorerQuery: Sendable {
     public static let maximumDemandScale = 100.0
 
     public init(
-        baseline: String = Scenario.baselineID, scenario: String = Scenario.baselineID, capacity: [String: Double] = [:],
+        baseline: String = Scenario.baselineID, scenario: String = Scenario.baselineID, capacity: [String: [String: Double]] = [:],
         dwellHours: [String: Double] = [:], demandScale: Double = 1
     ) {
         self.baseline = baseline
@@ -47,7 +47,7 @@ public struct ExplorerQuery: Sendable {
         self.init(
             baseline: try parameters.string("baseline") ?? Scenario.baselineID,
             scenario: try parameters.string("scenario") ?? Scenario.baselineID,
-            capacity: try parameters.numbers("capacity") ?? [:], dwellHours: try parameters.numbers("dwellHours") ?? [:],
+            capacity: try parameters.numbersByMeasure("capacity") ?? [:], dwellHours: try parameters.numbers("dwellHours") ?? [:],
             demandScale: try parameters.number("demandScale") ?? 1)
     }
 
@@ -61,13 +61,22 @@ public struct ExplorerQuery: Sendable {
             throw ServiceError.unprocessable("demandScale \(JSONValue.format(demandScale)): expected 0 to \(JSONValue.format(Self.maximumDemandScale))")
         }
         var edited = network.scenarios.first { $0.id == scenario } ?? Scenario(id: scenario, name: chosen.scenarioName)
-        for (id, value) in capacity.sorted(by: { $0.key < $1.key }) {
+        for (id, values) in capacity.sorted(by: { $0.key < $1.key }) {
             let node = try Self.crossing(id, in: chosen, parameter: "capacity")
-            guard value >= 0, value <= ModelLimits.capacity else {
-                throw ServiceError.unprocessable("capacity.\(id): \(JSONValue.format(value)) is not a capacity from 0 to 1e15")
+            var limits = node.limits
+            for (name, value) in values.sorted(by: { $0.key < $1.key }) {
+                let measure = CapacityMeasure(key: name, networkUnit: network.unit)
+                let path = "capacity.\(id.escapingControlCharacters).\(name.escapingControlCharacters)"
+                guard limits.value(in: measure) != nil else {
+                    let own = node.limits.map { $0.measure.name(networkUnit: network.unit) }.joined(separator: ", ")
+                    throw ServiceError.unprocessable("\(path): the crossing has no limit in \(name); its limits are in \(own.isEmpty ? "nothing (unlimited)" : own)")
+                }
+                guard value >= 0, value <= ModelLimits.capacity else {
+                    throw ServiceError.unprocessable("\(path): \(JSONValue.format(value)) is not a capacity from 0 to 1e15")
+                }
+                limits = limits.setting(measure, to: value)
             }
-            let measure = node.limits.first?.measure ?? .networkUnit
-            edited.capacity.append(CapacityOverride(id: id, limits: node.limits.setting(measure, to: value)))
+            edited.capacity.append(CapacityOverride(id: id, limits: limits))
         }
         for (id, hours) in dwellHours.sorted(by: { $0.key < $1.key }) {
             _ = try Self.crossing(id, in: chosen, parameter: "dwellHours")
@@ -124,16 +133,21 @@ public struct ExplorerQuery: Sendable {
         ])
     }
 
-    /// What the page lets a planner move on `network`: each active crossing's capacity in its first
-    /// measure and its dwell hours; and the network's scenarios.
+    /// What the page lets a planner move on `network`: each active crossing's limits and its dwell hours;
+    /// and the network's scenarios.
     public static func controls(of network: ActiveNetwork) -> JSONValue {
         let base = network.network
         let crossings: [JSONValue] = network.nodes.filter { $0.kind == .crossing }.map { node in
-            let limit = node.limits.first
-            return .object([
+            .object([
                 ("id", .string(node.id)), ("name", .string(node.name)),
-                ("measure", .string((limit?.measure ?? .networkUnit).name(networkUnit: base.unit))),
-                ("capacity", .number(limit?.value)), ("dwellHours", .number(node.dwellHours)),
+                (
+                    "limits",
+                    .array(
+                        node.limits.map { limit in
+                            .object([("measure", .string(limit.measure.name(networkUnit: base.unit))), ("value", .number(limit.value))])
+                        })
+                ),
+                ("dwellHours", .number(node.dwellHours)),
             ])
         }
         return .object([

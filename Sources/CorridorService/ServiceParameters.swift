@@ -55,6 +55,17 @@ public struct ServiceParameters: Sendable {
 
     var isEmpty: Bool { values.isEmpty }
 
+    /// The parameters written one way whatever their order or spacing, for a cache key: `name=value`
+    /// pairs sorted by name, a JSON value as compact JSON, a query value as its text.
+    public var canonicalText: String {
+        values.sorted { $0.key < $1.key }.map { name, value in
+            switch value {
+            case .text(let text): "\(name)=\(JSONValue.string(text).serialized(indent: nil))"
+            case .json(let tree): "\(name)=\(tree.plainValue.serialized(indent: nil))"
+            }
+        }.joined(separator: "&")
+    }
+
     func has(_ name: String) -> Bool { values[name] != nil }
 
     /// A string parameter.
@@ -138,26 +149,55 @@ public struct ServiceParameters: Sendable {
         return ids
     }
 
-    /// An object of numbers by id (JSON bodies only).
+    /// An object of numbers by id (JSON bodies only): `{"dostyk": 12}`.
     func numbers(_ name: String) throws(ServiceError) -> [String: Double]? {
+        guard let members = try members(name, "an object of numbers by id") else { return nil }
+        var numbers: [String: Double] = [:]
+        for member in members {
+            numbers[member.key] = try Self.number(member.value, at: "\(name).\(member.key.escapingControlCharacters)")
+        }
+        return numbers
+    }
+
+    /// An object of objects of numbers (JSON bodies only): `{"dostyk": {"TEU": 1700, "trains": 28}}`.
+    func numbersByMeasure(_ name: String) throws(ServiceError) -> [String: [String: Double]]? {
+        guard let members = try members(name, "an object of limits by id") else { return nil }
+        var result: [String: [String: Double]] = [:]
+        for member in members {
+            let path = "\(name).\(member.key.escapingControlCharacters)"
+            guard case .object(let inner) = member.value.value else {
+                throw .badRequest("\(path): expected an object of numbers by measure, not \(member.value.typeDescription)")
+            }
+            var limits: [String: Double] = [:]
+            for limit in inner {
+                guard limits[limit.key] == nil else { throw .badRequest("\(path).\(limit.key.escapingControlCharacters): given twice") }
+                limits[limit.key] = try Self.number(limit.value, at: "\(path).\(limit.key.escapingControlCharacters)")
+            }
+            result[member.key] = limits
+        }
+        return result
+    }
+
+    /// The members of an object parameter, each key once.
+    private func members(_ name: String, _ expected: String) throws(ServiceError) -> [JSONMember]? {
         switch values[name] {
         case nil: return nil
-        case .text: throw .badRequest("\(name): give it in a JSON body, as an object of numbers by id")
+        case .text: throw .badRequest("\(name): give it in a JSON body, as \(expected)")
         case .json(let tree):
-            guard case .object(let members) = tree.value else { throw Self.wrongType(name, "an object of numbers by id", tree) }
-            var numbers: [String: Double] = [:]
-            for member in members {
-                guard numbers[member.key] == nil else {
-                    throw .badRequest("\(name).\(member.key.escapingControlCharacters): given twice")
-                }
-                guard case .number(let number, _) = member.value.value, number.isFinite else {
-                    throw .badRequest(
-                        "\(name).\(member.key.escapingControlCharacters): expected a finite number, not \(member.value.typeDescription)")
-                }
-                numbers[member.key] = number
+            guard case .object(let members) = tree.value else { throw Self.wrongType(name, expected, tree) }
+            var seen = Set<String>()
+            for member in members where !seen.insert(member.key).inserted {
+                throw .badRequest("\(name).\(member.key.escapingControlCharacters): given twice")
             }
-            return numbers
+            return members
         }
+    }
+
+    private static func number(_ tree: JSONTree, at path: String) throws(ServiceError) -> Double {
+        guard case .number(let number, _) = tree.value, number.isFinite else {
+            throw .badRequest("\(path): expected a finite number, not \(tree.typeDescription)")
+        }
+        return number
     }
 
     private static func wrongType(_ name: String, _ expected: String, _ tree: JSONTree) -> ServiceError {
@@ -167,7 +207,7 @@ public struct ServiceParameters: Sendable {
 
 /// One parameter an operation takes, for the check of a request and for the OpenAPI document.
 public struct ParameterSpec: Sendable, Equatable {
-    public enum Kind: String, Sendable { case string, integer, number, boolean, list, numbersByID }
+    public enum Kind: String, Sendable { case string, integer, number, boolean, list, numbersByID, numbersByMeasure }
     public let name: String
     public let kind: Kind
     public let summary: String

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CorridorService
 import Foundation
 
 /// The `corridor` command: routes, flows and allocations on a corridor network.
@@ -14,7 +15,7 @@ struct Corridor: ParsableCommand {
             errors only. No progress is drawn either when standard error is not a terminal, TERM is dumb or \
             NO_COLOR is set.
             """,
-        version: "0.1.0",
+        version: CorridorVersion.current,
         subcommands: [
             ValidateCommand.self,
             InfoCommand.self,
