@@ -1,0 +1,201 @@
+import CorridorModel
+import CorridorService
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// corridor's HTTP API (docs/SERVER.md): every operation of the command line on a served network or on a
+/// posted one, the explorer page and its question, the OpenAPI document, health and version.
+///
+/// Every answer is JSON (the explorer page aside), every error `{"error": {...}}` with a fitting status.
+/// Everything that reads or solves a network runs on the ``SolverPool``; the event loop only moves bytes.
+public struct CorridorRoutes: Sendable {
+    public let configuration: ServerConfiguration
+    public let library: NetworkLibrary
+    public let pool: SolverPool
+    public let cache: ResponseCache
+
+    public init(configuration: ServerConfiguration) throws {
+        self.configuration = configuration
+        library = try NetworkLibrary(folder: configuration.networks)
+        pool = SolverPool(workers: configuration.solvers, queueLimit: configuration.queueLimit, timeLimit: configuration.timeLimit)
+        cache = ResponseCache(budget: configuration.cacheBytes)
+    }
+
+    /// The router with every route.
+    public func router() -> Router<BasicRequestContext> {
+        let router = Router()
+        router.add(middleware: JSONErrors())
+        router.get("/health") { _, _ in health() }
+        router.get("/version") { _, _ in
+            json(.ok, JSONValue.object([
+                ("corridor", .string(CorridorVersion.current)), ("glpk", .string(CorridorVersion.glpk)),
+                ("api", .string(OpenAPIDocument.apiVersion)),
+            ]).serialized() + "\n")
+        }
+        router.get("/openapi.json") { _, _ in json(.ok, OpenAPIDocument.text) }
+        router.get("/") { _, _ in Response(status: .seeOther, headers: [.location: "/explorer"]) }
+        router.get("/explorer") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: ExplorerPage.html)))
+        }
+        router.get("/networks") { _, _ in await guarded { try await networkList() } }
+        for operation in ServiceOperation.allCases {
+            router.post("/networks/:id/\(operation.rawValue)") { request, context in
+                await guarded { try await onServed(operation, request: request, context: context, fromBody: true) }
+            }
+            router.get("/networks/:id/\(operation.rawValue)") { request, context in
+                await guarded { try await onServed(operation, request: request, context: context, fromBody: false) }
+            }
+            router.post("/\(operation.rawValue)") { request, _ in await guarded { try await onPosted(operation, request: request) } }
+        }
+        router.post("/networks/:id/explore") { request, context in await guarded { try await explore(request, context: context) } }
+        return router
+    }
+
+    /// Hummingbird's own refusals (no route, a method a route does not take, a malformed request) as
+    /// corridor's JSON errors.
+    private struct JSONErrors: RouterMiddleware {
+        func handle(
+            _ request: Request, context: BasicRequestContext, next: (Request, BasicRequestContext) async throws -> Response
+        ) async throws -> Response {
+            do {
+                return try await next(request, context)
+            } catch let error as any HTTPResponseError {
+                let message =
+                    error.status == .notFound
+                    ? "no such endpoint: \(request.method) \(request.uri.path); GET /openapi.json lists them"
+                    : "\(error.status.code) \(error.status.reasonPhrase)"
+                let body = ServiceError(status: error.status.code, message).json.serialized() + "\n"
+                return Response(
+                    status: error.status, headers: [.contentType: "application/json; charset=utf-8"],
+                    body: .init(byteBuffer: ByteBuffer(string: body)))
+            }
+        }
+    }
+
+    // MARK: Routes
+
+    private func health() -> Response {
+        let (waiting, running) = pool.load
+        let statistics = cache.statistics
+        return json(.ok, JSONValue.object([
+            ("status", .string("ok")), ("networks", .number(Double(library.ids().count))),
+            ("solvers", .number(Double(pool.workers))), ("running", .number(Double(running))), ("waiting", .number(Double(waiting))),
+            ("cache", .object([
+                ("hits", .number(Double(statistics.hits))), ("misses", .number(Double(statistics.misses))),
+                ("entries", .number(Double(statistics.entries))), ("bytes", .number(Double(statistics.bytes))),
+            ])),
+        ]).serialized() + "\n")
+    }
+
+    private func networkList() async throws -> Response {
+        let library = library
+        let text = try await pool.run {
+            let entries: [JSONValue] = library.ids().map { id in
+                do {
+                    let network = try library.network(id)
+                    return .object([
+                        ("id", .string(id)), ("name", .string(network.name)), ("format", .string("corridor-network/\(network.formatVersion)")),
+                        ("nodes", .number(Double(network.nodes.count))), ("links", .number(Double(network.links.count))),
+                        ("demands", .number(Double(network.demands.count))),
+                        ("scenarios", .array(([Scenario.baselineID] + network.scenarios.map(\.id)).map { .string($0) })),
+                    ])
+                } catch {
+                    return .object([("id", .string(id)), ("error", ServiceError(error).json)])
+                }
+            }
+            return JSONValue.object([("networks", .array(entries))]).serialized() + "\n"
+        }
+        return json(.ok, text)
+    }
+
+    /// An operation on a served network, its parameters in the JSON body (POST) or the query (GET).
+    private func onServed(
+        _ operation: ServiceOperation, request: Request, context: BasicRequestContext, fromBody: Bool
+    ) async throws -> Response {
+        let id = context.parameters.get("id") ?? ""
+        let parameters: ServiceParameters =
+            fromBody
+            ? try ServiceParameters(body: try await body(of: request), accepted: operation.parameters)
+            : try ServiceParameters(query: query(of: request), accepted: operation.parameters)
+        return try await answerCached(network: id, key: "\(operation.rawValue) \(parameters.canonicalText)") { network in
+            try operation.answer(on: network, source: id, parameters: parameters, limits: configuration.limits)
+        }
+    }
+
+    /// An operation on the network posted as the body, its parameters in the query.
+    private func onPosted(_ operation: ServiceOperation, request: Request) async throws -> Response {
+        let parameters = try ServiceParameters(query: query(of: request), accepted: operation.parameters)
+        let bytes = try await body(of: request)
+        let limits = configuration.limits
+        let text = try await pool.run {
+            // An invalid network is a 422 listing its problems (``ServiceError/init(_:)``).
+            let network = try NetworkReader.read(bytes: bytes, source: "body")
+            return try operation.answer(on: network, source: "body", parameters: parameters, limits: limits)
+        }
+        return json(.ok, text)
+    }
+
+    /// The explorer's question: a scenario with edits, against a baseline.
+    private func explore(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let id = context.parameters.get("id") ?? ""
+        let parameters = try ServiceParameters(body: try await body(of: request), accepted: ExplorerQuery.parameters)
+        let query = try ExplorerQuery(parameters)
+        return try await answerCached(network: id, key: "explore \(parameters.canonicalText)") { network in
+            try query.answer(on: network, source: id).serialized(indent: nil) + "\n"
+        }
+    }
+
+    /// Answers from the cache when the same question was asked of the same version of the file, else on
+    /// the pool (and keeps the answer).
+    private func answerCached(
+        network id: String, key: String, _ answer: @escaping @Sendable (Network) throws -> String
+    ) async throws -> Response {
+        let library = library
+        guard let version = library.version(of: id) else {
+            _ = try library.network(id)  // throws the 404 with its suggestion
+            throw ServiceError(status: 404, "no network \"\(id.escapingControlCharacters)\"")
+        }
+        let cacheKey = "\(id)@\(version) \(key)"
+        if let text = cache.answer(for: cacheKey) { return json(.ok, text, cached: true) }
+        let text = try await pool.run { try answer(try library.network(id)) }
+        cache.store(text, for: cacheKey)
+        return json(.ok, text)
+    }
+
+    // MARK: Requests and responses
+
+    /// The request's body, refused with 413 past the cap (before reading it when its length says so).
+    private func body(of request: Request) async throws -> [UInt8] {
+        let limit = configuration.maximumBodyBytes
+        let tooLarge = ServiceError(status: 413, "the body is larger than this server reads (\(limit) bytes)")
+        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit { throw tooLarge }
+        do {
+            var buffer = try await request.body.collect(upTo: limit)
+            return buffer.readBytes(length: buffer.readableBytes) ?? []
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+            throw tooLarge
+        }
+    }
+
+    private func query(of request: Request) -> [(name: String, value: String)] {
+        request.uri.queryParameters.map { (String($0.key), String($0.value)) }
+    }
+
+    /// Runs a route, turning anything it throws into a JSON error response.
+    private func guarded(_ body: () async throws -> Response) async -> Response {
+        do { return try await body() } catch { return self.error(ServiceError(error)) }
+    }
+
+    private func error(_ error: ServiceError) -> Response {
+        json(HTTPResponse.Status(code: error.status), error.json.serialized() + "\n")
+    }
+
+    private func json(_ status: HTTPResponse.Status, _ text: String, cached: Bool = false) -> Response {
+        var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
+        if cached { headers[HTTPField.Name("X-Corridor-Cache")!] = "hit" }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Synchronization
+
+/// Answers already given, by request, within a budget of bytes: the same question on the same version
+/// of a network file gets the same bytes without a solve. Entries leave oldest first when the budget is
+/// full; a file's new version is a new key, so nothing stale is ever served.
+public final class ResponseCache: Sendable {
+    public let budget: Int
+
+    private struct State {
+        var entries: [String: String] = [:]
+        var order: [String] = []
+        var bytes = 0
+        var hits = 0
+        var misses = 0
+    }
+
+    private let state = Mutex(State())
+
+    /// - Parameter budget: the most bytes of answers kept; 0 keeps none.
+    public init(budget: Int) { self.budget = max(0, budget) }
+
+    public func answer(for key: String) -> String? {
+        state.withLock { state in
+            let found = state.entries[key]
+            if found == nil { state.misses += 1 } else { state.hits += 1 }
+            return found
+        }
+    }
+
+    public func store(_ answer: String, for key: String) {
+        let size = answer.utf8.count + key.utf8.count
+        guard size <= budget else { return }
+        state.withLock { state in
+            guard state.entries[key] == nil else { return }
+            while state.bytes + size > budget, !state.order.isEmpty {
+                let oldest = state.order.removeFirst()
+                if let removed = state.entries.removeValue(forKey: oldest) { state.bytes -= removed.utf8.count + oldest.utf8.count }
+            }
+            state.entries[key] = answer
+            state.order.append(key)
+            state.bytes += size
+        }
+    }
+
+    /// Hits, misses, entries and bytes held, for `GET /health`.
+    public var statistics: (hits: Int, misses: Int, entries: Int, bytes: Int) {
+        state.withLock { ($0.hits, $0.misses, $0.entries.count, $0.bytes) }
+    }
+}

@@ -1,0 +1,100 @@
+import CorridorModel
+import CorridorService
+import Foundation
+import Synchronization
+
+/// The threads that solve: a fixed number of workers, each with its own GLPK environment, and a bounded
+/// queue of requests waiting for one.
+///
+/// GLPK keeps its environment per thread and a problem must stay on the thread that made it, so every
+/// solve of a request runs start to finish on one worker thread, never on Swift's cooperative pool (where
+/// a task may move between threads at an `await`). `workers` caps concurrent solves; a request that finds
+/// `queueLimit` others waiting gets 503 at once; a request not answered within `timeLimit` seconds gets
+/// 503 and its late answer is dropped. A solve itself is not interrupted: the work a request may ask for
+/// is bounded instead (``CorridorService/ServiceLimits``, the body cap), so a worker is never held long.
+public final class SolverPool: Sendable {
+    public let workers: Int
+    public let queueLimit: Int
+    public let timeLimit: Double
+
+    private struct Job {
+        let run: @Sendable () -> Void
+    }
+
+    private struct State {
+        var waiting: [Job] = []
+        var busy = 0
+    }
+
+    private let state = Mutex(State())
+    private let available = DispatchSemaphore(value: 0)
+
+    public init(workers: Int, queueLimit: Int, timeLimit: Double) {
+        self.workers = max(1, workers)
+        self.queueLimit = max(0, queueLimit)
+        self.timeLimit = timeLimit
+        for index in 0..<self.workers {
+            let thread = Thread { [self] in work() }
+            thread.name = "corridor-solver-\(index)"
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+    }
+
+    /// The requests waiting and the solves running now.
+    public var load: (waiting: Int, running: Int) { state.withLock { ($0.waiting.count, $0.busy) } }
+
+    private func work() {
+        while true {
+            available.wait()
+            guard let job = state.withLock({ state -> Job? in
+                guard !state.waiting.isEmpty else { return nil }
+                state.busy += 1
+                return state.waiting.removeFirst()
+            }) else { continue }
+            job.run()
+            state.withLock { $0.busy -= 1 }
+        }
+    }
+
+    /// Runs `body` on a worker thread and returns what it returns or throws.
+    ///
+    /// - Throws: ``CorridorService/ServiceError`` 503 when the queue is full or the time limit passes first.
+    public func run<Value: Sendable>(_ body: @escaping @Sendable () throws -> Value) async throws -> Value {
+        let resumed = Mutex(false)
+        return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Value, any Error>) in
+            /// Resumes once: with the answer, or with the time limit, whichever comes first.
+            @Sendable func finish(_ result: Result<Value, any Error>) {
+                let first = resumed.withLock { done in
+                    defer { done = true }
+                    return !done
+                }
+                if first { continuation.resume(with: result) }
+            }
+            let accepted = state.withLock { state -> Bool in
+                guard state.waiting.count < queueLimit else { return false }
+                state.waiting.append(
+                    Job {
+                        // A request that timed out while waiting is not solved at all.
+                        guard !resumed.withLock({ $0 }) else { return }
+                        finish(Result { try body() })
+                    })
+                return true
+            }
+            guard accepted else {
+                finish(.failure(ServiceError(status: 503, "every solver is busy and \(queueLimit) requests are waiting; try again")))
+                return
+            }
+            available.signal()
+            let limit = timeLimit
+            DispatchQueue.global().asyncAfter(deadline: .now() + limit) {
+                finish(
+                    .failure(
+                        ServiceError(
+                            status: 503,
+                            "stopped waiting at the server's time limit of \(JSONValue.format(limit)) s; "
+                                + "ask for less (fewer steps or draws) or use the command line")))
+            }
+        }
+    }
+}
