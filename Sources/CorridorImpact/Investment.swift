@@ -46,7 +46,8 @@ public struct InvestmentPlan: Sendable, Equatable {
 
 /// Solves the investment program of `problem` on `network` (see the top of `Investment.swift`).
 /// - Throws: ``ImpactError/investment(_:)`` for a project the program cannot express;
-///   ``ImpactError/allocation(_:)`` when GLPK fails.
+///   ``ImpactError/timeLimit(seconds:)`` when a solve reaches `timeLimit`; ``ImpactError/allocation(_:)``
+///   when GLPK fails.
 public func invest(_ network: Network, _ problem: InvestmentProblem, timeLimit: Double? = nil) throws(ImpactError) -> InvestmentPlan {
     let program = try InvestmentProgram(network: network, problem: problem)
     let chosen = try program.solve(timeLimit: timeLimit, fixing: [:])
@@ -196,6 +197,8 @@ private struct InvestmentProgram {
         do {
             let solver = try GLPKSolver(lp)
             result = try solver.solveMixedInteger(integerColumns: binaries.flatMap { $0 }, timeLimit: timeLimit)
+        } catch SolverError.timeLimit {
+            throw .timeLimit(seconds: timeLimit ?? 0)
         } catch let error as SolverError {
             throw .allocation(.solver("solving the investment program: \(error)"))
         } catch {

@@ -34,4 +34,16 @@ import Testing
         #expect(result.exitCode == 2)
         #expect(result.standardError.contains("tiny.projects.json"), "\(result.standardError)")
     }
+
+    /// GLPK's time limit inside the MIP ends `invest` and `report --invest` as the watch does: exit 1
+    /// and the documented sentence, not an internal error.
+    @Test(arguments: [
+        ["invest", "Tests/Fixtures/tiny-projects.json"],
+        ["report", "Tests/Fixtures/tiny-projects.json", "--scenario", "third-crossing", "--baseline", "baseline", "--invest", "-o", "plan.html"],
+    ])
+    func theTimeLimitIsNoAnswer(_ arguments: [String]) throws {
+        let result = try CLIRunner.run([arguments[0], CLIRunner.path(arguments[1])] + arguments.dropFirst(2) + ["--time-limit", "0.001"])
+        #expect(result.exitCode == 1, "\(result.standardError)")
+        #expect(result.standardError == "corridor: \(arguments[0]) stopped at the time limit of 0.001 s (--time-limit)\n")
+    }
 }

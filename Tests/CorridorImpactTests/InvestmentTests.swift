@@ -116,3 +116,9 @@ func badProjectsAreLocated(_ fragment: String, _ expected: String) throws {
         path: TestNetworks.repositoryRoot.appendingPathComponent("networks/china-europe.projects.json").path, for: network)
     #expect(problem.projects.count == 8 && problem.years.map(\.year) == [2025, 2030, 2035])
 }
+
+/// GLPK stopping at the time limit is no answer at that limit, not a solver failure.
+@Test func theTimeLimitIsNoAnswer() throws {
+    let (network, problem) = try load()
+    #expect(throws: ImpactError.timeLimit(seconds: 1e-9)) { _ = try invest(network, problem, timeLimit: 1e-9) }
+}

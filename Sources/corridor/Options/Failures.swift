@@ -122,6 +122,8 @@ enum Failures {
         case .scenario(let error): (error.description, .badInput)
         case .investment(let text): (text, .badInput)
         case .uncertainty(let error): (uncertainty(error, command: command), .badInput)
+        // The sentence SolveWatch prints when it stops the command at the same limit.
+        case .timeLimit(let seconds): ("\(command) stopped at the time limit of \(JSONValue.format(seconds)) s (--time-limit)", .noAnswer)
         }
     }
 
