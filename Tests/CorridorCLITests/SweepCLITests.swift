@@ -37,6 +37,12 @@ import Testing
         #expect(missing.standardError.contains("missing"))
         let duplicate = try CLIRunner.run(["sweep", "--format", "json", "--merge", files[0], files[0], files[1]])
         #expect(duplicate.exitCode == 2)
+        // A shard is an input: never the output of the merge.
+        let before = try String(contentsOfFile: files[0], encoding: .utf8)
+        let overShard = try CLIRunner.run(["sweep", "--merge"] + files + ["--format", "json", "-o", files[0]])
+        #expect(overShard.exitCode == 2)
+        #expect(overShard.standardError == "corridor: --output \(files[0]): that is a shard to merge; name another file\n")
+        #expect(try String(contentsOfFile: files[0], encoding: .utf8) == before)
         let absent = try CLIRunner.run(["sweep", "--merge", "no-such-shard.json"])
         #expect(absent.exitCode == 2)
         #expect(absent.standardError == "corridor: no-such-shard.json: no such file\n")
