@@ -88,3 +88,17 @@ func sweepDrawsProgressOnlyOnATerminal() throws {
     #expect(piped.standardError.isEmpty)
     #expect(piped.standardOutput.hasPrefix("{\n  \"format\": \"corridor-sweep/1\""))
 }
+
+@Suite struct SweepBreakpointCLITests {
+    /// `breakpoints[0].value` is `--min` as given (docs/OUTPUT.md: "the first entry is min itself").
+    @Test func theFirstBreakpointIsMinAsGiven() throws {
+        let result = try CLIRunner.run([
+            "sweep", CLIRunner.path("networks/tiny.json"), "--scenario", "third-crossing", "--capacity", "bakhty",
+            "--min", "12.3456789", "--max", "235", "--steps", "5", "--format", "json",
+        ])
+        #expect(result.exitCode == 0, "\(result.standardError)")
+        let root = try jsonObject(result.standardOutput)
+        let breakpoints = try #require(root["breakpoints"] as? [[String: Any]])
+        #expect(breakpoints.first?["value"] as? Double == 12.3456789)
+    }
+}
