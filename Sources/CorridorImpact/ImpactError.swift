@@ -18,6 +18,9 @@ public enum ImpactError: Error, Sendable, Equatable, CustomStringConvertible {
     case investment(String)
     /// An uncertainty run that cannot be computed.
     case uncertainty(UncertaintyError)
+    /// GLPK stopped at the time limit it was given, in seconds, before it had an answer: no answer,
+    /// not a failure.
+    case timeLimit(seconds: Double)
 
     public var description: String {
         switch self {
@@ -28,6 +31,7 @@ public enum ImpactError: Error, Sendable, Equatable, CustomStringConvertible {
         case .scenario(let error): error.description
         case .investment(let text): text
         case .uncertainty(let error): error.description
+        case .timeLimit(let seconds): "stopped at the time limit of \(JSONValue.format(seconds)) s"
         }
     }
 }

@@ -46,13 +46,15 @@ public struct InvestmentPlan: Sendable, Equatable {
 
 /// Solves the investment program of `problem` on `network` (see the top of `Investment.swift`).
 /// - Throws: ``ImpactError/investment(_:)`` for a project the program cannot express;
-///   ``ImpactError/allocation(_:)`` when GLPK fails.
+///   ``ImpactError/timeLimit(seconds:)`` when a solve reaches `timeLimit`; ``ImpactError/allocation(_:)``
+///   when GLPK fails.
 public func invest(_ network: Network, _ problem: InvestmentProblem, timeLimit: Double? = nil) throws(ImpactError) -> InvestmentPlan {
     let program = try InvestmentProgram(network: network, problem: problem)
     let chosen = try program.solve(timeLimit: timeLimit, fixing: [:])
-    guard let chosen else { throw .investment("the investment program has no solution") }
+    // Building nothing is always a solution, so neither can be infeasible: GLPK failed.
+    guard let chosen else { throw .allocation(.solver("the investment program has no solution, although building nothing is one")) }
     guard let nothing = try program.solve(timeLimit: timeLimit, fixing: Dictionary(uniqueKeysWithValues: problem.projects.indices.map { ($0, false) })) else {
-        throw .investment("building nothing is not a solution of the investment program")
+        throw .allocation(.solver("building nothing is not a solution of the investment program, although it always is one"))
     }
     var choices: [InvestmentPlan.Choice] = []
     for (p, project) in problem.projects.enumerated() {
@@ -171,14 +173,42 @@ private struct InvestmentProgram {
             }
         }
         if let budget = problem.budget {
-            // In units of the dearest project, so that the row's coefficients are near 1 like the others'.
-            let unit = max(1, problem.projects.map(\.capitalCost).max() ?? 1)
+            let row = Self.budgetRow(budget: budget, capitalCosts: problem.projects.map(\.capitalCost))
             lp.addRow(
-                name: "budget", lower: nil, upper: budget / unit,
-                terms: problem.projects.indices.map { (binaries[$0].last!, problem.projects[$0].capitalCost / unit) })
+                name: "budget", lower: nil, upper: row.upper,
+                terms: row.coefficients.map { (binaries[$0.project].last!, $0.coefficient) })
         }
         self.binaries = binaries
         program = lp
+    }
+
+    /// Costs below this fraction of the budget leave the budget row (see ``budgetRow(budget:capitalCosts:)``).
+    static let negligibleShareOfBudget = 1e-9
+
+    /// The budget row `Σ_p K_p·b_p ≤ budget` in units of the budget, so that its bound is 1 and its
+    /// coefficients at most 1 like the other rows' — scaled by the dearest project instead, a project
+    /// costing 1e-24 of it put a coefficient in the matrix that GLPK's scaling and branch-and-bound cannot
+    /// handle, and declared a feasible program to have no solution. The integer solutions stay exactly
+    /// those of the unscaled row: a project dearer than the budget alone keeps a coefficient of 2 (any
+    /// value above 1 forbids building it); one costing less than ``negligibleShareOfBudget`` of the
+    /// budget leaves the row, which is lowered by what all such projects cost together, so that whatever
+    /// the row allows stays within the budget (it forgoes at most that sum, a billionth of the budget per
+    /// project, below GLPK's own tolerance). A budget of 0 allows only projects costing nothing.
+    static func budgetRow(budget: Double, capitalCosts: [Double]) -> (upper: Double, coefficients: [(project: Int, coefficient: Double)]) {
+        guard budget > 0 else {
+            return (0, capitalCosts.indices.filter { capitalCosts[$0] > 0 }.map { ($0, 1) })
+        }
+        var upper = 1.0
+        var coefficients: [(project: Int, coefficient: Double)] = []
+        for (p, cost) in capitalCosts.enumerated() where cost > 0 {
+            let share = cost / budget
+            if share < negligibleShareOfBudget {
+                upper -= share
+            } else {
+                coefficients.append((p, min(share, 2)))
+            }
+        }
+        return (upper, coefficients)
     }
 
     /// The solution with some projects fixed built (`true`: open by the last year at the latest) or not;
@@ -196,6 +226,8 @@ private struct InvestmentProgram {
         do {
             let solver = try GLPKSolver(lp)
             result = try solver.solveMixedInteger(integerColumns: binaries.flatMap { $0 }, timeLimit: timeLimit)
+        } catch SolverError.timeLimit {
+            throw .timeLimit(seconds: timeLimit ?? 0)
         } catch let error as SolverError {
             throw .allocation(.solver("solving the investment program: \(error)"))
         } catch {

@@ -366,8 +366,10 @@ let maximumBreakpoints = 10_000
 /// ``CorridorOptimization/AllocationSolver/costRange(of:at:)``) says how far the objective stays on its line;
 /// just past that end a warm re-solve finds the next basis and its slope. A basis change that leaves the slope
 /// as it was (a degenerate one) is not a breakpoint. A range end carries the simplex's primal noise (GLPK
-/// works to 1e-7 relative; an end at 40 comes out as 40.0000001), so values and objectives are rounded to 8
-/// significant digits and slopes to 12, which also makes shards and the whole run give the same numbers.
+/// works to 1e-7 relative; an end at 40 comes out as 40.0000001), so the values and objectives found there
+/// are rounded to 8 significant digits and slopes to 12, which also makes shards and the whole run give the
+/// same numbers. The first value is `start` exactly (`min` itself, or a shard's first grid point, as its
+/// point has it), and a range end that rounds like `end` is `end` exactly (`max` as given).
 private func exactBreakpoints(
     of target: SweptTarget, model: AllocationModel, from start: Double, to end: Double, includingEnd: Bool
 ) throws(ImpactError) -> [SweepBreakpoint] {
@@ -377,7 +379,7 @@ private func exactBreakpoints(
     var state = try point(index: 0, value: value, target: target, solver: solver)
     var breakpoints = [
         SweepBreakpoint(
-            value: value.rounded(significantDigits: 8), objective: state.objective.rounded(significantDigits: 8),
+            value: value, objective: state.objective.rounded(significantDigits: 8),
             marginalValue: state.marginalValue.rounded(significantDigits: 12))
     ]
     while breakpoints.count < maximumBreakpoints {
@@ -402,8 +404,8 @@ private func exactBreakpoints(
         if let last = breakpoints.last, abs(slope - last.marginalValue) > 1e-9 * max(1, abs(slope), abs(last.marginalValue)) {
             breakpoints.append(
                 SweepBreakpoint(
-                    value: upper.rounded(significantDigits: 8), objective: objectiveThere.rounded(significantDigits: 8),
-                    marginalValue: slope))
+                    value: upper.rounded(significantDigits: 8) == end.rounded(significantDigits: 8) ? end : upper.rounded(significantDigits: 8),
+                    objective: objectiveThere.rounded(significantDigits: 8), marginalValue: slope))
         }
     }
     return breakpoints

@@ -113,6 +113,15 @@ public enum FailureWording {
         case .scenario(let error): (error.description, .badInput)
         case .investment(let text): (text, .badInput)
         case .uncertainty(let error): (uncertainty(error, spelling: spelling), .badInput)
+        case .timeLimit(let seconds): (timeLimit(seconds, spelling: spelling), .noAnswer)
+        }
+    }
+
+    /// On the command line, the sentence the time-limit watch prints when it stops a command itself.
+    private static func timeLimit(_ seconds: Double, spelling: ParameterSpelling) -> String {
+        switch spelling {
+        case .commandLine(let command): "\(command) stopped at the time limit of \(JSONValue.format(seconds)) s (--time-limit)"
+        case .request: "stopped at the time limit of \(JSONValue.format(seconds)) s"
         }
     }
 

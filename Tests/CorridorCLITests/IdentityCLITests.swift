@@ -164,6 +164,25 @@ import Testing
         #expect(missing.standardError == "corridor: no/such/r.html: cannot write: no folder no/such\n")
     }
 
+    @Test func reportDoesNotWriteOverItsProjectsFile() throws {
+        let folder = try TemporaryFiles.folder()
+        try FileManager.default.copyItem(
+            atPath: CLIRunner.path("Tests/Fixtures/tiny-projects.json"), toPath: folder.appendingPathComponent("net.json").path)
+        let projects = folder.appendingPathComponent("net.projects.json")
+        try FileManager.default.copyItem(atPath: CLIRunner.path("Tests/Fixtures/tiny-projects.projects.json"), toPath: projects.path)
+        let before = try String(contentsOf: projects, encoding: .utf8)
+        let common = ["report", "net.json", "--scenario", "third-crossing", "--baseline", "baseline", "--invest"]
+        for arguments in [common + ["-o", "./net.projects.json"], common + ["--projects", "net.projects.json", "-o", "net.projects.json"]] {
+            let result = try CLIRunner.run(arguments, in: folder)
+            #expect(result.exitCode == 2, "\(arguments)")
+            #expect(result.standardError.hasSuffix("net.projects.json: that is the projects file; name another file\n"), "\(result.standardError)")
+        }
+        #expect(try String(contentsOf: projects, encoding: .utf8) == before)
+        // Without --invest the file is not read, so it is only a file to write (under the output policy).
+        let written = try CLIRunner.run(common.dropLast() + ["-o", "plan.html"], in: folder)
+        #expect(written.exitCode == 0, "\(written.standardError)")
+    }
+
     @Test func aFullStandardOutputIsAnErrorNotACrash() throws {
         let (status, output) = try ExternalProgram.run(
             "/bin/sh", ["-c", "'\(CLIRunner.executable.path)' info '\(tiny)' > /dev/full"])

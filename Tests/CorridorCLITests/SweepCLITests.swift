@@ -37,6 +37,12 @@ import Testing
         #expect(missing.standardError.contains("missing"))
         let duplicate = try CLIRunner.run(["sweep", "--format", "json", "--merge", files[0], files[0], files[1]])
         #expect(duplicate.exitCode == 2)
+        // A shard is an input: never the output of the merge.
+        let before = try String(contentsOfFile: files[0], encoding: .utf8)
+        let overShard = try CLIRunner.run(["sweep", "--merge"] + files + ["--format", "json", "-o", files[0]])
+        #expect(overShard.exitCode == 2)
+        #expect(overShard.standardError == "corridor: --output \(files[0]): that is a shard to merge; name another file\n")
+        #expect(try String(contentsOfFile: files[0], encoding: .utf8) == before)
         let absent = try CLIRunner.run(["sweep", "--merge", "no-such-shard.json"])
         #expect(absent.exitCode == 2)
         #expect(absent.standardError == "corridor: no-such-shard.json: no such file\n")
@@ -81,4 +87,18 @@ func sweepDrawsProgressOnlyOnATerminal() throws {
     #expect(piped.exitCode == 0)
     #expect(piped.standardError.isEmpty)
     #expect(piped.standardOutput.hasPrefix("{\n  \"format\": \"corridor-sweep/1\""))
+}
+
+@Suite struct SweepBreakpointCLITests {
+    /// `breakpoints[0].value` is `--min` as given (docs/OUTPUT.md: "the first entry is min itself").
+    @Test func theFirstBreakpointIsMinAsGiven() throws {
+        let result = try CLIRunner.run([
+            "sweep", CLIRunner.path("networks/tiny.json"), "--scenario", "third-crossing", "--capacity", "bakhty",
+            "--min", "12.3456789", "--max", "235", "--steps", "5", "--format", "json",
+        ])
+        #expect(result.exitCode == 0, "\(result.standardError)")
+        let root = try jsonObject(result.standardOutput)
+        let breakpoints = try #require(root["breakpoints"] as? [[String: Any]])
+        #expect(breakpoints.first?["value"] as? Double == 12.3456789)
+    }
 }

@@ -90,7 +90,15 @@ private func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-9 * max(
     (#"{"format": "corridor-observations/1", "observations": [{"id": "a", "name": "n", "observed": 1, "unit": "u", "source": "s", "transitDays": "xian-duisburg", "costPerUnit": "xian-duisburg"}]}"#,
      #"give exactly one measure"#),
     (#"{"format": "corridor-observations/1", "observations": [{"id": "a", "name": "n", "observed": 0, "unit": "u", "source": "s", "transitDays": "xian-duisburg"}]}"#,
-     #"observations[0].observed: must be above 0"#),
+     #"observations[0].observed: must be at least 1e-9, found 0: errors are in per cent of it"#),
+    (#"{"format": "corridor-observations/1", "observations": [{"id": "a", "name": "n", "observed": 1e-320, "unit": "u", "source": "s", "transitDays": "xian-duisburg"}]}"#,
+     #"observations[0].observed: must be at least 1e-9, found 1e-320"#),
+    (#"{"format": "corridor-observations/1", "observations": [{"id": "a", "name": "n", "observed": 1, "unit": "u", "source": "s", "flow": {"nodes": ["dostyk", "dostyk"], "count": "trains"}}]}"#,
+     #"observations[0].flow.nodes[1]: duplicate node "dostyk"; first given at"#),
+    (#"{"format": "corridor-observations/1", "observations": [{"id": "a", "name": "n", "observed": 1, "unit": "u", "source": "s", "flow": {"links": [{"id": "karaganda-aktogay"}, {"id": "karaganda-aktogay"}], "weights": {"ore": 1}}}]}"#,
+     #"observations[0].flow.links[1]: duplicate link "karaganda-aktogay"; first given at"#),
+    (#"{"format": "corridor-observations/1", "observations": [{"id": "a", "name": "n", "observed": 1, "unit": "u", "source": "s", "flow": {"nodes": ["dostyk"], "count": "trains", "commodities": ["containers", "containers"]}}]}"#,
+     #"observations[0].flow.commodities[1]: duplicate commodity "containers""#),
     (#"{"format": "corridor-observations/1", "observations": [{"id": "a", "name": "n", "observed": 1, "unit": "u", "source": "s", "judged": false, "transitDays": "xian-duisburg"}]}"#,
      #"needs a "note""#),
     (#"{"format": "corridor-observations/1", "observations": [{"id": "a", "name": "n", "observed": 1, "unit": "u", "source": "s", "flow": {"nodes": ["nur-zholy"], "count": "trains", "commodities": ["coal"]}}]}"#,
@@ -120,6 +128,23 @@ func badObservationsAreLocated(_ text: String, _ expected: String) throws {
         Issue.record("accepted: \(text)")
     } catch {
         #expect(error.description.contains(expected), "\(error.description)")
+    }
+}
+
+/// An id that names nothing is reported once, where it is: not also as a flow that names no node or link.
+@Test(arguments: [
+    #"{"nodes": ["dostik"], "count": "trains"}"#,
+    #"{"links": [{"id": "nowhere"}], "count": "trains"}"#,
+])
+func anUnknownFlowElementIsTheOnlyMessage(_ flow: String) throws {
+    let network = try twoWay()
+    let text = #"{"format": "corridor-observations/1", "observations": [{"id": "a", "name": "n", "observed": 1, "unit": "u", "source": "s", "flow": \#(flow)}]}"#
+    do {
+        _ = try ObservationsReader.read(bytes: Array(text.utf8), source: "test.observed.json", for: network)
+        Issue.record("accepted: \(text)")
+    } catch {
+        #expect(error.description.contains("no node \"dostik\"") || error.description.contains("no link \"nowhere\""), "\(error.description)")
+        #expect(!error.description.contains("needs at least one"), "\(error.description)")
     }
 }
 

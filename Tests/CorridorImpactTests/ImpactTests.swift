@@ -280,3 +280,14 @@ private func curve(_ breakpoints: [SweepBreakpoint], at value: Double) -> Double
         #expect(before.marginalValue != after.marginalValue && before.value < after.value)
     }
 }
+
+/// The first breakpoint is `min` as given, not rounded to 8 significant digits; only the values found
+/// between grid points are rounded.
+@Test func theFirstBreakpointIsMinExactly() throws {
+    let minimum = 12.3456789
+    let result = try sweep(tiny("third-crossing"), try SweepRequest(parameter: .capacity("bakhty"), minimum: minimum, maximum: 260.123456789, steps: 5))
+    #expect(result.breakpoints.first?.value == minimum)
+    for breakpoint in result.breakpoints.dropFirst() {
+        #expect(breakpoint.value == breakpoint.value.rounded(significantDigits: 8) || breakpoint.value == 260.123456789)
+    }
+}

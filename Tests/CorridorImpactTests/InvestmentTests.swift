@@ -116,3 +116,27 @@ func badProjectsAreLocated(_ fragment: String, _ expected: String) throws {
         path: TestNetworks.repositoryRoot.appendingPathComponent("networks/china-europe.projects.json").path, for: network)
     #expect(problem.projects.count == 8 && problem.years.map(\.year) == [2025, 2030, 2035])
 }
+
+/// Capital costs 24 orders of magnitude apart under a budget of the dearest: the budget row is scaled
+/// by the budget and the negligible cost leaves it, so the program still has its optimum (it once
+/// reported no solution, though building nothing always is one).
+@Test func capitalCostsFarApartStillFindTheCheapestSchedule() throws {
+    var (network, problem) = try load()
+    problem.budget = 1e15
+    for p in problem.projects.indices {
+        if problem.projects[p].id == "bakhty" { problem.projects[p].capitalCost = 1e15 }
+        if problem.projects[p].id == "bakhty-small" { problem.projects[p].capitalCost = 1e-9 }
+    }
+    let plan = try invest(network, problem)
+    let expected = try bruteForce(network, problem)
+    #expect(abs(plan.objective - expected) <= 1e-7 * expected, "MIP \(plan.objective), enumeration \(expected)")
+    #expect(plan.capitalSpent <= 1e15)
+    let built = Set(plan.choices.filter { $0.opensIn != nil }.map(\.project.id))
+    #expect(built == ["bakhty-small", "dostyk-upgrade", "khorgos-upgrade", "line-upgrade"])
+}
+
+/// GLPK stopping at the time limit is no answer at that limit, not a solver failure.
+@Test func theTimeLimitIsNoAnswer() throws {
+    let (network, problem) = try load()
+    #expect(throws: ImpactError.timeLimit(seconds: 1e-9)) { _ = try invest(network, problem, timeLimit: 1e-9) }
+}

@@ -6,6 +6,9 @@ public enum ObservationsReader {
     public static let formatTag = "corridor-observations/1"
     /// The tolerance of a row that states none, in per cent.
     public static let defaultTolerancePercent = 15.0
+    /// The smallest `observed` figure: errors are in per cent of it, so it must be a number that
+    /// divides sensibly (no 0, no subnormal such as 1e-320).
+    public static let smallestObserved = 1e-9
 
     /// Reads and checks the observations file at `path` against `network`.
     public static func read(path: String, for network: Network) throws(NetworkValidationError) -> Observations {
@@ -105,8 +108,11 @@ private struct Reader {
         let source = checker.text(fields, "source")
         let note = checker.text(fields, "note")
         let observed = checker.number(fields, "observed", isRequired: true)
-        if let observed, observed <= 0, let tree = fields["observed"] {
-            checker.report(path.appending("observed"), at: tree.offset, "must be above 0: errors are in per cent of it")
+        if let observed, !(observed >= ObservationsReader.smallestObserved), let tree = fields["observed"] {
+            checker.report(
+                path.appending("observed"), at: tree.offset,
+                "must be at least \(ModelLimits.written(ObservationsReader.smallestObserved)), found \(JSONValue.format(observed)): "
+                    + "errors are in per cent of it")
         }
         let tolerance = checker.number(fields, "tolerancePercent", within: 0...1000) ?? defaultTolerance
         let judged = checker.boolean(fields, "judged") ?? true
@@ -173,20 +179,38 @@ private struct Reader {
 
     private mutating func flow(_ tree: JSONTree, at path: JSONPath) -> FlowMeasure? {
         guard let fields = checker.fields(of: tree, at: path, keys: Self.flow) else { return nil }
-        let nodes = idList(fields, "nodes") { reader, id, place, offset in
+        let nodes = idList(fields, "nodes", noun: "node") { reader, id, place, offset in
             reader.require(id, in: reader.nodeIDs, noun: "node", at: place, offset: offset)
         }
         var passages: [LinkPassage] = []
         if let list = fields["links"] {
             if case .array(let items) = list.value {
+                // A link counted twice would count its flow twice.
+                var seen: [String: Int] = [:]
                 for (index, item) in items.enumerated() {
-                    if let passage = passage(item, at: path.appending("links").appending(index)) { passages.append(passage) }
+                    let place = path.appending("links").appending(index)
+                    guard let passage = passage(item, at: place) else { continue }
+                    if let first = seen[passage.link] {
+                        checker.report(
+                            place, at: item.offset,
+                            "duplicate link \(checker.quoted(passage.link)); first given at \(checker.describeOffset(first)) "
+                                + "(list a link once, with \"direction\": \"both\" for both ways)")
+                        continue
+                    }
+                    seen[passage.link] = item.offset
+                    passages.append(passage)
                 }
             } else {
                 checker.report(path.appending("links"), at: list.offset, "expected an array, found \(list.typeDescription)")
             }
         }
-        if (nodes ?? []).isEmpty, passages.isEmpty {
+        // Only when neither list names anything: an id that does not resolve has its own message.
+        let namesSomething = ["nodes", "links"].contains { key in
+            guard let list = fields[key] else { return false }
+            guard case .array(let items) = list.value else { return true }
+            return !items.isEmpty
+        }
+        if !namesSomething {
             checker.report(path, at: tree.offset, "needs at least one of \"nodes\" and \"links\"")
         }
         let periods = checker.number(fields, "periods", within: 0.001...100_000) ?? 1
@@ -199,7 +223,7 @@ private struct Reader {
                     "expected \"trains\", found \(count.plainValue.serialized(indent: nil))")
                 return nil
             }
-            let listed = idList(fields, "commodities") { reader, id, place, offset in
+            let listed = idList(fields, "commodities", noun: "commodity") { reader, id, place, offset in
                 reader.require(id, in: Set(reader.commodities.keys), noun: "commodity", at: place, offset: offset)
             }
             let counted = fields["commodities"] == nil ? network.commodities.map(\.id) : (listed ?? [])
@@ -275,8 +299,10 @@ private struct Reader {
         return result
     }
 
+    /// The ids of an array under `key`, each checked by `check`; an id given twice is reported as a
+    /// duplicate (it would be counted twice).
     private mutating func idList(
-        _ fields: Fields, _ key: String,
+        _ fields: Fields, _ key: String, noun: String,
         check: (inout Reader, String, JSONPath, Int) -> Bool
     ) -> [String]? {
         guard let tree = fields[key] else { return [] }
@@ -286,8 +312,16 @@ private struct Reader {
             return nil
         }
         var ids: [String] = []
+        var seen: [String: Int] = [:]
         for (index, item) in items.enumerated() {
             guard let id = checker.identifier(item, at: path.appending(index)) else { continue }
+            if let first = seen[id] {
+                checker.report(
+                    path.appending(index), at: item.offset,
+                    "duplicate \(noun) \(checker.quoted(id)); first given at \(checker.describeOffset(first))")
+                continue
+            }
+            seen[id] = item.offset
             if check(&self, id, path.appending(index), item.offset) { ids.append(id) }
         }
         return ids

@@ -61,7 +61,10 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         solveOptions.startWatch(for: "report")
-        try Delivery.checkTargets([("--output", .some(output))], input: try networkFile.resolvedPath())
+        let projectsPath = try projects ?? CalibrateCommand.siblingPath(of: networkFile.resolvedPath(), suffix: ".projects.json")
+        try Delivery.checkTargets(
+            [("--output", .some(output))], input: try networkFile.resolvedPath(),
+            otherInputs: invest ? [(projectsPath, "the projects file")] : [])
         let network = try networkFile.loadNetwork()
         let before = try network.activate(scenario: baseline)
         let after = try network.activate(scenario: scenario)
@@ -76,8 +79,7 @@ struct ReportCommand: ParsableCommand {
         }
         var plan: InvestmentPlan?
         if invest {
-            let path = try projects ?? CalibrateCommand.siblingPath(of: networkFile.resolvedPath(), suffix: ".projects.json")
-            plan = try CorridorImpact.invest(network, ProjectsReader.read(path: path, for: network), timeLimit: solveOptions.timeLimit)
+            plan = try CorridorImpact.invest(network, ProjectsReader.read(path: projectsPath, for: network), timeLimit: solveOptions.timeLimit)
         }
         var drawn: UncertaintyResult?
         if let uncertainty {

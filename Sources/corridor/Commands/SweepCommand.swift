@@ -75,7 +75,7 @@ struct SweepCommand: ParsableCommand {
     @OptionGroup var resultOutput: ResultOutput
 
     func run() throws {
-        try resultOutput.check(input: try networkOptions.resolvedPath())
+        try resultOutput.check(input: try networkOptions.resolvedPath(), otherInputs: merge.map { ($0, "a shard to merge") })
         solveOptions.startWatch(for: "sweep", showsProgress: false)
         let result: SweepResult
         if merge.isEmpty {

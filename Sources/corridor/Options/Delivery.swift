@@ -8,26 +8,30 @@ import Foundation
 /// under corridor's output policy (``OutputFile``, ``OutputFolder``; README, "What corridor writes").
 enum Delivery {
     /// Checks every file target of a command before anything is computed or written: each can be
-    /// written, none is the input network, and no two are the same file or both standard output.
+    /// written, none is an input (the network, or any other file the command reads), and no two are the
+    /// same file or both standard output.
     ///
     /// - Parameter targets: each option with its file; an inner `nil` is standard output (the option
     ///   left out), an outer `nil` a target that is not a file (a folder of tables) or not asked for.
     /// - Parameter folder: the `--output` folder of tables, when there is one: no file target may be it or
     ///   lie inside it.
     /// - Parameter inputNoun: what `input` is, for the message.
+    /// - Parameter otherInputs: the other files the command reads (a projects file, shards), each with
+    ///   what it is, for the message.
     static func checkTargets(
-        _ targets: [(option: String, path: String??)], input: String, inputNoun: String = "the input network", folder: String? = nil
+        _ targets: [(option: String, path: String??)], input: String, inputNoun: String = "the input network",
+        otherInputs: [(path: String, noun: String)] = [], folder: String? = nil
     ) throws {
         var destinations: [(option: String, destination: OutputFile.Destination)] = []
         for (option, path) in targets {
             guard let path else { continue }
             destinations.append((option, try path.map(OutputFile.destination(of:)) ?? .standardOutput))
         }
-        let inputFile = absolutePath(input)
+        let inputs = ([(path: input, noun: inputNoun)] + otherInputs).map { (file: absolutePath($0.path), $0.path, $0.noun) }
         let tables = folder.flatMap(absolutePath)
         for (index, target) in destinations.enumerated() {
-            if case .file(let file) = target.destination, file == inputFile {
-                throw BadInput("\(target.option) \(input): that is \(inputNoun); name another file")
+            if case .file(let file) = target.destination, let input = inputs.first(where: { $0.file == file }) {
+                throw BadInput("\(target.option) \(input.1): that is \(input.2); name another file")
             }
             if case .file(let file) = target.destination, let tables, file == tables || file.hasPrefix(tables + "/") {
                 throw BadInput("\(target.option) \(file): that is in the --output folder of tables; name a file outside it")
@@ -104,8 +108,10 @@ struct ResultOutput: ParsableArguments {
     @Option(name: [.short, .long], help: "Write the result to this file (- is standard output).", completion: .file())
     var output: String?
 
-    /// Refuses a target that cannot be written or is the input, before anything is computed.
-    func check(input: String) throws { try Delivery.checkTargets([("--output", .some(output))], input: input) }
+    /// Refuses a target that cannot be written or is an input, before anything is computed.
+    func check(input: String, otherInputs: [(path: String, noun: String)] = []) throws {
+        try Delivery.checkTargets([("--output", .some(output))], input: input, otherInputs: otherInputs)
+    }
 
     /// Writes the result (see ``Delivery/text(_:to:)``).
     func deliver(_ text: String) throws(OutputError) { try Delivery.text(text, to: output) }
