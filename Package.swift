@@ -83,7 +83,7 @@ let package = Package(
             dependencies: ["CorridorReports", "CorridorModel", "CorridorImpact", "CorridorTestSupport"],
             swiftSettings: sharedSwiftSettings),
         .testTarget(
-            name: "CorridorCLITests", dependencies: ["CorridorModel", "CorridorTestSupport"], swiftSettings: sharedSwiftSettings),
+            name: "CorridorCLITests", dependencies: ["CorridorModel", "CorridorService", "CorridorTestSupport"], swiftSettings: sharedSwiftSettings),
         .testTarget(
             name: "CorridorOutputTests", dependencies: ["CorridorOutput", "CorridorTestSupport"],
             swiftSettings: sharedSwiftSettings),
