@@ -111,7 +111,16 @@ public struct ExplorerQuery: Sendable {
         let summary: JSONValue = .object([
             ("objective", .number(new.objective)), ("baselineObjective", .number(old.objective)),
             ("saving", .number(old.objective - new.objective)),
-            ("served", .number(new.served)), ("unserved", .number(new.unserved)),
+            (
+                "commodities",
+                .array(
+                    new.commodities.map { commodity in
+                        .object([
+                            ("id", .string(commodity.id)), ("unit", .string(commodity.unit)),
+                            ("served", .number(commodity.served)), ("unserved", .number(commodity.unserved)),
+                        ])
+                    })
+            ),
             (
                 "crossings",
                 .array(

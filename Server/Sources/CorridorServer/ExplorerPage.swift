@@ -12,6 +12,7 @@ enum ExplorerPage {
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title>corridor explorer</title>
+        <link rel="icon" href="data:,"/>
         <style>
         \(ReportDocument.styleSheet)
         \(styleSheet)
@@ -181,22 +182,27 @@ enum ExplorerPage {
         function headline(summary, currency, period) {
           const box = $("headline");
           box.textContent = "";
+          const byUnit = (key) => {
+            const totals = {};
+            for (const commodity of summary.commodities) totals[commodity.unit] = (totals[commodity.unit] || 0) + commodity[key];
+            return Object.entries(totals).map(([unit, value]) => number.format(value) + " " + unit).join(" · ");
+          };
           const figures = [
-            ["saving", "Saving against " + state.baseline, summary.saving, currency + "/" + period],
-            ["objective", "Total cost", summary.objective, currency + "/" + period],
-            ["served", "Served", summary.served, "per " + period],
-            ["unserved", "Unserved", summary.unserved, "per " + period],
+            ["saving", "Saving against " + state.baseline + " (" + currency + "/" + period + ")", summary.saving, null],
+            ["objective", "Total cost (" + currency + "/" + period + ")", summary.objective, null],
+            ["served", "Served per " + period, null, byUnit("served")],
+            ["unserved", "Unserved per " + period, null, byUnit("unserved")],
           ];
-          for (const [id, label, value, unit] of figures) {
+          for (const [id, label, value, text] of figures) {
             const figure = document.createElement("div");
             const shown = document.createElement("div");
             const caption = document.createElement("div");
             shown.className = "value";
             shown.id = id;
-            shown.dataset.value = value;
-            shown.textContent = number.format(value);
+            if (value !== null) shown.dataset.value = value;
+            shown.textContent = value !== null ? number.format(value) : text;
             caption.className = "label";
-            caption.textContent = label + " (" + unit + ")";
+            caption.textContent = label;
             figure.append(shown, caption);
             box.appendChild(figure);
           }

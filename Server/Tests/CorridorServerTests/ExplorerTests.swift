@@ -10,7 +10,7 @@ import Testing
             let page = try await client.get("/explorer")
             #expect(page.status == 200)
             #expect(page.headers["content-type"]?.hasPrefix("text/html") == true)
-            for external in ["src=\"http", "href=\"http", "url(http", "@import", "<link"] {
+            for external in ["src=\"http", "href=\"http", "url(http", "@import", "src=\"//", "href=\"//"] {
                 #expect(!page.text.contains(external), "\(external)")
             }
             #expect(page.text.contains("/explore"))
