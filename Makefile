@@ -13,9 +13,11 @@ demo: deps
 	@echo "wrote report.html"
 
 # Unit, property and end-to-end tests; every bundled network against the schema and the loader;
-# the README's example outputs against what corridor prints now.
+# the README's example outputs against what corridor prints now; then the server's package: its HTTP
+# tests, the explorer in headless Chromium, and the API fuzzed from its OpenAPI document.
 test: deps
 	swift build --build-tests
 	swift test --skip-build
 	scripts/check-networks .build/debug/corridor
 	scripts/refresh-readme --check .build/debug/corridor
+	scripts/server/test

@@ -33,7 +33,7 @@ public struct CorridorRoutes: Sendable {
                 ("api", .string(OpenAPIDocument.apiVersion)),
             ]).serialized() + "\n")
         }
-        router.get("/openapi.json") { _, _ in json(.ok, OpenAPIDocument.text) }
+        router.get("/openapi.json") { _, _ in json(.ok, OpenAPIDocument.text(networkIDs: library.ids())) }
         router.get("/") { _, _ in Response(status: .seeOther, headers: [.location: "/explorer"]) }
         router.get("/explorer") { _, _ in
             Response(
@@ -54,8 +54,8 @@ public struct CorridorRoutes: Sendable {
         return router
     }
 
-    /// Hummingbird's own refusals (no route, a method a route does not take, a malformed request) as
-    /// corridor's JSON errors.
+    /// Hummingbird's own refusals (no route, a malformed request) as corridor's JSON errors: a path the
+    /// API has, asked with a method it does not take, is 405 with the methods it does.
     private struct JSONErrors: RouterMiddleware {
         func handle(
             _ request: Request, context: BasicRequestContext, next: (Request, BasicRequestContext) async throws -> Response
@@ -63,14 +63,33 @@ public struct CorridorRoutes: Sendable {
             do {
                 return try await next(request, context)
             } catch let error as any HTTPResponseError {
-                let message =
-                    error.status == .notFound
-                    ? "no such endpoint: \(request.method) \(request.uri.path); GET /openapi.json lists them"
-                    : "\(error.status.code) \(error.status.reasonPhrase)"
-                let body = ServiceError(status: error.status.code, message).json.serialized() + "\n"
-                return Response(
-                    status: error.status, headers: [.contentType: "application/json; charset=utf-8"],
-                    body: .init(byteBuffer: ByteBuffer(string: body)))
+                var status = error.status
+                var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
+                let message: String
+                if status == .notFound, let allowed = Self.methods(of: request.uri.path) {
+                    status = .methodNotAllowed
+                    headers[.allow] = allowed.joined(separator: ", ")
+                    message = "\(request.method) \(request.uri.path): this endpoint takes \(allowed.joined(separator: " and "))"
+                } else if status == .notFound {
+                    message = "no such endpoint: \(request.method) \(request.uri.path); GET /openapi.json lists them"
+                } else {
+                    message = "\(status.code) \(status.reasonPhrase)"
+                }
+                let body = ServiceError(status: status.code, message).json.serialized() + "\n"
+                return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+            }
+        }
+
+        /// The methods the API takes on `path`, or `nil` for a path it does not have.
+        static func methods(of path: String) -> [String]? {
+            let parts = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(String.init)
+            let operations = Set(ServiceOperation.allCases.map(\.rawValue))
+            switch parts.count {
+            case 1 where ["health", "version", "openapi.json", "networks", "explorer", ""].contains(parts[0]): return ["GET"]
+            case 1 where operations.contains(parts[0]): return ["POST"]
+            case 3 where parts[0] == "networks" && parts[2] == "explore": return ["POST"]
+            case 3 where parts[0] == "networks" && operations.contains(parts[2]): return ["GET", "POST"]
+            default: return nil
             }
         }
     }
@@ -158,11 +177,11 @@ public struct CorridorRoutes: Sendable {
             _ = try library.network(id)  // throws the 404 with its suggestion
             throw ServiceError(status: 404, "no network \"\(id.escapingControlCharacters)\"")
         }
-        let cacheKey = "\(id)@\(version) \(key)"
-        if let text = cache.answer(for: cacheKey) { return json(.ok, text, cached: true) }
-        let text = try await pool.run { try answer(try library.network(id)) }
-        cache.store(text, for: cacheKey)
-        return json(.ok, text)
+        let pool = pool
+        let (text, cached) = try await cache.answer(for: "\(id)@\(version) \(key)") {
+            try await pool.run { try answer(try library.network(id)) }
+        }
+        return json(.ok, text, cached: cached)
     }
 
     // MARK: Requests and responses

@@ -8,8 +8,9 @@ import CorridorService
 public enum OpenAPIDocument {
     public static let apiVersion = "1"
 
-    /// The document as served at `GET /openapi.json`.
-    public static let text = document.serialized() + "\n"
+    /// The document as served at `GET /openapi.json`, a network id being one of `networkIDs` (the
+    /// served folder's, so that a client generating requests from the document names real networks).
+    public static func text(networkIDs: [String]) -> String { document(networkIDs: networkIDs).serialized() + "\n" }
 
     /// The top-level members every document of an operation has (docs/OUTPUT.md).
     static func requiredMembers(_ operation: ServiceOperation) -> [String] {
@@ -28,7 +29,8 @@ public enum OpenAPIDocument {
         }
     }
 
-    static var document: JSONValue {
+    static func document(networkIDs: [String]) -> JSONValue {
+        let networkID = networkIDParameter(networkIDs)
         var paths: [(key: String, value: JSONValue)] = [
             ("/health", get("Liveness, solver load and cache use.", schema: object(required: ["status", "solvers", "cache"]))),
             ("/version", get("corridor's, GLPK's and the API's versions.", schema: object(required: ["corridor", "glpk", "api"]))),
@@ -100,11 +102,13 @@ public enum OpenAPIDocument {
         ])
     }
 
-    private static let networkID: JSONValue = .object([
-        ("name", .string("id")), ("in", .string("path")), ("required", .bool(true)),
-        ("description", .string("A network's id: its file name in the served folder without .json.")),
-        ("schema", .object([("type", .string("string"))])),
-    ])
+    private static func networkIDParameter(_ ids: [String]) -> JSONValue {
+        .object([
+            ("name", .string("id")), ("in", .string("path")), ("required", .bool(true)),
+            ("description", .string("A network's id: its file name in the served folder without .json.")),
+            ("schema", .object([("type", .string("string"))] + (ids.isEmpty ? [] : [("enum", .array(ids.map { .string($0) }))]))),
+        ])
+    }
 
     private static func get(_ summary: String, schema: JSONValue) -> JSONValue {
         .object([("get", .object([("summary", .string(summary)), ("responses", responses(schema))]))])
@@ -163,6 +167,7 @@ public enum OpenAPIDocument {
         for (status, meaning) in [
             ("400", "A malformed request: not JSON, an unknown parameter, a value of the wrong type."),
             ("404", "No such network or endpoint."),
+            ("405", "A method the endpoint does not take."),
             ("413", "The body is larger than the server reads."),
             ("422", "A request the network cannot answer: an unknown id, an invalid network, no route."),
             ("500", "corridor's own failure."),

@@ -3,7 +3,8 @@ import Synchronization
 
 /// Answers already given, by request, within a budget of bytes: the same question on the same version
 /// of a network file gets the same bytes without a solve. Entries leave oldest first when the budget is
-/// full; a file's new version is a new key, so nothing stale is ever served.
+/// full; a file's new version is a new key, so nothing stale is ever served. A question asked again while
+/// its first asking is still being solved waits for that answer instead of solving it twice.
 public final class ResponseCache: Sendable {
     public let budget: Int
 
@@ -16,9 +17,30 @@ public final class ResponseCache: Sendable {
     }
 
     private let state = Mutex(State())
+    private let inFlight = Mutex<[String: Task<String, any Error>]>([:])
 
     /// - Parameter budget: the most bytes of answers kept; 0 keeps none.
     public init(budget: Int) { self.budget = max(0, budget) }
+
+    /// The answer for `key`: kept, being solved for another request, or solved now by `solve` (and kept).
+    /// The second element is true when no solve was started for this call.
+    public func answer(for key: String, solve: @escaping @Sendable () async throws -> String) async throws -> (String, Bool) {
+        // No cache, no sharing either: every request solves (what `--cache-mb 0` is for).
+        guard budget > 0 else { return (try await solve(), false) }
+        if let text = answer(for: key) { return (text, true) }
+        var started = false
+        let task = inFlight.withLock { tasks in
+            if let running = tasks[key] { return running }
+            started = true
+            let task = Task { try await solve() }
+            tasks[key] = task
+            return task
+        }
+        defer { if started { _ = inFlight.withLock { $0.removeValue(forKey: key) } } }
+        let text = try await task.value
+        if started { store(text, for: key) }
+        return (text, !started)
+    }
 
     public func answer(for key: String) -> String? {
         state.withLock { state in

@@ -36,6 +36,38 @@ import Testing
         }
     }
 
+    /// Every answer has what the OpenAPI document says it has: the `format` tag and the required members.
+    @Test func answersMatchTheOpenAPIDocument() async throws {
+        try await LiveServer.with { client in
+            let document = try await client.get("/openapi.json")
+            #expect(document.status == 200)
+            let paths = try #require(try document.json()["paths"] as? [String: Any])
+            for (operation, body) in Self.requests {
+                let served = try #require(paths["/networks/{id}/\(operation.rawValue)"] as? [String: Any], "\(operation)")
+                let post = try #require(served["post"] as? [String: Any])
+                let parameters = try #require(post["parameters"] as? [[String: Any]])
+                let ids = (parameters.first?["schema"] as? [String: Any])?["enum"] as? [String]
+                #expect(ids?.contains("china-europe") == true)
+                let responses = try #require(post["responses"] as? [String: Any])
+                #expect(Set(responses.keys).isSuperset(of: ["200", "400", "404", "413", "422", "500", "503"]))
+                let ok = try #require(responses["200"] as? [String: Any])
+                let schema = try #require(
+                    ((ok["content"] as? [String: Any])?["application/json"] as? [String: Any])?["schema"] as? [String: Any])
+                let required = try #require(schema["required"] as? [String])
+                let tag = ((schema["properties"] as? [String: Any])?["format"] as? [String: Any])?["enum"] as? [String]
+                let answer = try await client.post("/networks/china-europe/\(operation.rawValue)", body)
+                let object = try answer.json()
+                for member in required { #expect(object[member] != nil, "\(operation) lacks \(member)") }
+                #expect(tag == [object["format"] as? String ?? ""], "\(operation)")
+                let declared = Set((post["requestBody"] as? [String: Any]).flatMap {
+                    ((($0["content"] as? [String: Any])?["application/json"] as? [String: Any])?["schema"] as? [String: Any])?["properties"]
+                        as? [String: Any]
+                }?.keys.map { $0 } ?? [])
+                #expect(declared == Set(operation.parameters.map(\.name)), "\(operation)")
+            }
+        }
+    }
+
     @Test func queryParametersAndPostedNetworksGiveTheSameAnswer() async throws {
         let file = try Data(contentsOf: URL(fileURLWithPath: Repository.networks + "/tiny.json"))
         try await LiveServer.with { client in
