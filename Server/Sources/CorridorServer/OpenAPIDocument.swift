@@ -18,7 +18,7 @@ public enum OpenAPIDocument {
         return switch operation {
         case .info: head + ["scenario", "unit", "period", "currency", "nodes", "crossings", "links", "demands", "scenarios"]
         case .validate: head + ["valid", "nodes", "links", "demands", "scenarios", "warnings"]
-        case .route: ["format"]
+        case .route: head + ["scenario", "from", "to", "by", "k", "paths"]
         case .maxflow: head + ["scenario", "value", "cut", "crossings", "nodes", "links"]
         case .allocate:
             head + ["scenario", "status", "objective", "objectiveParts", "served", "unserved", "demands", "nodes", "links", "crossings"]
