@@ -48,6 +48,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "CorridorModel", package: "corridor"),
                 .product(name: "CorridorService", package: "corridor"),
+                .product(name: "CorridorOptimization", package: "corridor"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: sharedSwiftSettings),

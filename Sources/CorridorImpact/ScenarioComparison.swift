@@ -179,8 +179,12 @@ public struct ScenarioComparison: Sendable {
 public func compare(
     baseline: ActiveNetwork, scenario: ActiveNetwork
 ) throws(ImpactError) -> ScenarioComparison {
-    let before = try outcome(of: baseline)
-    let after = try outcome(of: scenario)
+    compare(try outcome(of: baseline), try outcome(of: scenario))
+}
+
+/// Lines up two scenarios' results already computed (one kept from an earlier comparison, one solved
+/// warm, as the server's explorer does).
+public func compare(_ before: ScenarioComparison.Outcome, _ after: ScenarioComparison.Outcome) -> ScenarioComparison {
     // A demand's channels are compared to 1e-7 of its commodity's larger total quantity.
     var tolerance: [String: Double] = [:]
     for (old, new) in zip(before.allocation.commodities, after.allocation.commodities) {
@@ -191,14 +195,20 @@ public func compare(
         changes: demandChanges(before.allocation, after.allocation, tolerance: tolerance))
 }
 
-private func outcome(of network: ActiveNetwork) throws(ImpactError) -> ScenarioComparison.Outcome {
+/// A scenario's results for ``compare(_:_:)``: its allocation (solved cold), max-flows and transit times.
+public func outcome(of network: ActiveNetwork) throws(ImpactError) -> ScenarioComparison.Outcome {
     let allocation: Allocation
     do {
         allocation = try allocate(network)
     } catch {
         throw .allocation(error)
     }
-    return ScenarioComparison.Outcome(
+    return outcome(of: network, allocation: allocation)
+}
+
+/// A scenario's results around an allocation of `network` solved elsewhere (warm, for instance).
+public func outcome(of network: ActiveNetwork, allocation: Allocation) -> ScenarioComparison.Outcome {
+    ScenarioComparison.Outcome(
         network: network, allocation: allocation,
         commodities: allocation.commodities.indices.map { commodityOutcome($0, network: network, allocation: allocation) })
 }

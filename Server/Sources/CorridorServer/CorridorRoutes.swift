@@ -14,6 +14,8 @@ public struct CorridorRoutes: Sendable {
     public let library: NetworkLibrary
     public let pool: SolverPool
     public let cache: ResponseCache
+    /// Scenarios the explorer solved cold, shared by every solver thread.
+    public let outcomes = OutcomeCache()
 
     public init(configuration: ServerConfiguration) throws {
         self.configuration = configuration
@@ -139,7 +141,7 @@ public struct CorridorRoutes: Sendable {
             fromBody
             ? try ServiceParameters(body: try await body(of: request), accepted: operation.parameters)
             : try ServiceParameters(query: query(of: request), accepted: operation.parameters)
-        return try await answerCached(network: id, key: "\(operation.rawValue) \(parameters.canonicalText)") { network in
+        return try await answerCached(network: id, key: "\(operation.rawValue) \(parameters.canonicalText)") { network, _, _ in
             try operation.answer(on: network, source: id, parameters: parameters, limits: configuration.limits)
         }
     }
@@ -162,15 +164,18 @@ public struct CorridorRoutes: Sendable {
         let id = context.parameters.get("id") ?? ""
         let parameters = try ServiceParameters(body: try await body(of: request), accepted: ExplorerQuery.parameters)
         let query = try ExplorerQuery(parameters)
-        return try await answerCached(network: id, key: "explore \(parameters.canonicalText)") { network in
-            try query.answer(on: network, source: id).serialized(indent: nil) + "\n"
+        let outcomes = outcomes
+        return try await answerCached(network: id, key: "explore \(parameters.canonicalText)") { network, version, thread in
+            try query.answer(
+                on: network, source: id, networkKey: "\(id)@\(version)", outcomes: outcomes, solvers: thread.explorer
+            ).serialized(indent: nil) + "\n"
         }
     }
 
     /// Answers from the cache when the same question was asked of the same version of the file, else on
     /// the pool (and keeps the answer).
     private func answerCached(
-        network id: String, key: String, _ answer: @escaping @Sendable (Network) throws -> String
+        network id: String, key: String, _ answer: @escaping @Sendable (Network, String, SolverThread) throws -> String
     ) async throws -> Response {
         let library = library
         guard let version = library.version(of: id) else {
@@ -179,7 +184,7 @@ public struct CorridorRoutes: Sendable {
         }
         let pool = pool
         let (text, cached) = try await cache.answer(for: "\(id)@\(version) \(key)") {
-            try await pool.run { try answer(try library.network(id)) }
+            try await pool.run { thread in try answer(try library.network(id), version, thread) }
         }
         return json(.ok, text, cached: cached)
     }

@@ -18,7 +18,7 @@ public final class SolverPool: Sendable {
     public let timeLimit: Double
 
     private struct Job {
-        let run: @Sendable () -> Void
+        let run: @Sendable (SolverThread) -> Void
     }
 
     private struct State {
@@ -45,6 +45,7 @@ public final class SolverPool: Sendable {
     public var load: (waiting: Int, running: Int) { state.withLock { ($0.waiting.count, $0.busy) } }
 
     private func work() {
+        let thread = SolverThread()
         while true {
             available.wait()
             guard let job = state.withLock({ state -> Job? in
@@ -52,7 +53,7 @@ public final class SolverPool: Sendable {
                 state.busy += 1
                 return state.waiting.removeFirst()
             }) else { continue }
-            job.run()
+            job.run(thread)
             state.withLock { $0.busy -= 1 }
         }
     }
@@ -61,6 +62,11 @@ public final class SolverPool: Sendable {
     ///
     /// - Throws: ``CorridorService/ServiceError`` 503 when the queue is full or the time limit passes first.
     public func run<Value: Sendable>(_ body: @escaping @Sendable () throws -> Value) async throws -> Value {
+        try await run { _ in try body() }
+    }
+
+    /// Runs `body` on a worker thread with what that thread keeps between requests (``SolverThread``).
+    public func run<Value: Sendable>(_ body: @escaping @Sendable (SolverThread) throws -> Value) async throws -> Value {
         let resumed = Mutex(false)
         return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Value, any Error>) in
             /// Resumes once: with the answer, or with the time limit, whichever comes first.
@@ -74,10 +80,10 @@ public final class SolverPool: Sendable {
             let accepted = state.withLock { state -> Bool in
                 guard state.waiting.count < queueLimit else { return false }
                 state.waiting.append(
-                    Job {
+                    Job { thread in
                         // A request that timed out while waiting is not solved at all.
                         guard !resumed.withLock({ $0 }) else { return }
-                        finish(Result { try body() })
+                        finish(Result { try body(thread) })
                     })
                 return true
             }
@@ -98,3 +104,11 @@ public final class SolverPool: Sendable {
         }
     }
 }
+
+/// What one solver thread keeps between requests: GLPK problems, which must stay on the thread that
+/// made them. Used only on its own thread.
+public final class SolverThread {
+    /// The explorer's loaded programs, re-solved warm when a slider moves.
+    public let explorer = ExplorerSolvers()
+}
+

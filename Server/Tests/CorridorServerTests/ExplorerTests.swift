@@ -1,4 +1,5 @@
 import CorridorModel
+import CorridorOptimization
 import CorridorServer
 import CorridorService
 import Foundation
@@ -46,6 +47,35 @@ import Testing
             let expected = try CorridorImpact_compare(network, scenario: "explored")
             let objective = (try edited.json()["summary"] as? [String: Any])?["objective"] as? Double
             #expect(objective.map { abs($0 - expected) <= 1e-6 * expected } == true, "\(String(describing: objective)) vs \(expected)")
+        }
+    }
+
+    /// A slider moved step by step: each answer is solved warm from the last basis and has the optimum a
+    /// cold solve of the same edited scenario has.
+    @Test func warmAnswersHaveTheColdOptimum() async throws {
+        let network = try NetworkReader.read(path: Repository.networks + "/china-europe.json")
+        let steps: [String] = [
+            #"{"scenario": "third-crossing", "capacity": {"dostyk": {"TEU": 1400}}}"#,
+            #"{"scenario": "third-crossing", "capacity": {"dostyk": {"TEU": 900}}}"#,
+            #"{"scenario": "third-crossing", "capacity": {"dostyk": {"TEU": 400}, "altynkol": {"TEU": 1000}}}"#,
+            #"{"scenario": "third-crossing", "capacity": {"dostyk": {"TEU": 400}}, "demandScale": 1.3}"#,
+            #"{"scenario": "third-crossing", "capacity": {"bakhty": {"t": 20000}}, "demandScale": 0.7}"#,
+            #"{"scenario": "third-crossing", "dwellHours": {"dostyk": 40}, "capacity": {"dostyk": {"TEU": 700}}}"#,
+            #"{"scenario": "third-crossing", "dwellHours": {"dostyk": 40}, "capacity": {"dostyk": {"TEU": 1700}}}"#,
+            #"{"scenario": "third-crossing", "capacity": {"dostyk": {"TEU": 1637}}}"#,
+        ]
+        var configuration = ServerConfiguration(networks: Repository.networks)
+        configuration.solvers = 1
+        try await LiveServer.with(configuration) { client in
+            for body in steps {
+                let answer = try await client.post("/networks/china-europe/explore", body)
+                #expect(answer.status == 200, "\(body): \(answer.text.prefix(300))")
+                let objective = try #require((try answer.json()["summary"] as? [String: Any])?["objective"] as? Double)
+                let query = try ExplorerQuery(
+                    try ServiceParameters(body: Array(body.utf8), accepted: ExplorerQuery.parameters))
+                let cold = try allocate(try query.editedNetwork(network)).objective
+                #expect(abs(objective - cold) <= 1e-7 * cold, "\(body): warm \(objective), cold \(cold)")
+            }
         }
     }
 
