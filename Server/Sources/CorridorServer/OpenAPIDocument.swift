@@ -37,57 +37,36 @@ public enum OpenAPIDocument {
             ("/networks", get("The served networks by id.", schema: object(required: ["networks"]))),
         ]
         for operation in ServiceOperation.allCases {
+            let name = operation.rawValue
             let answer = documentSchema(operation)
             paths.append((
-                "/networks/{id}/\(operation.rawValue)",
+                "/networks/{id}/\(name)",
                 .object([
-                    ("post", .object([
-                        ("summary", .string("\(operation.rawValue) on a served network; parameters in a JSON body.")),
-                        ("operationId", .string("\(operation.rawValue)Served")),
-                        ("parameters", .array([networkID])),
-                        ("requestBody", .object([
-                            ("required", .bool(false)),
-                            ("content", .object([("application/json", .object([("schema", bodySchema(operation.parameters))]))])),
-                        ])),
-                        ("responses", responses(answer)),
-                    ])),
-                    ("get", .object([
-                        ("summary", .string("\(operation.rawValue) on a served network; parameters in the query.")),
-                        ("operationId", .string("\(operation.rawValue)ServedQuery")),
-                        ("parameters", .array([networkID] + operation.parameters.map(queryParameter))),
-                        ("responses", responses(answer)),
-                    ])),
+                    ("post", endpoint(
+                        "\(name) on a served network; parameters in a JSON body.", id: "\(name)Served", parameters: [networkID],
+                        body: (required: false, schema: bodySchema(operation.parameters)), answer: answer)),
+                    ("get", endpoint(
+                        "\(name) on a served network; parameters in the query.", id: "\(name)ServedQuery",
+                        parameters: [networkID] + operation.parameters.map(queryParameter), body: nil, answer: answer)),
                 ])
             ))
             paths.append((
-                "/\(operation.rawValue)",
+                "/\(name)",
                 .object([
-                    ("post", .object([
-                        ("summary", .string("\(operation.rawValue) on the network posted as the body (corridor-network/1 or /2); parameters in the query.")),
-                        ("operationId", .string("\(operation.rawValue)Posted")),
-                        ("parameters", .array(operation.parameters.map(queryParameter))),
-                        ("requestBody", .object([
-                            ("required", .bool(true)),
-                            ("content", .object([("application/json", .object([("schema", .object([("type", .string("object"))]))]))])),
-                        ])),
-                        ("responses", responses(answer)),
-                    ]))
+                    ("post", endpoint(
+                        "\(name) on the network posted as the body (corridor-network/1 or /2); parameters in the query.",
+                        id: "\(name)Posted", parameters: operation.parameters.map(queryParameter),
+                        body: (required: true, schema: .object([("type", .string("object"))])), answer: answer))
                 ])
             ))
         }
         paths.append((
             "/networks/{id}/explore",
             .object([
-                ("post", .object([
-                    ("summary", .string("The explorer's question: a scenario with edited crossings and demand, against a baseline.")),
-                    ("operationId", .string("explore")),
-                    ("parameters", .array([networkID])),
-                    ("requestBody", .object([
-                        ("required", .bool(false)),
-                        ("content", .object([("application/json", .object([("schema", bodySchema(ExplorerQuery.parameters))]))])),
-                    ])),
-                    ("responses", responses(object(required: ["format", "summary", "controls", "html", "comparison"], format: "corridor-explorer/1"))),
-                ]))
+                ("post", endpoint(
+                    "The explorer's question: a scenario with edited crossings and demand, against a baseline.", id: "explore",
+                    parameters: [networkID], body: (required: false, schema: bodySchema(ExplorerQuery.parameters)),
+                    answer: object(required: ["format", "summary", "controls", "html", "comparison"], format: "corridor-explorer/1")))
             ])
         ))
         return .object([
@@ -108,6 +87,20 @@ public enum OpenAPIDocument {
             ("description", .string("A network's id: its file name in the served folder without .json.")),
             ("schema", .object([("type", .string("string"))] + (ids.isEmpty ? [] : [("enum", .array(ids.map { .string($0) }))]))),
         ])
+    }
+
+    /// One method of one path: what it does, its parameters, its JSON body if any, and its answers.
+    private static func endpoint(
+        _ summary: String, id: String, parameters: [JSONValue], body: (required: Bool, schema: JSONValue)?, answer: JSONValue
+    ) -> JSONValue {
+        var members: [(key: String, value: JSONValue)] = [
+            ("summary", .string(summary)), ("operationId", .string(id)), ("parameters", .array(parameters)),
+        ]
+        if let body {
+            members.append(("requestBody", .object([("required", .bool(body.required)), ("content", jsonContent(body.schema))])))
+        }
+        members.append(("responses", responses(answer)))
+        return .object(members)
     }
 
     private static func get(_ summary: String, schema: JSONValue) -> JSONValue {
