@@ -30,7 +30,9 @@ let package = Package(
                 .product(name: "CorridorModel", package: "corridor"),
                 .product(name: "CorridorReports", package: "corridor"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: sharedSwiftSettings),
         .executableTarget(

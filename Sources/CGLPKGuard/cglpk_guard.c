@@ -371,6 +371,12 @@ int cglpk_delete_nonbasic_columns(cglpk_problem *problem, int count, const int *
     return CGLPK_OK;
 }
 
+static _Thread_local double thread_deadline = 0;
+
+void cglpk_set_thread_deadline(double seconds) { thread_deadline = seconds; }
+
+double cglpk_thread_deadline(void) { return thread_deadline; }
+
 void cglpk_free_environment(void) {
     environment_generation += 1;
     glp_free_env();

@@ -40,6 +40,41 @@ public enum GLPK {
     public static func releaseThreadEnvironment() {
         cglpk_free_environment()
     }
+
+    /// Runs `body` with every GLPK solve on the calling thread limited to end within `seconds` from now
+    /// (on top of any limit of its own): a solve started after that throws ``SolverError/timeLimit`` at
+    /// once. A server uses it to stop the work of a request it has given up on.
+    public static func withDeadline<Value>(seconds: Double, _ body: () throws -> Value) rethrows -> Value {
+        let previous = cglpk_thread_deadline()
+        cglpk_set_thread_deadline(monotonicSeconds() + seconds)
+        defer { cglpk_set_thread_deadline(previous) }
+        return try body()
+    }
+
+    /// Seconds left before the thread's deadline (``withDeadline(seconds:_:)``); `nil` when there is none.
+    static func threadTimeLeft() -> Double? {
+        let deadline = cglpk_thread_deadline()
+        return deadline > 0 ? deadline - monotonicSeconds() : nil
+    }
+
+    private static func monotonicSeconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+    }
+
+    /// GLPK's `tm_lim` in milliseconds for a solve with its own limit `seconds`: the smaller of that and what
+    /// the thread's deadline leaves; -1 for no limit.
+    static func timeLimitMilliseconds(_ seconds: Double?) throws(SolverError) -> Int32 {
+        var limit = seconds
+        if let left = threadTimeLeft() {
+            guard left > 0 else { throw .timeLimit }
+            limit = min(limit ?? left, left)
+        }
+        guard let limit else { return -1 }
+        let milliseconds = (limit * 1000).rounded(.up)
+        return milliseconds >= Double(Int32.max) ? Int32.max : Int32(max(1, milliseconds))
+    }
 }
 
 /// A linear program loaded into GLPK, solvable repeatedly with warm starts.
@@ -245,7 +280,6 @@ public final class GLPKSolver {
             case .bixby: CGLPK_BASIS_BIXBY
             }
         parameters.iteration_limit = -1
-        parameters.time_limit_ms = -1
         if let limit = options.iterationLimit {
             guard limit >= 0 else { throw .invalidOption("iteration limit \(limit) is negative") }
             parameters.iteration_limit = Int32(clamping: limit)
@@ -254,9 +288,8 @@ public final class GLPKSolver {
             guard seconds.isFinite, seconds > 0 else {
                 throw .invalidOption("time limit \(seconds) s is not a positive number")
             }
-            let milliseconds = (seconds * 1000).rounded(.up)
-            parameters.time_limit_ms = milliseconds >= Double(Int32.max) ? Int32.max : Int32(milliseconds)
         }
+        parameters.time_limit_ms = try GLPK.timeLimitMilliseconds(options.timeLimit)
         return parameters
     }
 
@@ -490,7 +523,7 @@ public final class GLPKSolver {
             throw .internalFault("integer column \(column) is not in the problem")
         }
         let columns = integerColumns.map(Int32.init)
-        let milliseconds: Int32 = timeLimit.map { Int32(min(max(0, $0 * 1000), Double(Int32.max))) } ?? -1
+        let milliseconds = try GLPK.timeLimitMilliseconds(timeLimit)
         var outcome = cglpk_mip_outcome()
         var values = [Double](repeating: 0, count: columnCount)
         let (code, message) = values.withUnsafeMutableBufferPointer { buffer in

@@ -68,8 +68,8 @@ public struct ExplorerQuery: Sendable {
     enum Edits { case all, dwellOnly }
 
     private func editedScenario(_ network: Network, chosen: ActiveNetwork, edits: Edits) throws -> Scenario {
-        guard demandScale >= 0, demandScale <= Self.maximumDemandScale else {
-            throw ServiceError.unprocessable("demandScale \(JSONValue.format(demandScale)): expected 0 to \(JSONValue.format(Self.maximumDemandScale))")
+        guard demandScale == 0 || (demandScale >= 1e-6 && demandScale <= Self.maximumDemandScale) else {
+            throw ServiceError.unprocessable("demandScale \(JSONValue.format(demandScale)): expected 0, or 1e-6 to \(JSONValue.format(Self.maximumDemandScale))")
         }
         var edited = network.scenarios.first { $0.id == scenario } ?? Scenario(id: scenario, name: chosen.scenarioName)
         let limits = try editedLimits(network, chosen: chosen)

@@ -32,10 +32,20 @@ public final class NetworkLibrary: Sendable {
         self.maximumFileBytes = maximumFileBytes
     }
 
-    /// The ids of the folder's networks, sorted.
+    /// The ids of the folder's networks, sorted: regular files, or links to regular files inside the folder
+    /// (a link out of it is not served).
     public func ids() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return names.compactMap(Self.id(ofFileNamed:)).sorted()
+        return names.compactMap { name in Self.id(ofFileNamed: name).flatMap { isServable(name) ? $0 : nil } }.sorted()
+    }
+
+    private func isServable(_ name: String) -> Bool {
+        let url = URL(fileURLWithPath: folder).appendingPathComponent(name)
+        let resolved = url.resolvingSymlinksInPath()
+        let root = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
+        guard resolved.deletingLastPathComponent().path == root || resolved.path.hasPrefix(root + "/") else { return false }
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: resolved.path, isDirectory: &isFolder) && !isFolder.boolValue
     }
 
     /// The id of a file name, or `nil` when the file is not a network this library serves.
@@ -64,13 +74,17 @@ public final class NetworkLibrary: Sendable {
         else { throw ServiceError(status: 500, "network \"\(id)\": cannot read its file") }
         if let entry = entries.withLock({ $0[id] }), entry.size == size, entry.modified == modified { return entry.network }
         guard size <= maximumFileBytes else {
-            throw ServiceError(status: 500, "network \"\(id)\": its file is larger than the server reads (\(maximumFileBytes) bytes)")
+            throw ServiceError(status: 422, "network \"\(id)\": its file is larger than the server reads (\(maximumFileBytes) bytes)")
+        }
+        guard let bytes = FileManager.default.contents(atPath: path) else {
+            throw ServiceError(status: 500, "network \"\(id)\": cannot read its file")
         }
         let network: Network
         do {
-            network = try NetworkReader.read(path: path)
+            // Messages name the file as the folder has it, never the server's own path.
+            network = try NetworkReader.read(data: bytes, source: id + ".json")
         } catch {
-            throw ServiceError(status: 422, "network \"\(id)\": \(error.description)", problems: error.diagnostics)
+            throw ServiceError(status: 422, error.description, problems: error.diagnostics)
         }
         entries.withLock { $0[id] = Entry(size: size, modified: modified, network: network) }
         return network

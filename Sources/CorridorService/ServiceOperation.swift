@@ -10,10 +10,30 @@ public struct ServiceLimits: Sendable, Equatable {
     public var maximumSteps: Int
     /// The most draws one uncertainty request computes.
     public var maximumDraws: Int
+    /// The most nodes, links and demands together in a posted network (a served one has no such bound).
+    public var maximumPostedElements: Int
 
-    public init(maximumSteps: Int = 1_000, maximumDraws: Int = 5_000) {
+    public init(maximumSteps: Int = 1_000, maximumDraws: Int = 5_000, maximumPostedElements: Int = 2_000) {
         self.maximumSteps = maximumSteps
         self.maximumDraws = maximumDraws
+        self.maximumPostedElements = maximumPostedElements
+    }
+
+    /// Reads a network posted with a request, refusing (422) one with more than ``maximumPostedElements``
+    /// nodes, links and demands before it is validated: validation and solves grow faster than the file.
+    public func readPostedNetwork(_ bytes: [UInt8]) throws -> Network {
+        if case .object(let members)? = (try? JSONParser.parse(bytes))?.value {
+            var elements = 0
+            for member in members where ["nodes", "links", "demands"].contains(member.key) {
+                if case .array(let items) = member.value.value { elements += items.count }
+            }
+            guard elements <= maximumPostedElements else {
+                throw ServiceError.unprocessable(
+                    "body: \(elements) nodes, links and demands; this server solves posted networks of at most "
+                        + "\(maximumPostedElements) — serve a larger one from the networks folder")
+            }
+        }
+        return try NetworkReader.read(bytes: bytes, source: "body")
     }
 }
 

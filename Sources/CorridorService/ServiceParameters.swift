@@ -87,8 +87,10 @@ public struct ServiceParameters: Sendable {
             guard let value = Int(text) else { throw .badRequest("\(name) \"\(text.escapingControlCharacters)\": expected a whole number") }
             return value
         case .json(let tree):
-            guard case .number(let number, _) = tree.value, number.rounded() == number, abs(number) < 9e15 else {
-                throw Self.wrongType(name, "a whole number", tree)
+            guard case .number(let number, let literal) = tree.value else { throw Self.wrongType(name, "a whole number", tree) }
+            // Up to 2^53, where every whole number is exact in a JSON number read as a Double.
+            guard number.rounded() == number, abs(number) <= 9_007_199_254_740_992 else {
+                throw .badRequest("\(name) \(literal ?? JSONValue.format(number)): expected a whole number from −2^53 to 2^53")
             }
             return Int(number)
         }
@@ -99,8 +101,11 @@ public struct ServiceParameters: Sendable {
         switch values[name] {
         case nil: return nil
         case .text(let text):
-            guard let value = Double(text), value.isFinite else {
-                throw .badRequest("\(name) \"\(text.escapingControlCharacters)\": expected a finite number")
+            // Decimal only: Double("0x10") and Double("nan") would take hexadecimal and words.
+            guard text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || [0x2B, 0x2D, 0x2E, 0x45, 0x65].contains($0) }),
+                let value = Double(text), value.isFinite
+            else {
+                throw .badRequest("\(name) \"\(text.escapingControlCharacters)\": expected a finite decimal number")
             }
             return value
         case .json(let tree):

@@ -187,6 +187,18 @@ import Testing
         #expect(try solver.solve().status == .optimal)
     }
 
+    /// A thread's deadline (the server's per-request limit) stops solves that have no limit of their own, and
+    /// ends with its body.
+    @Test func aThreadDeadlineStopsSolvesAndEndsWithItsBody() throws {
+        let solver = try GLPKSolver(LPFixtures.sample())
+        #expect(throws: SolverError.timeLimit) {
+            try GLPK.withDeadline(seconds: -1) { try solver.solve() }
+        }
+        let solved = try GLPK.withDeadline(seconds: 60) { try GLPKSolver(LPFixtures.sample()).solve() }
+        #expect(abs(solved.objective - LPFixtures.sampleOptimum) < 1e-9)
+        #expect(try GLPKSolver(LPFixtures.sample()).solve().status == .optimal)
+    }
+
     @Test func timeLimitIsAnError() throws {
         let solver = try GLPKSolver(LPFixtures.transportation(sources: 100, sinks: 100, seed: 5))
         #expect(throws: SolverError.timeLimit) { try solver.solve(SolverOptions(timeLimit: 0.001)) }

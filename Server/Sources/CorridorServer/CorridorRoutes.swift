@@ -3,6 +3,8 @@ import CorridorService
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdCore
+import Logging
 
 /// corridor's HTTP API (docs/SERVER.md): every operation of the command line on a served network or on a
 /// posted one, the explorer page and its question, the OpenAPI document, health and version.
@@ -22,6 +24,22 @@ public struct CorridorRoutes: Sendable {
         library = try NetworkLibrary(folder: configuration.networks)
         pool = SolverPool(workers: configuration.solvers, queueLimit: configuration.queueLimit, timeLimit: configuration.timeLimit)
         cache = ResponseCache(budget: configuration.cacheBytes)
+    }
+
+    /// The server: the router on `configuration`'s address, with its connection cap and idle timeout.
+    ///
+    /// - Parameter onRunning: called with the port once the server listens (the one the system chose for port 0).
+    public func application(
+        logger: Logger? = nil, onRunning: @escaping @Sendable (Int) async -> Void
+    ) -> Application<RouterResponder<BasicRequestContext>> {
+        Application(
+            router: router(),
+            server: .http1(configuration: .init(idleTimeout: .nanoseconds(Int64(configuration.idleSeconds * 1e9)))),
+            configuration: .init(
+                address: .hostname(configuration.host, port: configuration.port), serverName: "corridor/\(CorridorVersion.current)",
+                availableConnectionsDelegate: MaximumAvailableConnections(configuration.maximumConnections)),
+            onServerRunning: { [port = configuration.port] channel in await onRunning(channel.localAddress?.port ?? port) },
+            logger: logger)
     }
 
     /// The router with every route.
@@ -124,7 +142,7 @@ public struct CorridorRoutes: Sendable {
                         ("scenarios", .array(([Scenario.baselineID] + network.scenarios.map(\.id)).map { .string($0) })),
                     ])
                 } catch {
-                    return .object([("id", .string(id)), ("error", ServiceError(error).json)])
+                    return .object([("id", .string(id)), ("error", ServiceError(error).json["error"] ?? .null)])
                 }
             }
             return JSONValue.object([("networks", .array(entries))]).serialized() + "\n"
@@ -137,6 +155,9 @@ public struct CorridorRoutes: Sendable {
         _ operation: ServiceOperation, request: Request, context: BasicRequestContext, fromBody: Bool
     ) async throws -> Response {
         let id = context.parameters.get("id") ?? ""
+        if fromBody, !query(of: request).isEmpty {
+            throw ServiceError.badRequest("a POST takes its parameters in the JSON body, not the query; or GET with the query")
+        }
         let parameters: ServiceParameters =
             fromBody
             ? try ServiceParameters(body: try await body(of: request), accepted: operation.parameters)
@@ -153,7 +174,7 @@ public struct CorridorRoutes: Sendable {
         let limits = configuration.limits
         let text = try await pool.run {
             // An invalid network is a 422 listing its problems (``ServiceError/init(_:)``).
-            let network = try NetworkReader.read(bytes: bytes, source: "body")
+            let network = try limits.readPostedNetwork(bytes)
             return try operation.answer(on: network, source: "body", parameters: parameters, limits: limits)
         }
         return json(.ok, text)
@@ -162,6 +183,7 @@ public struct CorridorRoutes: Sendable {
     /// The explorer's question: a scenario with edits, against a baseline.
     private func explore(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let id = context.parameters.get("id") ?? ""
+        if !query(of: request).isEmpty { throw ServiceError.badRequest("explore takes its parameters in the JSON body, not the query") }
         let parameters = try ServiceParameters(body: try await body(of: request), accepted: ExplorerQuery.parameters)
         let query = try ExplorerQuery(parameters)
         let outcomes = outcomes
@@ -196,16 +218,32 @@ public struct CorridorRoutes: Sendable {
         let limit = configuration.maximumBodyBytes
         let tooLarge = ServiceError(status: 413, "the body is larger than this server reads (\(limit) bytes)")
         if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit { throw tooLarge }
+        let seconds = configuration.bodySeconds
         do {
-            var buffer = try await request.body.collect(upTo: limit)
-            return buffer.readBytes(length: buffer.readableBytes) ?? []
+            // A body must arrive within its time: a client trickling bytes holds no connection for long.
+            return try await withThrowingTaskGroup(of: [UInt8]?.self) { group in
+                group.addTask {
+                    var buffer = try await request.body.collect(upTo: limit)
+                    return buffer.readBytes(length: buffer.readableBytes) ?? []
+                }
+                group.addTask {
+                    try await Task.sleep(for: .seconds(seconds))
+                    return nil
+                }
+                defer { group.cancelAll() }
+                guard let first = try await group.next(), let bytes = first else {
+                    throw ServiceError(status: 408, "the body did not arrive within \(JSONValue.format(seconds)) s")
+                }
+                return bytes
+            }
         } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
             throw tooLarge
         }
     }
 
+    /// The query's pairs, names and values percent-decoded (Hummingbird decodes only the values).
     private func query(of request: Request) -> [(name: String, value: String)] {
-        request.uri.queryParameters.map { (String($0.key), String($0.value)) }
+        request.uri.queryParameters.map { (String($0.key).removingPercentEncoding ?? String($0.key), String($0.value)) }
     }
 
     /// Runs a route, turning anything it throws into a JSON error response.

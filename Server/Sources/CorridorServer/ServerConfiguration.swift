@@ -21,6 +21,12 @@ public struct ServerConfiguration: Sendable {
     public var cacheBytes = 64 << 20
     /// The most work one request may ask for.
     public var limits = ServiceLimits()
+    /// Open connections at once; more wait in the kernel's backlog.
+    public var maximumConnections = 256
+    /// Seconds a connection may stay idle before it is closed.
+    public var idleSeconds = 30.0
+    /// Seconds a request's body may take to arrive (408 past it).
+    public var bodySeconds = 30.0
 
     public init(networks: String) { self.networks = networks }
 }

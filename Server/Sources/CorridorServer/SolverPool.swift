@@ -10,20 +10,25 @@ import Synchronization
 /// solve of a request runs start to finish on one worker thread, never on Swift's cooperative pool (where
 /// a task may move between threads at an `await`). `workers` caps concurrent solves; a request that finds
 /// `queueLimit` others waiting gets 503 at once; a request not answered within `timeLimit` seconds gets
-/// 503 and its late answer is dropped. A solve itself is not interrupted: the work a request may ask for
-/// is bounded instead (``CorridorService/ServiceLimits``, the body cap), so a worker is never held long.
+/// 503, leaves the queue if it is still waiting, and its late answer is dropped. Its solves carry the same
+/// deadline (``CorridorService/SolveDeadline``): GLPK stops at it, and every later solve of the request
+/// refuses to start, so the thread is soon free. Work between solves is bounded by what a request may ask
+/// for (``CorridorService/ServiceLimits``, the body cap and the posted network's size).
 public final class SolverPool: Sendable {
     public let workers: Int
     public let queueLimit: Int
     public let timeLimit: Double
 
     private struct Job {
+        let id: Int
         let run: @Sendable (SolverThread) -> Void
     }
 
     private struct State {
         var waiting: [Job] = []
         var busy = 0
+        /// Jobs accepted so far, for their ids.
+        var jobs = 0
     }
 
     private let state = Mutex(State())
@@ -77,23 +82,31 @@ public final class SolverPool: Sendable {
                 }
                 if first { continuation.resume(with: result) }
             }
-            let accepted = state.withLock { state -> Bool in
-                guard state.waiting.count < queueLimit else { return false }
+            let limit = timeLimit
+            let queued = ContinuousClock.now
+            let id = state.withLock { state -> Int? in
+                guard state.waiting.count < queueLimit else { return nil }
+                state.jobs += 1
+                let id = state.jobs
                 state.waiting.append(
-                    Job { thread in
-                        // A request that timed out while waiting is not solved at all.
+                    Job(id: id) { thread in
+                        // A request that timed out while waiting is not solved at all; one still waiting has
+                        // what is left of its time for its solves.
                         guard !resumed.withLock({ $0 }) else { return }
-                        finish(Result { try body(thread) })
+                        let waited = (ContinuousClock.now - queued).components
+                        let left = limit - Double(waited.seconds) - Double(waited.attoseconds) / 1e18
+                        finish(Result { try SolveDeadline.run(seconds: max(left, 0.001)) { try body(thread) } })
                     })
-                return true
+                return id
             }
-            guard accepted else {
+            guard let id else {
                 finish(.failure(ServiceError(status: 503, "every solver is busy and \(queueLimit) requests are waiting; try again")))
                 return
             }
             available.signal()
-            let limit = timeLimit
-            DispatchQueue.global().asyncAfter(deadline: .now() + limit) {
+            DispatchQueue.global().asyncAfter(deadline: .now() + limit) { [self] in
+                // A request given up on leaves the queue, so that it holds no place there.
+                state.withLock { $0.waiting.removeAll { $0.id == id } }
                 finish(
                     .failure(
                         ServiceError(

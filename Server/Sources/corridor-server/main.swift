@@ -41,6 +41,12 @@ struct CorridorServerCommand: AsyncParsableCommand {
     @Option(name: .customLong("cache-mb"), help: "Megabytes of answers kept for repeated requests (default 64; 0 for none).")
     var cacheMegabytes = 64
 
+    @Option(name: .customLong("max-connections"), help: "Open connections at once (default 256).")
+    var maximumConnections = 256
+
+    @Option(name: .customLong("max-posted"), help: "The most nodes, links and demands in a posted network (default 2000).")
+    var maximumPosted = 2_000
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 to 65535, not \(port)") }
         guard maximumBody >= 1024, maximumBody <= 1 << 30 else { throw ValidationError("--max-body must be 1024 to 2^30 bytes") }
@@ -48,6 +54,8 @@ struct CorridorServerCommand: AsyncParsableCommand {
         guard (0...100_000).contains(queue) else { throw ValidationError("--queue must be 0 to 100000") }
         guard timeLimit > 0, timeLimit <= 86_400 else { throw ValidationError("--time-limit must be above 0 and at most 86400 seconds") }
         guard (0...65_536).contains(cacheMegabytes) else { throw ValidationError("--cache-mb must be 0 to 65536") }
+        guard (1...100_000).contains(maximumConnections) else { throw ValidationError("--max-connections must be 1 to 100000") }
+        guard (0...10_000_000).contains(maximumPosted) else { throw ValidationError("--max-posted must be 0 to 10000000") }
     }
 
     func run() async throws {
@@ -59,21 +67,20 @@ struct CorridorServerCommand: AsyncParsableCommand {
         configuration.queueLimit = queue
         configuration.timeLimit = timeLimit
         configuration.cacheBytes = cacheMegabytes << 20
+        configuration.maximumConnections = maximumConnections
+        configuration.limits.maximumPostedElements = maximumPosted
         let routes: CorridorRoutes
         do {
             routes = try CorridorRoutes(configuration: configuration)
         } catch {
             throw ValidationError("\(error)")
         }
-        let application = Application(
-            router: routes.router(),
-            configuration: .init(address: .hostname(host, port: port), serverName: "corridor/\(CorridorVersion.current)"),
-            onServerRunning: { [folder = configuration.networks, host, port] channel in
-                let bound = channel.localAddress?.port ?? port
-                // One line on standard output, flushed at once: scripts wait for it to learn the port.
-                let line = "corridor-server: serving \(routes.library.ids().count) network(s) from \(folder) on http://\(host):\(bound)/\n"
-                FileHandle.standardOutput.write(Data(line.utf8))
-            })
+        let folder = configuration.networks
+        let application = routes.application { [host] bound in
+            // One line on standard output, flushed at once: scripts wait for it to learn the port.
+            let line = "corridor-server: serving \(routes.library.ids().count) network(s) from \(folder) on http://\(host):\(bound)/\n"
+            FileHandle.standardOutput.write(Data(line.utf8))
+        }
         try await application.runService()
     }
 

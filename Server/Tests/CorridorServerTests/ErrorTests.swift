@@ -1,4 +1,5 @@
 import CorridorServer
+import CorridorService
 import Foundation
 import Testing
 
@@ -12,7 +13,9 @@ import Testing
                 ("POST", "/networks/tiny/allocate", "[1]", 400, "expected an object of parameters"),
                 ("POST", "/networks/tiny/allocate", #"{"scenari": "x"}"#, 400, #"unknown parameter "scenari" (did you mean "scenario"?)"#),
                 ("POST", "/networks/tiny/allocate", #"{"scenario": 3}"#, 400, "scenario: expected a string, not a number"),
-                ("POST", "/networks/tiny/route", #"{"from": "xian", "to": "duisburg", "k": 1.5}"#, 400, "k: expected a whole number"),
+                ("POST", "/networks/tiny/route", #"{"from": "xian", "to": "duisburg", "k": 1.5}"#, 400, "k 1.5: expected a whole number"),
+                ("GET", "/networks/tiny/sweep?demandScale=true&min=0x10&max=20&steps=2", "", 400, #"min "0x10": expected a finite decimal number"#),
+                ("POST", "/networks/tiny/info?scenario=growth", "{}", 400, "a POST takes its parameters in the JSON body"),
                 ("POST", "/networks/tiny/route", #"{"from": "xian"}"#, 400, "route needs the parameter to"),
                 ("GET", "/networks/tiny/route?from=xian&to=duisburg&k=x", "", 400, #"k "x": expected a whole number"#),
                 ("POST", "/networks/tiny/allocate", #"{"scenario": "third-crosing"}"#, 422, #"did you mean "third-crossing"?"#),
@@ -33,6 +36,66 @@ import Testing
                 #expect(answer.message.contains(item.message), "\(item.path) \(item.body): \(answer.message)")
                 #expect(answer.headers["content-type"]?.hasPrefix("application/json") == true)
             }
+        }
+    }
+
+    @Test func theLargestSeedAndPercentEncodedNamesAreTaken() async throws {
+        try await LiveServer.with { client in
+            let seed = try await client.post(
+                "/networks/tiny/uncertainty", #"{"baseline": "baseline", "scenario": "growth", "draws": 1, "seed": 9007199254740991}"#)
+            #expect(seed.status == 422 || seed.status == 200, "\(seed.text.prefix(200))")
+            #expect(!seed.message.contains("seed"), "\(seed.message)")
+            let encoded = try await client.get("/networks/tiny/route?fr%6Fm=xian&to=duisburg")
+            #expect(encoded.status == 200, "\(encoded.text.prefix(200))")
+        }
+    }
+
+    @Test func aPostedNetworkOverTheSizeCapIs422() async throws {
+        var configuration = ServerConfiguration(networks: Repository.networks)
+        configuration.limits.maximumPostedElements = 10
+        let tiny = try Data(contentsOf: URL(fileURLWithPath: Repository.networks + "/tiny.json"))
+        try await LiveServer.with(configuration) { client in
+            let answer = try await client.post("/allocate", data: tiny)
+            #expect(answer.status == 422)
+            #expect(answer.message.contains("19 nodes, links and demands; this server solves posted networks of at most 10"))
+        }
+    }
+
+    /// A request given up on while it waits leaves the queue: the next one finds its place free.
+    @Test func aRequestThatTimedOutLeavesTheQueue() async throws {
+        var configuration = ServerConfiguration(networks: Repository.networks)
+        configuration.solvers = 1
+        configuration.queueLimit = 1
+        configuration.timeLimit = 0.5
+        configuration.cacheBytes = 0
+        try await LiveServer.with(configuration) { client in
+            async let long = client.post(
+                "/networks/china-europe/uncertainty", #"{"baseline": "baseline", "scenario": "third-crossing", "draws": 3000}"#)
+            try await Task.sleep(for: .milliseconds(100))
+            let waiting = try await client.post("/networks/tiny/allocate", "{}")
+            #expect(waiting.status == 503)
+            let health = try await client.get("/health")
+            #expect(try health.json()["waiting"] as? Int == 0)
+            _ = try await long
+        }
+    }
+
+    @Test func linksOutOfTheFolderAreNotServed() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-links-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.appendingPathComponent("outside.json").path, withDestinationPath: Repository.networks + "/tiny.json")
+        try FileManager.default.copyItem(
+            atPath: Repository.networks + "/tiny.json", toPath: folder.appendingPathComponent("inside.json").path)
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.appendingPathComponent("alias.json").path, withDestinationPath: "inside.json")
+        try await LiveServer.with(ServerConfiguration(networks: folder.path)) { client in
+            #expect(try await client.post("/networks/outside/info", "{}").status == 404)
+            #expect(try await client.post("/networks/inside/info", "{}").status == 200)
+            #expect(try await client.post("/networks/alias/info", "{}").status == 200)
+            let listing = try await client.get("/networks")
+            #expect(!listing.text.contains(folder.path))
         }
     }
 

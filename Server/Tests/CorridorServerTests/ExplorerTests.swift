@@ -86,7 +86,8 @@ import Testing
                 (#"{"capacity": {"dostyk": {"trains": 5}}}"#, "the crossing has no limit in trains"),
                 (#"{"capacity": {"dostyk": {"TEU": -5}}}"#, "is not a capacity"),
                 (#"{"dwellHours": {"dostyk": 1e9}}"#, "is not a number of hours"),
-                (#"{"demandScale": 1000}"#, "expected 0 to 100"),
+                (#"{"demandScale": 1000}"#, "expected 0, or 1e-6 to 100"),
+                (#"{"demandScale": 1e-320}"#, "expected 0, or 1e-6 to 100"),
                 (#"{"capacity": {"dostyk": 5}}"#, "capacity.dostyk: expected an object of numbers by measure"),
             ] {
                 let answer = try await client.post("/networks/china-europe/explore", body)

@@ -50,10 +50,7 @@ enum LiveServer {
         configuration.port = 0
         let routes = try CorridorRoutes(configuration: configuration)
         let (ports, portSink) = AsyncStream<Int>.makeStream()
-        let application = Application(
-            router: routes.router(), configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in portSink.yield(channel.localAddress?.port ?? 0) },
-            logger: Self.quietLogger)
+        let application = routes.application(logger: Self.quietLogger) { port in portSink.yield(port) }
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await application.runService(gracefulShutdownSignals: []) }
             var iterator = ports.makeAsyncIterator()

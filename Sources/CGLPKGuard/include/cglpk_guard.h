@@ -167,6 +167,11 @@ int cglpk_set_objective(cglpk_problem *problem, int count, const int *columns, c
 /// Frees this thread's GLPK environment (glp_free_env); every live handle of the thread becomes dead.
 void cglpk_free_environment(void);
 
+/// The calling thread's deadline for every solve, in seconds of CLOCK_MONOTONIC; 0 for none. Each solve's
+/// time limit is cut to what is left of it (GLPK.withDeadline in Swift).
+void cglpk_set_thread_deadline(double seconds);
+double cglpk_thread_deadline(void);
+
 /// Test support: makes GLPK fail inside the guard on purpose. kind 0: a control character in a row name
 /// (glp_set_row_name); kind 1: a duplicate (row, column) pair (glp_load_matrix).
 int cglpk_provoke_fault(cglpk_problem *problem, int kind, char *message, size_t capacity);
