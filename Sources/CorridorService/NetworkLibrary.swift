@@ -5,8 +5,9 @@ import Synchronization
 /// The network files a server answers on: every `*.json` network in one folder, known by its name
 /// without `.json` (`networks/china-europe.json` is `china-europe`).
 ///
-/// A request names a network only by id, and an id is looked up among the folder's own listing: no path
-/// from a request ever reaches the file system. Companion files (`*.observed.json`, `*.projects.json`)
+/// A request names a network only by id: a file name of the folder without `.json`, made of letters,
+/// digits, `-`, `_` and `.` (so never a path), whose file must be a regular file inside the folder (a link
+/// out of it is not served). Companion files (`*.observed.json`, `*.projects.json`)
 /// and schemas (`*.schema.json`) are not networks. A file is read when first asked for and read again
 /// when its size or modification time changes, so an edited file is served as it now stands.
 public final class NetworkLibrary: Sendable {
@@ -59,12 +60,17 @@ public final class NetworkLibrary: Sendable {
         return allowed && !id.isEmpty ? id : nil
     }
 
+    /// Whether `id` names a network of the folder (without listing it: this is asked on every request).
+    private func serves(_ id: String) -> Bool {
+        Self.id(ofFileNamed: id + ".json") == id && isServable(id + ".json")
+    }
+
     /// The network known as `id`, read and validated (from memory when the file has not changed).
     ///
     /// - Throws: ``ServiceError`` 404 for an id that is not in the folder; 422 for a file that fails
     ///   validation, with its problems; 500 for a file that cannot be read.
     public func network(_ id: String) throws(ServiceError) -> Network {
-        guard ids().contains(id) else {
+        guard serves(id) else {
             let suggestion = Suggestion.closest(to: id, among: ids()).map { " (did you mean \"\($0)\"?)" } ?? ""
             throw ServiceError(status: 404, "no network \"\(id.escapingControlCharacters)\"\(suggestion); GET /networks lists them")
         }
@@ -93,7 +99,7 @@ public final class NetworkLibrary: Sendable {
     /// The version of network `id` as now served (its file's size and modification time), for caches
     /// and ETags; `nil` when it is not in the folder.
     public func version(of id: String) -> String? {
-        guard ids().contains(id),
+        guard serves(id),
             let attributes = try? FileManager.default.attributesOfItem(atPath: folder + "/" + id + ".json"),
             let size = (attributes[.size] as? NSNumber)?.intValue, let modified = attributes[.modificationDate] as? Date
         else { return nil }

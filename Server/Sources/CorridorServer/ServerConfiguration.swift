@@ -25,8 +25,6 @@ public struct ServerConfiguration: Sendable {
     public var maximumConnections = 256
     /// Seconds a connection may stay idle before it is closed.
     public var idleSeconds = 30.0
-    /// Seconds a request's body may take to arrive (408 past it).
-    public var bodySeconds = 30.0
 
     public init(networks: String) { self.networks = networks }
 }
