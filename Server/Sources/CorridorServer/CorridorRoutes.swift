@@ -205,10 +205,10 @@ public struct CorridorRoutes: Sendable {
             throw ServiceError(status: 404, "no network \"\(id.escapingControlCharacters)\"")
         }
         let pool = pool
-        let (text, cached) = try await cache.answer(for: "\(id)@\(version) \(key)") {
+        let (bytes, cached) = try await cache.answer(for: "\(id)@\(version) \(key)") {
             try await pool.run { thread in try answer(try library.network(id), version, thread) }
         }
-        return json(.ok, text, cached: cached)
+        return json(.ok, bytes, cached: cached)
     }
 
     // MARK: Requests and responses
@@ -218,24 +218,9 @@ public struct CorridorRoutes: Sendable {
         let limit = configuration.maximumBodyBytes
         let tooLarge = ServiceError(status: 413, "the body is larger than this server reads (\(limit) bytes)")
         if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit { throw tooLarge }
-        let seconds = configuration.bodySeconds
         do {
-            // A body must arrive within its time: a client trickling bytes holds no connection for long.
-            return try await withThrowingTaskGroup(of: [UInt8]?.self) { group in
-                group.addTask {
-                    var buffer = try await request.body.collect(upTo: limit)
-                    return buffer.readBytes(length: buffer.readableBytes) ?? []
-                }
-                group.addTask {
-                    try await Task.sleep(for: .seconds(seconds))
-                    return nil
-                }
-                defer { group.cancelAll() }
-                guard let first = try await group.next(), let bytes = first else {
-                    throw ServiceError(status: 408, "the body did not arrive within \(JSONValue.format(seconds)) s")
-                }
-                return bytes
-            }
+            var buffer = try await request.body.collect(upTo: limit)
+            return buffer.readBytes(length: buffer.readableBytes) ?? []
         } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
             throw tooLarge
         }
@@ -255,9 +240,13 @@ public struct CorridorRoutes: Sendable {
         json(HTTPResponse.Status(code: error.status), error.json.serialized() + "\n")
     }
 
-    private func json(_ status: HTTPResponse.Status, _ text: String, cached: Bool = false) -> Response {
+    private func json(_ status: HTTPResponse.Status, _ text: String) -> Response {
+        json(status, ByteBuffer(string: text))
+    }
+
+    private func json(_ status: HTTPResponse.Status, _ bytes: ByteBuffer, cached: Bool = false) -> Response {
         var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
         if cached { headers[HTTPField.Name("X-Corridor-Cache")!] = "hit" }
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: bytes))
     }
 }
