@@ -371,6 +371,22 @@ int cglpk_delete_nonbasic_columns(cglpk_problem *problem, int count, const int *
     return CGLPK_OK;
 }
 
+int cglpk_delete_basic_rows(cglpk_problem *problem, int count, const int *rows, int *deleted, char *message,
+                            size_t capacity) {
+    GUARDED_SECTION(problem, message, capacity);
+    glp_prob *P = problem->glpk;
+    int *numbers = count > 0 ? malloc(sizeof(int) * (size_t)(count + 1)) : NULL;
+    int chosen = 0;
+    for (int k = 0; k < count; k++) {
+        deleted[k] = glp_get_row_stat(P, rows[k] + 1) == GLP_BS;
+        if (deleted[k]) numbers[++chosen] = rows[k] + 1;
+    }
+    if (chosen > 0) glp_del_rows(P, chosen, numbers);
+    free(numbers);
+    guard_end();
+    return CGLPK_OK;
+}
+
 static _Thread_local double thread_deadline = 0;
 
 void cglpk_set_thread_deadline(double seconds) { thread_deadline = seconds; }

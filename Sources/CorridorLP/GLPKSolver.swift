@@ -485,6 +485,30 @@ public final class GLPKSolver {
         return deleted.map { $0 != 0 }
     }
 
+    /// Deletes those of the rows whose auxiliary variable is basic (`glp_del_rows`): the row and its basic
+    /// slack leave together, so the held basis stays a basis. The later rows move down, in order.
+    /// - Returns: which rows were deleted, in the order given.
+    /// - Throws: ``LinearProgramError`` for an unknown or repeated row; ``SolverError/internalFault(_:)``
+    ///   if the problem is gone.
+    public func deleteBasicRows(_ rows: [Int]) throws -> [Bool] {
+        guard !rows.isEmpty else { return [] }
+        var seen = Set<Int>()
+        for row in rows where !rowNames.indices.contains(row) || !seen.insert(row).inserted {
+            throw LinearProgramError(issues: [
+                .indexOutOfRange(operation: "deleteBasicRows", kind: .row, index: row, count: rowCount)
+            ])
+        }
+        let indices = rows.map(Int32.init)
+        var deleted = [Int32](repeating: 0, count: rows.count)
+        let (code, message) = Self.guarded { buffer, capacity in
+            cglpk_delete_basic_rows(handle, Int32(rows.count), indices, &deleted, buffer, capacity)
+        }
+        guard code == CGLPK_OK else { throw Self.fault(code, message, while: "deleting rows") }
+        let gone = Set(zip(rows, deleted).filter { $0.1 != 0 }.map(\.0))
+        rowNames = rowNames.enumerated().filter { !gone.contains($0.offset) }.map(\.element)
+        return deleted.map { $0 != 0 }
+    }
+
     /// Replaces a column's objective coefficient in the loaded problem (`glp_set_obj_coef`).
     /// - Throws: ``LinearProgramError`` for an unknown column or a non-finite coefficient;
     ///   ``SolverError/internalFault(_:)`` if the problem is gone.

@@ -128,6 +128,26 @@ import Testing
         #expect(expectFeasible(warm, of: expected))
     }
 
+    /// GLPK's sample: rows p and q bind at the optimum, r is slack (its auxiliary variable basic). Only r
+    /// may leave; the basis left behind is still optimal, so the warm re-solve takes no iteration.
+    @Test func onlyRowsWithABasicSlackAreDeletedAndTheBasisStaysOptimal() throws {
+        let solver = try GLPKSolver(LPFixtures.sample())
+        let first = try solver.solve()
+        #expect(first.rowActivities[2] < 300 - 1e-6)
+        #expect(try solver.deleteBasicRows([0, 2]) == [false, true])
+        #expect(solver.rowCount == 2)
+        let again = try solver.solve()
+        #expect(again.status == .optimal)
+        #expect(again.iterations == 0)
+        #expect(abs(again.objective - LPFixtures.sampleOptimum) < 1e-9)
+        #expect(again.rowDuals.count == 2)
+        #expect(abs(again.rowDuals[0] - first.rowDuals[0]) < 1e-9)
+        #expect(abs(again.rowDuals[1] - first.rowDuals[1]) < 1e-9)
+        #expect(throws: LinearProgramError.self) { try solver.deleteBasicRows([2]) }
+        #expect(throws: LinearProgramError.self) { try solver.deleteBasicRows([1, 1]) }
+        #expect(solver.rowCount == 2)
+    }
+
     @Test func warmReSolveAfterARowBoundChangeMatchesAColdSolve() throws {
         let program = LPFixtures.transportation(sources: 12, sinks: 15, seed: 7)
         let solver = try GLPKSolver(program)

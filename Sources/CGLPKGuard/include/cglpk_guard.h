@@ -160,6 +160,12 @@ int cglpk_add_rows(cglpk_problem *problem, int count, const double *lower, const
 int cglpk_delete_nonbasic_columns(cglpk_problem *problem, int count, const int *columns, int *deleted,
                                    char *message, size_t capacity);
 
+/// Deletes those of `count` rows (0-based, distinct) whose auxiliary variable is basic, so the held basis
+/// stays a basis (the row and its basic slack leave together); `deleted[k]` tells which were. Later rows
+/// move down to fill the gaps, in order.
+int cglpk_delete_basic_rows(cglpk_problem *problem, int count, const int *rows, int *deleted, char *message,
+                            size_t capacity);
+
 /// Sets `count` objective coefficients (0-based column indices).
 int cglpk_set_objective(cglpk_problem *problem, int count, const int *columns, const double *coefficients,
                         char *message, size_t capacity);
