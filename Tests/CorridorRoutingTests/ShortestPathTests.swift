@@ -266,6 +266,37 @@ private func expectConsistent(_ path: RoutePath, in network: ActiveNetwork, from
     }
 }
 
+/// A search stopped past a distance settles exactly the nodes closer than its frontier, with the full
+/// search's distances, and leaves no node closer than the frontier unsettled.
+@Test func aSearchCutOffSettlesEverythingCloserThanItsFrontier() {
+    var generator = SeededGenerator(seed: 20_261_130)
+    var stopped = 0
+    for _ in 0..<60 {
+        let nodeCount = Int.random(in: 2...60, using: &generator)
+        let arcCount = Int.random(in: 0...(nodeCount * 4), using: &generator)
+        let tails = (0..<arcCount).map { _ in Int32.random(in: 0..<Int32(nodeCount), using: &generator) }
+        let heads = (0..<arcCount).map { _ in Int32.random(in: 0..<Int32(nodeCount), using: &generator) }
+        let lengths = (0..<arcCount).map { _ in Double(Int.random(in: 0...100, using: &generator)) / 4 }
+        let graph = Digraph(nodeCount: nodeCount, tails: tails, heads: heads)
+        let weights = graph.arcIDs.map { lengths[Int($0)] }
+        let source = Int.random(in: 0..<nodeCount, using: &generator)
+        let full = Dijkstra.run(in: graph, slotWeights: weights, from: source)
+        let limit = Double(Int.random(in: 0...150, using: &generator))
+        let cut = Dijkstra.run(in: graph, slotWeights: weights, from: source, stopAbove: limit)
+        #expect(full.frontier == nil)
+        let beyond = (0..<nodeCount).filter { full.isReached($0) && full.distances[$0] > limit }
+        // The frontier is the nearest distance past the limit, or none when nothing lies past it.
+        #expect(cut.frontier == beyond.map { full.distances[$0] }.min())
+        if cut.frontier != nil { stopped += 1 }
+        for node in 0..<nodeCount {
+            let settled = full.isReached(node) && cut.frontier.map { full.distances[node] < $0 } ?? true
+            #expect(cut.isSettledBelowFrontier(node) == settled, "node \(node)")
+            if settled { #expect(cut.distances[node] == full.distances[node]) }
+        }
+    }
+    #expect(stopped > 10)
+}
+
 @Test func kShortestPathsAgreeWithBruteForceOnSmallRandomNetworks() throws {
     var generator = SeededGenerator(seed: 7)
     var compared = 0

@@ -20,16 +20,26 @@ public struct ShortestPathTree<Weight: PathWeight>: Sendable {
     public let distances: [Weight]
     /// The slot of the last arc on the best path to each node; `-1` for the source and unreached nodes.
     public let predecessorSlots: [Int32]
+    /// The distance of the first node left unsettled by a search that stopped past `stopAbove`: every
+    /// node closer is settled, and no node left unsettled is closer. `nil` when the search did not stop so.
+    public let frontier: Weight?
     private let reached: [Bool]
 
-    init(source: Int, distances: [Weight], predecessorSlots: [Int32], reached: [Bool]) {
+    init(source: Int, distances: [Weight], predecessorSlots: [Int32], reached: [Bool], frontier: Weight?) {
         self.source = source
         self.distances = distances
         self.predecessorSlots = predecessorSlots
         self.reached = reached
+        self.frontier = frontier
     }
 
     public func isReached(_ node: Int) -> Bool { reached[node] }
+
+    /// Whether `node`'s distance and path are final under a search that stopped past `stopAbove` (every
+    /// node closer than the frontier); after a search that did not stop so, ``isReached(_:)``.
+    public func isSettledBelowFrontier(_ node: Int) -> Bool {
+        reached[node] && frontier.map { distances[node] < $0 } ?? true
+    }
 }
 
 /// The one shortest-path routine of corridor: routes, k-shortest paths, DIMACS files and the
@@ -45,13 +55,16 @@ public enum Dijkstra {
     ///     the settled nodes' distances and paths are final.
     ///   - blockedNodes: nodes the search may not enter (empty = none); the source is never blocked.
     ///   - blockedSlots: slots the search may not use (empty = none).
+    ///   - stopAbove: stop when the next node to settle is farther than this (its distance is then the
+    ///     tree's ``ShortestPathTree/frontier``).
     // Exported specialisations: callers in other modules (the allocation's pricing, its starting basis)
     // would otherwise run the generic body, every comparison and copy through witness tables (measured:
     // more than half of the pricing time at 20,000 nodes).
     @_specialize(exported: true, where Weight == Double)
     public static func run<Weight: PathWeight>(
         in graph: Digraph, slotWeights: [Weight], from source: Int, initialDistance: Weight = .zero,
-        to target: Int? = nil, targets: [Int] = [], blockedNodes: [Bool] = [], blockedSlots: [Bool] = []
+        to target: Int? = nil, targets: [Int] = [], blockedNodes: [Bool] = [], blockedSlots: [Bool] = [],
+        stopAbove: Weight? = nil
     ) -> ShortestPathTree<Weight> {
         let nodeCount = graph.nodeCount
         let unseen: Int32 = -1
@@ -66,6 +79,7 @@ public enum Dijkstra {
         let checkSlots = !blockedSlots.isEmpty
         var isTarget = [Bool](repeating: false, count: targets.isEmpty ? 0 : nodeCount)
         var targetsLeft = 0
+        var frontier: Weight?
         for node in targets where !isTarget[node] {
             isTarget[node] = true
             targetsLeft += 1
@@ -85,6 +99,10 @@ public enum Dijkstra {
                                     heap.push(node: Int32(source), key: initialDistance, state: state)
                                     while heap.count > 0 {
                                         let (node, nodeDistance) = heap.popMinimum(state: state)
+                                        if let stopAbove, nodeDistance > stopAbove {
+                                            frontier = nodeDistance
+                                            break
+                                        }
                                         state[Int(node)] = settled
                                         if Int(node) == stopAt { break }
                                         if targetsLeft > 0, isTarget[Int(node)] {
@@ -117,7 +135,7 @@ public enum Dijkstra {
         }
         for node in 0..<nodeCount where predecessors[node] >= 0 { reached[node] = true }
         return ShortestPathTree(
-            source: source, distances: distances, predecessorSlots: predecessors, reached: reached)
+            source: source, distances: distances, predecessorSlots: predecessors, reached: reached, frontier: frontier)
     }
 }
 
