@@ -22,7 +22,12 @@
 // destination. A demand whose cheapest path has negative reduced cost gets it as a new column.
 //
 // Limit rows are generated too: most limits never bind, so a limit's row enters the program only once the
-// flows break it (its dual is 0 until then, which is what a slack row would have). When no path prices
+// flows break it (its dual is 0 until then, which is what a slack row would have), and leaves again when
+// it has stayed slack for a few rounds.
+//
+// The rounds are steered, never the optimum: a seed of congestion-priced paths, pricing under prices
+// smoothed towards those with the best Lagrangian bound, only the best third of the improving paths per
+// round, searches cut off past the demands' duals (docs/MODEL.md, "Column generation"). When no path prices
 // out and no limit is broken, the restricted optimum is feasible for the full program and every column
 // and row of it prices out, so it is the full optimum, with duals that are optimal for it too (Ahuja–Magnanti–Orlin, *Network Flows*, §17.4; Desaulniers, Desrosiers
 // and Solomon, *Column Generation*, 2005, ch. 1).
@@ -40,8 +45,10 @@ import CorridorRouting
 public final class PathAllocationSolver {
     /// The network being allocated.
     public let network: ActiveNetwork
-    /// How many rounds of pricing the last ``solve(timeLimit:)`` took, and how many paths it generated.
-    public private(set) var lastRounds = (rounds: 0, paths: 0)
+    /// What the last ``solve(timeLimit:)`` did: its rounds of pricing, the paths in the program at the end,
+    /// the limit rows it dropped (``dropSlackRows(_:round:)``) and the best Lagrangian bound it saw, which
+    /// at the optimum equals the objective (a certificate computed by the pricing searches alone).
+    public private(set) var lastRun = (rounds: 0, paths: 0, rowsDropped: 0, bound: -Double.infinity)
     /// Time in GLPK and in pricing (Dijkstra) during the last solve, and the time spent decoding.
     public private(set) var lastTimings = (simplex: Duration.zero, pricing: Duration.zero, decoding: Duration.zero)
 
@@ -61,6 +68,12 @@ public final class PathAllocationSolver {
         var row: Int?
         /// The price the seed's congestion pricing has put on the limit (money per unit of the measure).
         var congestionPrice = 0.0
+        /// The limit's price at the center of the stabilised pricing.
+        var centerPrice = 0.0
+        /// The last round in which the limit's row was tight or had a price (or entered).
+        var lastTight = Int.max
+        /// How often the limit's row was dropped; one dropped twice is kept from then on.
+        var timesDropped = 0
     }
     private var nodeLimits: [[Limit]]
     private var arcLimits: [[Limit]]
@@ -82,6 +95,18 @@ public final class PathAllocationSolver {
     /// Rounds of congestion pricing that seed the program (``seed(rounds:)``); measured on the generated
     /// two-commodity corridors of Benchmarks/allocation (Benchmarks/README.md).
     static let seedRounds = 8
+    /// The weight of the center in the smoothed prices of ``priceOut(_:)``.
+    static let smoothing = 0.5
+    /// The best Lagrangian bound so far: that of the prices at the center (each limit's `centerPrice`).
+    private var centerBound = -Double.infinity
+    /// Limit rows dropped so far by ``dropSlackRows(_:round:)``.
+    private var rowsDropped = 0
+    /// What the demands that cannot be served at all (an end off) cost: their penalties.
+    private let unservableCost: Double
+    /// Of the paths that price out in a round, the share that enters: one in this many (Benchmarks/README.md).
+    static let enteringShare = 3
+    /// Candidates few enough to enter all at once.
+    static let fewCandidates = 30
     /// Rounds a path may sit unused before ``dropIdlePaths(_:round:)`` may drop it.
     static let idleRoundsBeforeDrop = 3
 
@@ -141,6 +166,7 @@ public final class PathAllocationSolver {
         }
         self.demandRow = demandRow
         self.unservedColumn = unservedColumn
+        unservableCost = constant
         self.groups = groups
         let graph = graph
         blockedSlots = (0..<commodityCount).map { c in graph.arcIDs.map { !network.terms(ofArc: Int($0), commodity: c).accepts } }
@@ -188,7 +214,7 @@ public final class PathAllocationSolver {
             iterations += solution.iterations
             let solved = clock.now
             simplex += solved - started
-            let columns = priceOut(solution.rowDuals)
+            let columns = priceOut(solution)
             pricing += clock.now - solved
             rounds += 1
             do {
@@ -198,6 +224,7 @@ public final class PathAllocationSolver {
                 guard !columns.isEmpty || !rows.isEmpty else { break }
                 try solver.addRows(rows)
                 try dropIdlePaths(solution, round: rounds)
+                try dropSlackRows(solution, round: rounds)
             } catch {
                 throw .solver("adding paths and limits: \(error)")
             }
@@ -214,24 +241,106 @@ public final class PathAllocationSolver {
             rowDuals: solution.rowDuals + [0], iterations: iterations, nodeLimits: network.nodes.map(\.limits),
             arcLimits: network.arcs.map(\.limits), arcUnitCost: arcUnitCost, nodeUnitCost: nodeUnitCost)
         let allocation = decoder.allocation(flows(solution.columnValues))
-        lastRounds = (rounds, paths.count)
+        lastRun = (rounds, paths.count, rowsDropped, centerBound)
         lastTimings = (simplex, pricing, clock.now - decodeStart)
         return allocation
     }
 
-    /// One round of pricing under the program's duals: for every origin and commodity, the cheapest paths
-    /// (the searches run in parallel); a new column for every demand whose path has negative reduced cost
-    /// and is not already in the program.
-    private func priceOut(_ duals: [Double]) -> [GLPKSolver.NewColumn] {
-        columns(
-            for: cheapestPaths(
-                price: { limit in limit.row.map { -min(0, duals[$0]) } ?? 0 },
-                threshold: demandRow.map { row in row.map { duals[$0] } ?? 0 }))
+    /// One round of pricing: new columns among the demands' paths with a negative reduced cost under the
+    /// program's duals that are not in the program yet.
+    ///
+    /// - **Smoothed search.** Paths are searched first under `α·center + (1 − α)·program` prices
+    ///   (Wentges, 1997): the program's duals swing from round to round while the optimum's settle, and
+    ///   paths priced half-way to the best prices seen so far (the center, those with the highest
+    ///   Lagrangian bound) are better columns. A path found so counts only if it prices out under the
+    ///   program's own duals; when none does, the round searches again under the program's duals.
+    /// - **The best third.** Of the paths that price out, only the third that promise most (reduced cost
+    ///   times demand) enter: fewer columns, fewer simplex iterations per round, and many of the rest stop
+    ///   pricing out once the first have entered.
+    /// - **Cut-off searches.** A path prices out only below its demand's dual `σ_k`, so a group's search
+    ///   stops once the next node is farther than its demands' largest `σ_k`.
+    ///
+    /// A round that adds nothing has searched every demand under the program's own duals, so the last
+    /// round proves optimality exactly as plain pricing does.
+    private func priceOut(_ solution: LPSolution) -> [GLPKSolver.NewColumn] {
+        let duals = solution.rowDuals
+        let programPrice: (Limit) -> Double = { limit in limit.row.map { -min(0, duals[$0]) } ?? 0 }
+        // σ_k, raised by the tolerance below so that the search settles every path that could pass it.
+        let cutoff = demandRow.map { row in row.map { duals[$0] + 1e-9 * max(1, abs(duals[$0])) } ?? -.infinity }
+        /// The paths that price out under the program's duals, with what each promises.
+        func improving(_ found: some Sequence<PricedPath>, repriced: Bool) -> [(path: PricedPath, gain: Double)] {
+            found.compactMap { path in
+                guard let row = demandRow[path.demand] else { return nil }
+                let cost = repriced ? pricedCost(of: path, price: programPrice) : path.cost
+                let dual = duals[row]
+                guard cost - dual < -1e-9 * max(1, abs(dual)) else { return nil }
+                return (path, (dual - cost) * network.demands[path.demand].quantity)
+            }
+        }
+        /// The best third enters (all of a few).
+        func enter(_ candidates: [(path: PricedPath, gain: Double)]) -> [GLPKSolver.NewColumn] {
+            let ranked = candidates.sorted { $0.gain > $1.gain }
+            let count = ranked.count <= Self.fewCandidates ? ranked.count : ranked.count / Self.enteringShare
+            return columns(for: ranked.prefix(count).map(\.path))
+        }
+        if centerBound > -.infinity {
+            let alpha = Self.smoothing
+            let smoothed: (Limit) -> Double = { alpha * $0.centerPrice + (1 - alpha) * programPrice($0) }
+            let found = cheapestPaths(price: smoothed, cutoff: cutoff)
+            moveCenter(found, price: smoothed)
+            let columns = enter(improving(found.lazy.flatMap(\.paths), repriced: true))
+            if !columns.isEmpty { return columns }
+        }
+        let found = cheapestPaths(price: programPrice, cutoff: cutoff)
+        moveCenter(found, price: programPrice)
+        return enter(improving(found.lazy.flatMap(\.paths), repriced: false))
     }
 
-    /// The cheapest path of every demand under costs plus `price(limit) × weight` for each limit passed,
-    /// kept when its price is below the demand's `threshold` by more than 1e-9 relative.
-    private func cheapestPaths(price: (Limit) -> Double, threshold: [Double]) -> [[(demand: Int, arcs: [Int])]] {
+    /// The Lagrangian bound of prices `p ≥ 0` on the limits: every demand takes the cheaper of its cheapest
+    /// path under the prices and going unserved, less what the prices charge for the limits' capacities,
+    ///
+    ///   L(p) = Σ_k d_k·min(penalty_k, cost_k(p)) − Σ_limits p·V  (+ the unservable demands' penalties),
+    ///
+    /// a lower bound on the optimum for any such prices; the prices become the center when their
+    /// bound is the best so far.
+    /// (A search cut off leaves some paths unknown; the floor under their cost stands in for them, which
+    /// keeps the bound a bound.)
+    private func moveCenter(_ found: [(paths: [PricedPath], floor: Double)], price: (Limit) -> Double) {
+        var cheapest = network.demands.map(\.unservedPenalty)
+        for (g, group) in found.enumerated() {
+            for k in groups[g].demands { cheapest[k] = min(cheapest[k], group.floor) }
+            for path in group.paths { cheapest[path.demand] = min(cheapest[path.demand], path.cost) }
+        }
+        var bound = unservableCost
+        for k in network.demands.indices where demandRow[k] != nil { bound += network.demands[k].quantity * cheapest[k] }
+        for limits in [nodeLimits, arcLimits] {
+            for element in limits { for limit in element { bound -= price(limit) * limit.value } }
+        }
+        guard bound > centerBound else { return }
+        centerBound = bound
+        for n in nodeLimits.indices { for i in nodeLimits[n].indices { nodeLimits[n][i].centerPrice = price(nodeLimits[n][i]) } }
+        for a in arcLimits.indices { for i in arcLimits[a].indices { arcLimits[a][i].centerPrice = price(arcLimits[a][i]) } }
+    }
+
+    /// A path's cost per unit under other prices than it was found with.
+    private func pricedCost(of path: PricedPath, price: (Limit) -> Double) -> Double {
+        let c = network.demands[path.demand].commodity
+        guard let origin = network.demands[path.demand].origin else { return .infinity }
+        func surcharge(_ limits: [Limit]) -> Double {
+            limits.reduce(0.0) { sum, limit in limit.weights[c].map { sum + $0 * price(limit) } ?? sum }
+        }
+        var cost = nodeUnitCost[c][origin] + surcharge(nodeLimits[origin])
+        for a in path.arcs {
+            let to = network.arcs[a].to
+            cost += arcUnitCost[c][a] + surcharge(arcLimits[a]) + nodeUnitCost[c][to] + surcharge(nodeLimits[to])
+        }
+        return cost
+    }
+
+    /// The cheapest path of every demand under costs plus `price(limit) × weight` for each limit passed
+    /// (one search per origin and commodity, in parallel), per group, where it costs less than the demand's
+    /// `cutoff`; with a floor under the cost of each group's other paths.
+    private func cheapestPaths(price: (Limit) -> Double, cutoff: [Double]) -> [(paths: [PricedPath], floor: Double)] {
         let arcs = network.arcs
         let commodityCount = network.commodities.count
         /// `Σ price·w` over an element's limits that count commodity c: what the prices add per unit.
@@ -249,28 +358,28 @@ public final class PathAllocationSolver {
             }
         }
         let search = PricingSearch(
-            network: network, graph: graph, groups: groups, threshold: threshold, slotWeights: slotWeights,
-            nodeWeights: nodeWeights, blockedSlots: blockedSlots)
-        return [[(demand: Int, arcs: [Int])]](unsafeUninitializedCapacity: groups.count) { buffer, count in
+            network: network, graph: graph, groups: groups, slotWeights: slotWeights, nodeWeights: nodeWeights,
+            blockedSlots: blockedSlots, cutoff: cutoff)
+        return [(paths: [PricedPath], floor: Double)](unsafeUninitializedCapacity: groups.count) { buffer, count in
             nonisolated(unsafe) let slots = buffer
             DispatchQueue.concurrentPerform(iterations: groups.count) { g in
-                (slots.baseAddress! + g).initialize(to: search.improvingPaths(ofGroup: g))
+                (slots.baseAddress! + g).initialize(to: search.cheapestPaths(ofGroup: g))
             }
             count = groups.count
         }
     }
 
     /// Columns for the paths not yet in the program, recorded as the program's.
-    private func columns(for found: [[(demand: Int, arcs: [Int])]]) -> [GLPKSolver.NewColumn] {
+    private func columns(for found: some Sequence<PricedPath>) -> [GLPKSolver.NewColumn] {
         var columns: [GLPKSolver.NewColumn] = []
-        for (g, group) in groups.enumerated() {
-            for (k, pathArcs) in found[g] {
-                guard let row = demandRow[k], pathSet.insert([k] + pathArcs).inserted else { continue }
-                columns.append(column(for: k, commodity: group.commodity, origin: group.origin, arcs: pathArcs, row: row))
-                paths.append((k, pathArcs))
-                lastUsed.append(Int.max)
-                indexElements(ofPath: paths.count - 1)
-            }
+        for path in found {
+            let (k, pathArcs) = (path.demand, path.arcs)
+            guard let row = demandRow[k], let origin = network.demands[k].origin, pathSet.insert([k] + pathArcs).inserted
+            else { continue }
+            columns.append(column(for: k, commodity: network.demands[k].commodity, origin: origin, arcs: pathArcs, row: row))
+            paths.append((k, pathArcs))
+            lastUsed.append(Int.max)
+            indexElements(ofPath: paths.count - 1)
         }
         return columns
     }
@@ -284,15 +393,19 @@ public final class PathAllocationSolver {
     private func seed(rounds: Int) -> (columns: [GLPKSolver.NewColumn], rows: [GLPKSolver.NewRow]) {
         var columns: [GLPKSolver.NewColumn] = []
         var overloaded = Set<LimitID>()
-        let open = [Double](repeating: .infinity, count: network.demands.count)
+        let penalties = network.demands.map(\.unservedPenalty)
         for _ in 0..<rounds {
-            let found = cheapestPaths(price: { $0.congestionPrice }, threshold: open)
-            columns += self.columns(for: found)
+            // A demand whose path costs more than going unserved loads nothing.
+            let found = cheapestPaths(price: { $0.congestionPrice }, cutoff: penalties).map { group in
+                group.paths.filter { $0.cost < network.demands[$0.demand].unservedPenalty }
+            }
+            columns += self.columns(for: found.joined())
             // What each limit carries if every demand takes its path, and what that freight pays per unit.
             var usage: [LimitID: (used: Double, cost: Double)] = [:]
             for (g, group) in groups.enumerated() {
                 let c = group.commodity
-                for (k, pathArcs) in found[g] {
+                for path in found[g] {
+                    let (k, pathArcs) = (path.demand, path.arcs)
                     let quantity = network.demands[k].quantity
                     let cost = pathCost(commodity: c, origin: group.origin, arcs: pathArcs) * quantity
                     func add(_ limits: [Limit], _ id: (Int, Int) -> LimitID, _ element: Int) {
@@ -430,6 +543,52 @@ public final class PathAllocationSolver {
         for position in paths.indices { indexElements(ofPath: position) }
     }
 
+    /// Limit rows slack and without a price for ``idleRoundsBeforeDrop`` rounds leave the program once a
+    /// fifth of its limit rows are such. Congestion at a few elements can break thousands of limits on
+    /// the way there (the seed's all-or-nothing loads, early restricted optima) that the optimum leaves
+    /// slack, and every row is a row of each basis GLPK factorises. A dropped limit is checked every
+    /// round like any limit without a row and gets a row again when the flows break it; one dropped twice
+    /// stays. A row leaves only with its basic slack, so the held basis stays a basis and the primal
+    /// solution stays feasible.
+    private func dropSlackRows(_ solution: LPSolution, round: Int) throws {
+        var idle: [Int] = []
+        var limitRows = 0
+        func mark(_ limit: inout Limit) {
+            guard let row = limit.row else { return }
+            limitRows += 1
+            guard row < solution.rowDuals.count, limit.lastTight != Int.max else {
+                limit.lastTight = round
+                return
+            }
+            let slack = limit.value - solution.rowActivities[row]
+            if abs(solution.rowDuals[row]) > 1e-9 || slack <= 1e-9 * max(1, limit.value) {
+                limit.lastTight = round
+            } else if round - limit.lastTight >= Self.idleRoundsBeforeDrop, limit.timesDropped < 2 {
+                idle.append(row)
+            }
+        }
+        for n in nodeLimits.indices { for i in nodeLimits[n].indices { mark(&nodeLimits[n][i]) } }
+        for a in arcLimits.indices { for i in arcLimits[a].indices { mark(&arcLimits[a][i]) } }
+        guard idle.count * 5 >= limitRows, !idle.isEmpty else { return }
+        let deleted = try solver.deleteBasicRows(idle)
+        let gone = Set(zip(idle, deleted).filter(\.1).map(\.0))
+        // Each remaining row moves down by the number of deleted rows before it.
+        var shift = [Int](repeating: 0, count: solution.rowDuals.count + 1)
+        for row in 0..<solution.rowDuals.count { shift[row + 1] = shift[row] + (gone.contains(row) ? 1 : 0) }
+        func renumber(_ limit: inout Limit) {
+            guard let row = limit.row else { return }
+            if gone.contains(row) {
+                limit.row = nil
+                limit.timesDropped += 1
+                rowsDropped += 1
+            } else {
+                limit.row = row - shift[min(row, solution.rowDuals.count)]
+            }
+        }
+        for n in nodeLimits.indices { for i in nodeLimits[n].indices { renumber(&nodeLimits[n][i]) } }
+        for a in arcLimits.indices { for i in arcLimits[a].indices { renumber(&arcLimits[a][i]) } }
+    }
+
     /// Lists the path at `position` under every node (its origin included) and arc it passes.
     private func indexElements(ofPath position: Int) {
         let path = paths[position]
@@ -470,27 +629,28 @@ private struct PricingSearch: Sendable {
     let network: ActiveNetwork
     let graph: Digraph
     let groups: [(origin: Int, commodity: Int, demands: [Int])]
-    /// Per demand, what its cheapest path must cost less than (its dual `σ_k` when pricing).
-    let threshold: [Double]
     let slotWeights: [[Double]]
     let nodeWeights: [[Double]]
     let blockedSlots: [[Bool]]
+    /// Per demand, the cost from which its path is of no interest: a group's search stops past its
+    /// demands' largest.
+    let cutoff: [Double]
 
-    /// The cheapest path of each demand of the group whose reduced cost is negative (below
-    /// `−1e-9·max(1, |σ_k|)`), as arcs from the origin.
-    func improvingPaths(ofGroup g: Int) -> [(demand: Int, arcs: [Int])] {
+    /// The cheapest path of each demand of the group that costs less than its cutoff, with its cost under
+    /// the weights (origin included), as arcs from the origin; and a floor under the cost of the group's
+    /// other paths (`.infinity` when the search reached everything it could).
+    func cheapestPaths(ofGroup g: Int) -> (paths: [PricedPath], floor: Double) {
         let group = groups[g]
         let c = group.commodity
+        let originWeight = nodeWeights[c][group.origin]
+        let stop = group.demands.map { cutoff[$0] }.max() ?? .infinity
         let tree = Dijkstra.run(
             in: graph, slotWeights: slotWeights[c], from: group.origin,
-            targets: group.demands.compactMap { network.demands[$0].destination }, blockedSlots: blockedSlots[c])
-        let originWeight = nodeWeights[c][group.origin]
-        var found: [(demand: Int, arcs: [Int])] = []
+            targets: group.demands.compactMap { network.demands[$0].destination }, blockedSlots: blockedSlots[c],
+            stopAbove: stop.isFinite ? stop - originWeight : nil)
+        var found: [PricedPath] = []
         for k in group.demands {
-            guard let destination = network.demands[k].destination, tree.isReached(destination) else { continue }
-            let sigma = threshold[k]
-            guard sigma == .infinity || tree.distances[destination] + originWeight - sigma < -1e-9 * max(1, abs(sigma))
-            else { continue }
+            guard let destination = network.demands[k].destination, tree.isSettledBelowFrontier(destination) else { continue }
             var pathArcs: [Int] = []
             var node = destination
             while node != group.origin {
@@ -498,8 +658,15 @@ private struct PricingSearch: Sendable {
                 pathArcs.append(a)
                 node = network.arcs[a].from
             }
-            found.append((k, pathArcs.reversed()))
+            found.append(PricedPath(demand: k, cost: tree.distances[destination] + originWeight, arcs: pathArcs.reversed()))
         }
-        return found
+        return (found, tree.frontier.map { $0 + originWeight } ?? .infinity)
     }
+}
+
+/// A demand's cheapest path under some prices: its cost per unit under them, and its arcs from the origin.
+private struct PricedPath {
+    let demand: Int
+    let cost: Double
+    let arcs: [Int]
 }

@@ -128,8 +128,8 @@ struct AllocateCommand: ParsableCommand {
         return (
             allocation,
             "build \(seconds(build)) s, solve \(seconds(solve.simplex)) s in GLPK + \(seconds(solve.pricing)) s pricing "
-                + "(\(solver.lastRounds.rounds) rounds, \(solver.lastRounds.paths) paths, \(allocation.iterations) simplex "
-                + "iterations), decode \(seconds(solve.decoding)) s")
+                + "(\(solver.lastRun.rounds) rounds, \(solver.lastRun.paths) paths, \(solver.lastRun.rowsDropped) limit rows "
+                + "dropped, \(allocation.iterations) simplex iterations), decode \(seconds(solve.decoding)) s")
     }
 
     /// Seconds as `--timings` prints them.
