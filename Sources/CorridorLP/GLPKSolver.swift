@@ -467,22 +467,9 @@ public final class GLPKSolver {
     /// - Throws: ``LinearProgramError`` for an unknown or repeated column; ``SolverError/internalFault(_:)``
     ///   if the problem is gone.
     public func deleteNonbasicColumns(_ columns: [Int]) throws -> [Bool] {
-        guard !columns.isEmpty else { return [] }
-        var seen = Set<Int>()
-        for column in columns where !columnNames.indices.contains(column) || !seen.insert(column).inserted {
-            throw LinearProgramError(issues: [
-                .indexOutOfRange(operation: "deleteNonbasicColumns", kind: .column, index: column, count: columnCount)
-            ])
+        try delete(columns, of: .column, names: &columnNames, operation: "deleteNonbasicColumns") {
+            cglpk_delete_nonbasic_columns(handle, $0, $1, $2, $3, $4)
         }
-        let indices = columns.map(Int32.init)
-        var deleted = [Int32](repeating: 0, count: columns.count)
-        let (code, message) = Self.guarded { buffer, capacity in
-            cglpk_delete_nonbasic_columns(handle, Int32(columns.count), indices, &deleted, buffer, capacity)
-        }
-        guard code == CGLPK_OK else { throw Self.fault(code, message, while: "deleting columns") }
-        let gone = Set(zip(columns, deleted).filter { $0.1 != 0 }.map(\.0))
-        columnNames = columnNames.enumerated().filter { !gone.contains($0.offset) }.map(\.element)
-        return deleted.map { $0 != 0 }
     }
 
     /// Deletes those of the rows whose auxiliary variable is basic (`glp_del_rows`): the row and its basic
@@ -491,21 +478,37 @@ public final class GLPKSolver {
     /// - Throws: ``LinearProgramError`` for an unknown or repeated row; ``SolverError/internalFault(_:)``
     ///   if the problem is gone.
     public func deleteBasicRows(_ rows: [Int]) throws -> [Bool] {
-        guard !rows.isEmpty else { return [] }
+        try delete(rows, of: .row, names: &rowNames, operation: "deleteBasicRows") {
+            cglpk_delete_basic_rows(handle, $0, $1, $2, $3, $4)
+        }
+    }
+
+    /// Checks `indices` (distinct, in range), lets `call` delete those it chooses (its arguments: count,
+    /// 0-based indices, the flags it sets for the deleted, the message buffer and its capacity), and keeps
+    /// `names` in step.
+    private func delete(
+        _ indices: [Int], of kind: LinearProgramIssue.IndexKind, names: inout [String], operation: String,
+        _ call: (Int32, UnsafePointer<Int32>, UnsafeMutablePointer<Int32>, UnsafeMutablePointer<CChar>?, Int) -> Int32
+    ) throws -> [Bool] {
+        guard !indices.isEmpty else { return [] }
         var seen = Set<Int>()
-        for row in rows where !rowNames.indices.contains(row) || !seen.insert(row).inserted {
+        for index in indices where !names.indices.contains(index) || !seen.insert(index).inserted {
             throw LinearProgramError(issues: [
-                .indexOutOfRange(operation: "deleteBasicRows", kind: .row, index: row, count: rowCount)
+                .indexOutOfRange(operation: operation, kind: kind, index: index, count: names.count)
             ])
         }
-        let indices = rows.map(Int32.init)
-        var deleted = [Int32](repeating: 0, count: rows.count)
+        let numbers = indices.map(Int32.init)
+        var deleted = [Int32](repeating: 0, count: indices.count)
         let (code, message) = Self.guarded { buffer, capacity in
-            cglpk_delete_basic_rows(handle, Int32(rows.count), indices, &deleted, buffer, capacity)
+            numbers.withUnsafeBufferPointer { numbers in
+                deleted.withUnsafeMutableBufferPointer { deleted in
+                    call(Int32(numbers.count), numbers.baseAddress!, deleted.baseAddress!, buffer, capacity)
+                }
+            }
         }
-        guard code == CGLPK_OK else { throw Self.fault(code, message, while: "deleting rows") }
-        let gone = Set(zip(rows, deleted).filter { $0.1 != 0 }.map(\.0))
-        rowNames = rowNames.enumerated().filter { !gone.contains($0.offset) }.map(\.element)
+        guard code == CGLPK_OK else { throw Self.fault(code, message, while: "deleting \(kind.rawValue)s") }
+        let gone = Set(zip(indices, deleted).filter { $0.1 != 0 }.map(\.0))
+        names = names.enumerated().filter { !gone.contains($0.offset) }.map(\.element)
         return deleted.map { $0 != 0 }
     }
 
