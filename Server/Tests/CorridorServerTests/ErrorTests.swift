@@ -61,25 +61,6 @@ import Testing
         }
     }
 
-    /// A request given up on while it waits leaves the queue: the next one finds its place free.
-    @Test func aRequestThatTimedOutLeavesTheQueue() async throws {
-        var configuration = ServerConfiguration(networks: Repository.networks)
-        configuration.solvers = 1
-        configuration.queueLimit = 1
-        configuration.timeLimit = 0.5
-        configuration.cacheBytes = 0
-        try await LiveServer.with(configuration) { client in
-            async let long = client.post(
-                "/networks/china-europe/uncertainty", #"{"baseline": "baseline", "scenario": "third-crossing", "draws": 3000}"#)
-            try await Task.sleep(for: .milliseconds(100))
-            let waiting = try await client.post("/networks/tiny/allocate", "{}")
-            #expect(waiting.status == 503)
-            let health = try await client.get("/health")
-            #expect(try health.json()["waiting"] as? Int == 0)
-            _ = try await long
-        }
-    }
-
     @Test func linksOutOfTheFolderAreNotServed() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-links-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
