@@ -13,22 +13,9 @@ import Foundation
 /// per-lane capacity among them, are left out. Problems are reported at GMNS's own rows and columns.
 public enum GMNSImport {
     public static func read(folder: String) throws(NetworkValidationError) -> (network: Network, document: JSONValue) {
-        var texts: [String: String] = [:]
         var problems: [Diagnostic] = []
         let names = ["node.csv", "link.csv", "config.csv"] + NetworkCSV.fileNames.filter { $0 != "nodes.csv" && $0 != "links.csv" }
-        for name in names {
-            let path = (folder as NSString).appendingPathComponent(name)
-            guard FileManager.default.fileExists(atPath: path) else { continue }
-            do {
-                guard let text = String(validating: try InputFile.read(path: path).array, as: UTF8.self) else {
-                    problems.append(Diagnostic(path: name, message: "not UTF-8 text; save the sheet as CSV UTF-8"))
-                    continue
-                }
-                texts[name] = text
-            } catch {
-                problems.append(Diagnostic(path: name, message: error.reason))
-            }
-        }
+        let texts = NetworkCSV.texts(of: names, in: folder, problems: &problems)
         guard problems.isEmpty else { throw NetworkValidationError(source: folder, diagnostics: problems) }
         return try read(files: texts, source: folder)
     }

@@ -94,7 +94,6 @@ public enum NetworkCSV {
     ///
     /// - Throws: ``NetworkValidationError`` with every problem at once, each at its file, cell and column.
     public static func read(folder: String) throws(NetworkValidationError) -> (network: Network, document: JSONValue) {
-        var files: [String: String] = [:]
         var problems: [Diagnostic] = []
         let present = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         for name in present.sorted() where name.lowercased().hasSuffix(".csv") && !fileNames.contains(name) && name != dictionaryName {
@@ -103,22 +102,29 @@ public enum NetworkCSV {
                     path: name, message: "not a file of the layout (\(fileNames.joined(separator: ", ")))",
                     suggestion: Suggestion.closest(to: name, among: fileNames)))
         }
-        for name in fileNames {
+        let files = texts(of: fileNames, in: folder, problems: &problems)
+        guard problems.isEmpty else { throw NetworkValidationError(source: folder, diagnostics: problems) }
+        return try read(files: files, source: folder)
+    }
+
+    /// The texts of those of the named files that are in the folder, by name; a file that cannot be read
+    /// or is not UTF-8 is a problem at its name instead.
+    static func texts(of names: [String], in folder: String, problems: inout [Diagnostic]) -> [String: String] {
+        var texts: [String: String] = [:]
+        for name in names {
             let path = (folder as NSString).appendingPathComponent(name)
             guard FileManager.default.fileExists(atPath: path) else { continue }
             do {
-                let bytes = try InputFile.read(path: path)
-                guard let text = String(validating: bytes.array, as: UTF8.self) else {
+                guard let text = String(validating: try InputFile.read(path: path).array, as: UTF8.self) else {
                     problems.append(Diagnostic(path: name, message: "not UTF-8 text; save the sheet as CSV UTF-8"))
                     continue
                 }
-                files[name] = text
+                texts[name] = text
             } catch {
                 problems.append(Diagnostic(path: name, message: error.reason))
             }
         }
-        guard problems.isEmpty else { throw NetworkValidationError(source: folder, diagnostics: problems) }
-        return try read(files: files, source: folder)
+        return texts
     }
 
     /// Reads CSV texts by file name (see ``read(folder:)``).
