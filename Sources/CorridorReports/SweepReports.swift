@@ -84,15 +84,7 @@ public enum SweepJSONReport {
     /// - Throws: ``ImpactError/inconsistentShards(_:)`` naming `source` and the key that is wrong.
     public static func read(_ data: Data, source: String) throws(ImpactError) -> SweepResult {
         func fail(_ what: String) -> ImpactError { .inconsistentShards("\(source): \(what)") }
-        let bytes = [UInt8](data)
-        let root: JSONValue
-        do {
-            root = try JSONParser.parse(bytes).plainValue
-        } catch {
-            let (line, column) = SourceLocator(bytes: bytes).location(of: error.offset)
-            throw .inconsistentShards("\(source):\(line):\(column): not JSON: \(error.message)")
-        }
-        guard case .string(formatTag)? = root["format"] else { throw fail("\"format\" is not \"\(formatTag)\"") }
+        let root = try shardDocument(data, source: source, format: formatTag)
         func number(_ object: JSONValue, _ key: String, at place: String) throws(ImpactError) -> Double {
             guard case .number(let value)? = object[key] else { throw fail("\(place)\"\(key)\" is missing or not a number") }
             guard value.isFinite else { throw fail("\(place)\"\(key)\" is out of range") }
